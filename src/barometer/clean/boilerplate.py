@@ -1,0 +1,103 @@
+"""Find web boilerplate lines in article text by their shape, not by a per-outlet list.
+
+Why: trafilatura's duplicate filter ignores lines under 100 characters, and text dumps carry
+calls to action ("Download the France 24 app", "CLICK HERE TO GET THE FOX NEWS APP"), store
+badges, newsletter blurbs and share bars. A line is boilerplate when several weak signals agree:
+it is short, does not end like a sentence, addresses the reader, opens with an imperative,
+is shouted in capitals, looks like a file name, or names a boilerplate thing (app, newsletter).
+Trailing runs of such lines after the last prose paragraph are dropped as a block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FILE_LIKE = re.compile(r"^[\w.-]*[_][\w.-]*$|\.(png|jpe?g|svg|gif|webp)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»’)\]]\s*$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cta_verbs: frozenset[str]
+    cta_words: tuple[str, ...]
+    buttons: frozenset[str]
+    wire: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("barometer.data").joinpath("clean/boilerplate.yaml").read_text("utf-8"))
+    return Lexicon(
+        cta_verbs=frozenset(raw["cta_verbs"]),
+        cta_words=tuple(raw["cta_words"]),
+        buttons=frozenset(raw["first_person_cta"]),
+        wire={k: tuple(v) for k, v in raw["wire_agencies"].items()},
+    )
+
+
+def boilerplate_score(line: str) -> float:
+    """A score >= 1.0 means the line is boilerplate. Prose sentences score well below it."""
+    s = line.strip()
+    if not s:
+        return 0.0
+    lex = lexicon()
+    low = s.lower()
+    words = _WORD.findall(s)
+    n = len(words)
+    ends_like_sentence = bool(_SENTENCE_END.search(s))
+    score = 0.0
+    if low.rstrip("!.") in lex.buttons:
+        return 2.0
+    if _FILE_LIKE.search(s) and " " not in s:
+        return 2.0
+    if n and sum(w.isupper() and len(w) > 1 for w in words) / n > 0.8 and n >= 3 and not s.endswith("."):
+        score += 0.7  # shouted promo or related-story link
+    if words and words[0].lower() in lex.cta_verbs:
+        score += 0.4
+    hits = sum(1 for w in lex.cta_words if re.search(rf"\b{re.escape(w)}\b", low))
+    score += min(hits, 2) * 0.35
+    if re.search(r"\b(you|your|yours)\b", low):
+        score += 0.3
+    if not ends_like_sentence:
+        score += 0.3
+    elif s.endswith("!"):
+        score += 0.2
+    if n <= 12:
+        score += 0.2
+    if n > 30:
+        score -= 0.8
+    return score
+
+
+def is_boilerplate(line: str) -> bool:
+    return boilerplate_score(line) >= 1.0
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of article prose: ends like a sentence and has a few words."""
+    s = line.strip()
+    return bool(_SENTENCE_END.search(s)) and len(_WORD.findall(s)) >= 6 and not is_boilerplate(s)
+
+
+def wire_credit(line: str) -> list[str] | None:
+    """Agencies credited by a line such as 'With AFP', '(Reuters)', 'AFP/Reuters', else None."""
+    s = line.strip().strip("()[]—–-").strip()
+    if not s or len(s) > 60:
+        return None
+    m = re.fullmatch(r"(?i)(?:with|by|source[s]?:?|from|\(c\)|©)?\s*(.+?)\s*(?:contributed.*|reporting)?\.?", s)
+    body = m.group(1) if m else s
+    parts = [p.strip() for p in re.split(r"\s*(?:/|,|\band\b|&|\+|with)\s*", body) if p.strip()]
+    found: list[str] = []
+    for part in parts:
+        agency = next((k for k, names in lexicon().wire.items()
+                       if any(part.lower() == name.lower() for name in names)), None)
+        if agency is None:
+            return None
+        found.append(agency)
+    return found or None

@@ -1,0 +1,157 @@
+"""The analysis contract: pydantic models shared by every stage and shown to users as JSON.
+
+The schema is versioned (``SCHEMA_ID``). A change that removes or renames a field, or changes its
+meaning, bumps the version; adding an optional field does not. Every field that comes from the
+text carries ``start``/``end`` character offsets into ``Article.text``, so that
+``article.text[start:end] == text`` holds for every span: nothing is coded that a user cannot
+click back to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_ID = "barometer/analysis@1"
+
+ActorKind = Literal["person", "state", "organization", "group"]
+EventStatus = Literal["asserted", "announced", "conditional", "requested", "denied", "negated", "reported"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+#: Statuses that count as something that happened; analytics counts only these as done.
+DONE_STATUSES: tuple[str, ...] = ("asserted", "reported")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Span(_Model):
+    """A stretch of the clean text: ``text == article.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+        return self
+
+
+class Article(_Model):
+    id: str = Field(description="sha256 hex digest of the clean text")
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    wire: list[str] = Field(default_factory=list, description="Wire agencies credited, e.g. ['AFP']")
+    language: str | None = None
+    url: str | None = None
+    text: str = Field(description="The clean text; every offset in the analysis points into it")
+
+
+class Actor(_Model):
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3, or null")
+    sector: str | None = Field(default=None, description="GOV, MIL, LEG, JUD, OPP, REB, BUS, MED, CVL, IGO...")
+    code: str | None = Field(default=None, description="CAMEO-style code, e.g. USAGOV, RUSMIL, NATO")
+    role: str | None = None
+    kb_id: str | None = Field(default=None, description="Knowledge-base record id, null for article-local actors")
+    mentions: list[Span] = Field(default_factory=list)
+    confidence: float = 1.0
+
+
+class Event(_Model):
+    id: str
+    type: str = Field(description="PLOVER event type")
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    cameo: str | None = None
+    quad_class: int | None = Field(default=None, ge=1, le=4)
+    goldstein: float | None = None
+    source: str | None = Field(default=None, description="Actor id")
+    target: str | None = Field(default=None, description="Actor id")
+    status: EventStatus = "asserted"
+    date: dt.date | None = None
+    place: str | None = None
+    said_by: str | None = Field(default=None, description="Actor id of whoever reported the event")
+    quote: str | None = Field(default=None, description="Quote id when the event is stated inside a quote")
+    evidence: Span
+    rule: str = Field(description="Id of the rule or pattern that produced the event")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Quote(_Model):
+    id: str
+    text: str
+    kind: QuoteKind
+    speaker: str | None = Field(default=None, description="Actor id")
+    speaker_text: str | None = None
+    cue: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Amount(_Model):
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    what: str | None = None
+    actor: str | None = Field(default=None, description="Actor id or ISO alpha-3 country the amount belongs to")
+    qualifier: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class TimeRef(_Model):
+    text: str
+    value: str | None = Field(default=None, description="ISO date, week, month, year or interval")
+    granularity: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Place(_Model):
+    text: str
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Analysis(_Model):
+    """Everything Barometer found in one article."""
+
+    schema_id: str = Field(default=SCHEMA_ID, alias="schema")
+    article: Article
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    times: list[TimeRef] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=indent)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of ``Analysis``, with the versioned schema id."""
+    schema = Analysis.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = "Barometer analysis"
+    return schema

@@ -1,0 +1,5 @@
+"""Quotations: who said what."""
+
+from barometer.quotes.extractor import extract_quotes
+
+__all__ = ["extract_quotes"]

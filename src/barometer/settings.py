@@ -1,0 +1,73 @@
+"""One settings object for the whole system.
+
+Every setting has a default, can be overridden by an environment variable named
+``BAROMETER_<NAME>`` (upper case) and, where it matters, by a CLI flag. Each one is documented in
+``docs/settings.md``; a test fails if one is not.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: spaCy model package for English; falls back to the PyPI re-upload when absent.
+    model: str = "en_core_web_sm"
+    #: Largest input accepted, in bytes; larger inputs are refused before parsing.
+    max_bytes: int = 20_000_000
+    #: Default store location (a DuckDB file path, or a postgresql:// URL).
+    db: str = "barometer.duckdb"
+    #: Versioned implementation of each stage: a heavier backend is a change here.
+    actor_resolver: str = "barometer.actor_resolver.v1"
+    quote_extractor: str = "barometer.quote_extractor.v1"
+    event_coder: str = "barometer.event_coder.v1"
+    time_resolver: str = "barometer.time_resolver.v1"
+    amount_extractor: str = "barometer.amount_extractor.v1"
+    place_resolver: str = "barometer.place_resolver.v1"
+    #: Seconds an article may take in a batch before it is recorded as failed.
+    article_timeout: float = 120.0
+    #: Token required by write endpoints of the API; empty disables writes.
+    api_token: str = ""
+    #: Whether read endpoints of the API require the token too.
+    api_read_requires_token: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        """Defaults, then ``BAROMETER_*`` environment variables, then explicit overrides."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name == "extra":
+                continue
+            env = os.environ.get(f"BAROMETER_{f.name.upper()}")
+            if env is not None:
+                values[f.name] = _coerce(env, type(getattr(cls(), f.name)))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def setting_names() -> list[str]:
+    return [f.name for f in fields(Settings) if f.name != "extra"]
+
+
+def _coerce(raw: str, kind: type) -> Any:
+    if kind is bool:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if kind is int:
+        return int(raw)
+    if kind is float:
+        return float(raw)
+    return raw
+
+
+_current: Settings | None = None
+
+
+def get_settings() -> Settings:
+    global _current
+    if _current is None:
+        _current = Settings.from_env()
+    return _current
