@@ -1,0 +1,5 @@
+import sys
+
+from barometer.cli import main
+
+sys.exit(main())
