@@ -14,11 +14,10 @@ from spacy.tokens import Doc
 
 from barometer.layers import ActorLayer
 from barometer.model import Quote
-from barometer.quotes.attribution import Attribution, find_attributions
+from barometer.quotes.attribution import find_attributions
+from barometer.quotes.lexicon import cue_lexicon
 from barometer.registry import register
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "him", "her", "them"}
-NAME_DEPS = {"compound", "flat", "amod"}
 
 
 def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple[int, int] | None) -> str | None:
@@ -32,9 +31,14 @@ def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple
         m = actors.mention_at(start, end)
         if m is not None and m.start <= head.idx < m.end:
             return m.actor_id
-        if head.lower_ in PRONOUNS:
-            return None
+        if head.pos_ in ("PRON", "PROPN"):
+            return None  # a pronoun or a name the actor stage did not resolve: no guessing
     inside = [m for m in actors.mentions if span[0] <= m.start and m.end <= span[1]]
+    documentary = head_i is not None and doc[head_i].lemma_.lower() in cue_lexicon().documents
+    if not documentary:  # "a Downing Street spokeswoman": an institution may stand in, a country may not
+        by_id = {a.id: a for a in actors.actors}
+        inside = [m for m in inside if (a := by_id.get(m.actor_id)) is not None
+                  and (a.sector or a.kind in ("organization", "group"))]
     if not inside:
         return None
     # prefer people, then the mention nearest the head word
@@ -42,6 +46,9 @@ def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple
     kinds = {a.id: a.kind for a in actors.actors}
     inside.sort(key=lambda m: (kinds.get(m.actor_id) != "person", abs(m.start - pivot)))
     return inside[0].actor_id
+
+
+FIRST_PERSON = {"i", "we", "me", "us"}
 
 
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
@@ -58,14 +65,17 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     for att in atts:
         speaker_text = text[att.source[0]:att.source[1]] if att.source else None
         speaker = resolve_source(doc, actors, att.source_head, att.source)
+        pronoun = _is_pronoun(doc, att.source_head)
         if att.source is None and att.continued_from is not None:
             speaker, speaker_text = speakers[att.continued_from]
-        elif speaker is None and _is_pronoun(doc, att.source_head) and doc[att.source_head].lower_ not in ("i", "we"):
-            speaker = last[0]  # speaker continuity for an unresolved pronoun
-        if speaker is not None and not _is_pronoun(doc, att.source_head):
+        elif speaker is None and pronoun and doc[att.source_head].lower_ not in FIRST_PERSON:
+            # speaker continuity: the pronoun refers to the last named source (resolved or not)
+            kinds = {a.id: a.kind for a in actors.actors}
+            personal = doc[att.source_head].lower_ in ("he", "she")
+            if last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
+                speaker = last[0]
+        if att.source is not None and not pronoun:
             last = (speaker, speaker_text)
-        elif speaker is not None:
-            last = (speaker, last[1])
         speakers.append((speaker, speaker_text))
         reported_text = text[att.reported_by[0]:att.reported_by[1]] if att.reported_by else None
         reported = resolve_source(doc, actors, att.reported_by_head, att.reported_by)

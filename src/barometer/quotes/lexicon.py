@@ -26,6 +26,7 @@ class CueLexicon:
     according_to_id: str
     citing_id: str
     dashes: tuple[str, ...] = field(default=())
+    documents: frozenset[str] = field(default=frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -38,4 +39,5 @@ def cue_lexicon() -> CueLexicon:
                                     preps=tuple(v.get("preps", ())), particles=tuple(v.get("particles", ())))
     phrases = raw["phrases"]
     return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
-                      citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())))
+                      citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
+                      documents=frozenset(raw.get("documents", ())))
