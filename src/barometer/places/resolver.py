@@ -29,7 +29,9 @@ from barometer.registry import register
 _DATA = __import__("pathlib").Path(_data_init).parent / "places"
 _FEATURE_RANK = {"country": 4, "continent": 3, "region": 3, "city": 2, "admin1": 1}
 #: Dependency roles in which a place name speaks or acts, i.e. stands for a government.
-_AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "csubj"}
+_AGENT_DEPS = {"nsubj", "csubj"}
+#: Dependency roles in which a place name only modifies another noun ("US Secretary of Defense").
+_MODIFIER_DEPS = {"compound", "nmod", "amod"}
 
 
 @dataclass(frozen=True)
@@ -84,15 +86,28 @@ def candidates(name: str) -> list[Candidate]:
     return ([alias] if alias else []) + [c for c in found if not alias or c.country != alias.country]
 
 
+@lru_cache(maxsize=1)
+def _geo_heads() -> frozenset[str]:
+    return frozenset(yaml.safe_load((_DATA / "roles.yaml").read_text("utf-8"))["geo_heads"])
+
+
 def is_metonym(span: Span, actors: ActorLayer) -> bool:
-    """Whether a place name here stands for a government ("Moscow said") rather than a location."""
-    if not actors.actor_at(span.start_char, span.end_char):
+    """Whether a place name here stands for a government ("Moscow said") rather than a location.
+
+    A city or country name (or any resolved actor mention) that is the subject of a verb, a
+    possessor of a non-geographic noun ("Kiev's position", not "Ukraine's borders"), the agent of a
+    passive or the source after "according to". Passive subjects stay places ("Kyiv was shelled").
+    """
+    is_actor = actors.actor_at(span.start_char, span.end_char) is not None
+    if not is_actor and span.label_ != "GPE":
         return False
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head != root:
         root = root.head
     if root.dep_ in _AGENT_DEPS:
         return True
+    if root.dep_ == "poss":
+        return root.head.lower_ not in _geo_heads()
     if root.dep_ == "pobj":
         prep = root.head
         if prep.lower_ == "by" and prep.dep_ == "agent":
@@ -170,6 +185,9 @@ def resolve_places(doc: Doc, actors: ActorLayer) -> list[Place]:
     for span, region in spans:
         if is_metonym(span, actors):
             continue
+        if region is None and span.root.dep_ in _MODIFIER_DEPS and span.root.head.i > span.root.i \
+                and span.root.head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue  # "US Secretary of Defense", "a Downing Street spokeswoman": an attribute
         best = region
         if best is None:
             cands = candidates(span.text)
@@ -200,7 +218,7 @@ _PRECISION = {"facility": 6, "city": 5, "admin1": 4, "region": 3, "place": 3, "c
 def clause_head(token: Token) -> Token:
     """The verb whose clause holds ``token`` (the token itself when it is a verb)."""
     t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
         t = t.head
     return t
 
@@ -208,7 +226,7 @@ def clause_head(token: Token) -> Token:
 def _locative(tok: Token, verb: Token) -> bool:
     """Whether the path from a place token up to ``verb`` passes a locative preposition."""
     t = tok
-    while t is not verb and t.head is not t:
+    while t != verb and t.head != t:
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in LOCATIVE_PREPS:
             return True
         if t.dep_ in ("npadvmod",):
@@ -235,7 +253,7 @@ def place_for_span(places: list[Place], start: int, end: int, doc: Doc) -> str |
         if pspan is None or pspan.sent != span.sent:
             continue
         root = pspan.root
-        if clause_head(root) is not verb and clause_head(root.head) is not verb:
+        if clause_head(root) != verb and clause_head(root.head) != verb:
             continue
         if not (_locative(root, verb) or root.dep_ in ("dobj", "appos") or root.head.lower_ == "of"):
             continue
