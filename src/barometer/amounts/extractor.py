@@ -81,14 +81,14 @@ def _in_name(doc: Doc, span: Span) -> bool:
                if t.like_num)
 
 
-def _counted(doc: Doc, span: Span, skip_of: bool) -> tuple[Token | None, int]:
-    """The counted noun and the index where its phrase starts."""
+def _counted(doc: Doc, span: Span) -> tuple[Token | None, int]:
+    """The counted noun ("8,500 soldiers", "tens of thousands of students") and where its phrase starts."""
     last = span[-1]
     if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i >= span.end and last.head.pos_ in ("NOUN", "PROPN"):
         head = last.head
         return head, span.end
     j = span.end
-    if j < len(doc) and doc[j].lower_ == "of" and skip_of:
+    if j < len(doc) and doc[j].lower_ == "of":
         j += 1
     for chunk in doc.noun_chunks:
         if chunk.start <= j < chunk.end and chunk.root.i >= j:
@@ -192,7 +192,7 @@ def extract_amounts(doc: Doc, actors: ActorLayer) -> list[Amount]:
         end = m.end("unit") if m["unit"] else num_end
         start = m.start("q") if qualifier else num_start
         span = _tokens(doc, num_start, end) or span
-        head, phrase_start = _counted(doc, span, skip_of=bool(m["vague"]) or bool(m["unit"]) or True)
+        head, phrase_start = _counted(doc, span)
         what = None
         actor = None
         victim = None

@@ -16,17 +16,17 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from barometer.data import __file__ as _data_init
 from barometer.layers import ActorLayer
 from barometer.model import Place
-from barometer.places.gazetteer import Candidate, fold, lookup
+from barometer.places.gazetteer import Candidate, lookup
 from barometer.registry import register
 
-_DATA = __import__("pathlib").Path(_data_init).parent / "places"
+_DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 _FEATURE_RANK = {"country": 4, "continent": 3, "region": 3, "city": 2, "admin1": 1}
 #: Dependency roles in which a place name speaks or acts, i.e. stands for a government.
 _AGENT_DEPS = {"nsubj", "csubj"}

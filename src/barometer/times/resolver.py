@@ -297,7 +297,7 @@ def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         if span is not None and is_future(span):
             value, gran = shift(published, unit, int(n)) if published and n is not None else (None, unit)
             found.add(text, m.start(), m.end(), value, gran)
-    for rid, rx, rule in lexicon().relative:
+    for _rid, rx, rule in lexicon().relative:
         for m in rx.finditer(text):
             if not published:
                 found.add(text, m.start(), m.end(), None, rule["unit"])
@@ -342,8 +342,7 @@ def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
             value = f"{year}-{month:02d}"
         else:
             value = None
-        start = m.start() if rel in ("last", "next", "this") or not rel else m.start()
-        found.add(text, start, m.end(), value, "month")
+        found.add(text, m.start(), m.end(), value, "month")
     for m in pat["year"].finditer(text):
         ys, ye = m.start("y"), m.end("y")
         role = "reference" if not m["prep"] and _year_is_reference(doc, ys, ye) else "date"
