@@ -108,3 +108,12 @@ def test_place_for_span_none_when_no_place(nlp):
     doc, places = _places(nlp, text)
     start = text.index("rejected")
     assert place_for_span(places, start, start + 8, doc) is None
+
+
+def test_name_after_a_place_noun_is_found_when_untagged(nlp):
+    text = "Five hundred rebels surrendered in the eastern town of Soroti."
+    doc, places = _places(nlp, text)
+    soroti = _by_text(places, "Soroti")
+    assert soroti.country == "UGA" and soroti.feature == "city"
+    start = text.index("surrendered")
+    assert place_for_span(places, start, start + len("surrendered"), doc) == "Soroti"

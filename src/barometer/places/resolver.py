@@ -173,8 +173,31 @@ def _spans(doc: Doc) -> list[tuple[Span, Candidate | None]]:
             ent = ent[1:]
         if len(ent):
             out.append((ent, None))
+    # "the town of Soroti": a capitalised name after a place noun, when the tagger missed it.
+    nouns = _place_nouns()
+    for tok in doc[:-2]:
+        if tok.lemma_.lower() not in nouns or doc[tok.i + 1].lower_ != "of":
+            continue
+        j = k = tok.i + 2
+        while k < len(doc) and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"):
+            k += 1
+        if k == j:
+            continue
+        span = doc[j:k]
+        if any(s < span.end_char and span.start_char < e for s, e in taken) or \
+                any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
+            continue
+        cands = lookup(span.text)
+        if cands:
+            out.append((span, None))
+            taken.append((span.start_char, span.end_char))
     out.sort(key=lambda p: p[0].start_char)
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(yaml.safe_load((_DATA / "roles.yaml").read_text("utf-8"))["place_nouns"])
 
 
 @register("place_resolver", "barometer.place_resolver.v1")
