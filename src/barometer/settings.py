@@ -29,6 +29,8 @@ class Settings:
     place_resolver: str = "barometer.place_resolver.v1"
     #: Seconds an article may take in a batch before it is recorded as failed.
     article_timeout: float = 120.0
+    #: Directory for caches built on first use (the compact gazetteer index); empty = ~/.cache/barometer.
+    cache_dir: str = ""
     #: Token required by write endpoints of the API; empty disables writes.
     api_token: str = ""
     #: Whether read endpoints of the API require the token too.

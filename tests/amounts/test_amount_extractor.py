@@ -100,7 +100,7 @@ def test_non_amounts(nlp, text):
 
 
 def test_seed_article_amounts(seed_text, nlp):
-    from conftest import SEED_DATE  # noqa: F401 - the seed fixture skips when ../shared is absent
+    from tests.conftest import SEED_DATE  # noqa: F401 - the seed fixture skips when ../shared is absent
 
     amounts = _amounts(nlp, seed_text)
     by_value = {a.value: a for a in amounts}

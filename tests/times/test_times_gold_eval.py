@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import shared_path
+from tests.conftest import shared_path
 
 
 @pytest.mark.gold

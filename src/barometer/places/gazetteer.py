@@ -57,7 +57,9 @@ def _latin(name: str) -> bool:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("BAROMETER_CACHE_DIR")
+    from barometer.settings import get_settings
+
+    base = get_settings().cache_dir
     if base:
         return Path(base)
     xdg = os.environ.get("XDG_CACHE_HOME")
