@@ -29,6 +29,16 @@ class Settings:
     place_resolver: str = "barometer.place_resolver.v1"
     #: Seconds an article may take in a batch before it is recorded as failed.
     article_timeout: float = 120.0
+    #: Articles per nlp.pipe batch (and per task sent to a worker process or Dask worker).
+    batch_size: int = 16
+    #: Local worker processes for `barometer ingest` (0 = analyse in the ingesting process).
+    workers: int = 1
+    #: User agent sent when fetching feeds and pages.
+    user_agent: str = "Barometer/0.1 (+https://github.com/barometer-news/barometer; research crawler)"
+    #: Seconds before a feed or page fetch gives up.
+    fetch_timeout: float = 20.0
+    #: Minimum seconds between two requests to the same host.
+    host_delay: float = 1.0
     #: Token required by write endpoints of the API; empty disables writes.
     api_token: str = ""
     #: Whether read endpoints of the API require the token too.
