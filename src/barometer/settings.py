@@ -39,6 +39,8 @@ class Settings:
     fetch_timeout: float = 20.0
     #: Minimum seconds between two requests to the same host.
     host_delay: float = 1.0
+    #: Comma-separated modules imported before analysis in every process (they may register stages).
+    plugins: str = ""
     #: Token required by write endpoints of the API; empty disables writes.
     api_token: str = ""
     #: Whether read endpoints of the API require the token too.

@@ -37,6 +37,16 @@ def _crash(source: str, stage: str, exc: BaseException) -> Outcome:
     return Outcome(source=source, error=f"{source}: {stage} crashed: {type(exc).__name__}: {exc}{at}")
 
 
+def load_plugins() -> None:
+    """Import the modules named in the ``plugins`` setting (once per process)."""
+    import importlib
+
+    from barometer.settings import get_settings
+
+    for name in filter(None, (m.strip() for m in get_settings().plugins.split(","))):
+        importlib.import_module(name)
+
+
 def analyze_chunk_messages(raws: list[RawDocument], published: dt.date | None = None,
                            skip_article: Callable[[str], bool] | None = None) -> Iterator[tuple]:
     """Yield ("start", i, phase) before each step and ("done", i, Outcome) after each document.
@@ -48,6 +58,7 @@ def analyze_chunk_messages(raws: list[RawDocument], published: dt.date | None = 
     from barometer.nlp import get_nlp
     from barometer.pipeline import _doc_for, _empty_analysis, run_stages
 
+    load_plugins()
     nlp = get_nlp()
     cleaned: dict[int, object] = {}
     for i, raw in enumerate(raws):
