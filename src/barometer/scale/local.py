@@ -162,13 +162,13 @@ class LocalPool:
             ready_conns = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=1.0)
             now = time.monotonic()
             for w in list(busy):
-                if w.conn in ready_conns:
+                if w.conn in ready_conns or w.proc.sentinel in ready_conns:
                     try:
                         while w.conn.poll():
                             self._handle(w, w.conn.recv(), results)
                     except (EOFError, OSError):
-                        pass
-                if not w.proc.is_alive() and not w.conn.poll():
+                        pass  # the worker is gone; its last messages were read above
+                if not w.proc.is_alive():
                     code = w.proc.exitcode
                     if w.chunk:
                         fail_current(w, f"worker process died while analysing it (exit code {code})")
