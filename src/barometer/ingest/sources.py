@@ -88,13 +88,14 @@ def date_from_name(path: str | Path) -> dt.date | None:
         return None
 
 
-def iter_paths(paths: list[str | Path]) -> Iterator[Path]:
+def iter_paths(paths: list[str | Path]) -> Iterator[Path]:  # URLs and "-" come back as given
     """Files named, and files under directories named (sorted, by extension), each once."""
     seen: set[Path] = set()
-    for p in map(Path, paths):
-        if str(p) == "-" or is_url(p):
-            yield p
+    for item in paths:
+        if str(item) == "-" or is_url(item):
+            yield item  # type: ignore[misc] - URLs stay strings (Path would fold "//")
             continue
+        p = Path(item)
         if p.is_dir():
             candidates = sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(EXTENSIONS))
         else:
@@ -129,6 +130,7 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
                 yield from iter_feed_url(key, fetcher=fetcher, fetch_links=fetch_links is not False, skip=skip,
                                          errors=errors)
                 continue
+            path = Path(path)
             if key != "-" and not path.exists():
                 raise InputError("no such file or directory", source=key)
             if kind == "warc":
