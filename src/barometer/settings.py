@@ -31,6 +31,18 @@ class Settings:
     article_timeout: float = 120.0
     #: Directory for caches built on first use (the compact gazetteer index); empty = ~/.cache/barometer.
     cache_dir: str = ""
+    #: Articles per nlp.pipe batch (and per task sent to a worker process or Dask worker).
+    batch_size: int = 16
+    #: Local worker processes for `barometer ingest` (0 = analyse in the ingesting process).
+    workers: int = 1
+    #: User agent sent when fetching feeds and pages.
+    user_agent: str = "Barometer/0.1 (+https://github.com/barometer-news/barometer; research crawler)"
+    #: Seconds before a feed or page fetch gives up.
+    fetch_timeout: float = 20.0
+    #: Minimum seconds between two requests to the same host.
+    host_delay: float = 1.0
+    #: Comma-separated modules imported before analysis in every process (they may register stages).
+    plugins: str = ""
     #: Token required by write endpoints of the API; empty disables writes.
     api_token: str = ""
     #: Whether read endpoints of the API require the token too.
