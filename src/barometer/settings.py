@@ -47,6 +47,16 @@ class Settings:
     api_token: str = ""
     #: Whether read endpoints of the API require the token too.
     api_read_requires_token: bool = False
+    #: Address ``barometer serve`` binds to; loopback only unless changed on purpose.
+    api_host: str = "127.0.0.1"
+    #: Port ``barometer serve`` listens on.
+    api_port: int = 8000
+    #: Comma-separated origins allowed by CORS; empty (the default) means CORS is off.
+    api_cors_origins: str = ""
+    #: Largest request body the API accepts, in bytes (413 above it).
+    api_max_bytes: int = 2_000_000
+    #: Largest page size (``limit``) a list endpoint of the API returns.
+    api_page_max: int = 500
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
