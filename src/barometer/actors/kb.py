@@ -326,6 +326,8 @@ def build_kb() -> KB:
         names = [c.name, common, getattr(c, "official_name", None) or c.name]
         if "," in c.name:
             names.append(c.name.split(",")[0])
+        if " and " in common and not common.startswith(("Saint", "Heard", "South Georgia")):
+            names.append(common.split(" and ")[0])  # "Bosnia and Herzegovina" -> "Bosnia"
         specs.append((c.alpha_3, common, names, overrides.pop(c.alpha_3, None)))
     for extra in cfile.extra:
         specs.append((extra.alpha3, extra.name or extra.alpha3,
