@@ -323,6 +323,13 @@ def _descriptions(st: State, alias_at: dict, role_at: dict) -> None:
         if name is not None:
             ns, ne = name
             name_text = doc[ns:ne].text
+            # "<role> <Name> of <country>": "King Abdullah of Jordan"
+            if qualifier is None and ne + 1 < len(doc) and doc[ne].lower_ == "of" and ne + 1 in alias_at:
+                qe, qa = alias_at[ne + 1]
+                if _qualifier(qa) and st.free(ne + 1, qe):
+                    qualifier = _qualifier(qa)
+                    role_text = f"{role_text} of {doc[ne + 1:qe].text}"
+                    ne = qe
             person = _kb_person(kb, name_text)
             if person is not None:
                 st.add(start, ne, person_info(kb, person, st.on, kinds), "title+name")
@@ -366,7 +373,8 @@ def _local_by_surname(st: State, name: str) -> Info | None:
     last = name.split()[-1]
     for info in st.infos.values():
         if info.actor.kind == "person" and info.actor.kb_id is None:
-            if info.actor.name == name or info.actor.name.split()[-1] == last:
+            other = info.actor.name.split()
+            if info.actor.name == name or (other[-1] == last and (len(other) == 1 or len(name.split()) == 1)):
                 return info
     return None
 
@@ -400,15 +408,16 @@ def _ner_people(st: State, labels: list[str]) -> None:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not st.free(ent.start, ent.end):
             continue
-        text = re.sub(r"['’]s$", "", ent.text).strip()
+        end = ent.end - 1 if ent.end - ent.start > 1 and doc[ent.end - 1].text in ("'s", "’s") else ent.end
+        text = doc[ent.start:end].text
         if not text or not any(c.isupper() for c in text[:1]):
             continue
         person = _kb_person(kb, text)
         if person is not None:
-            st.add(ent.start, ent.end, person_info(kb, person, st.on), "ner_person:kb")
+            st.add(ent.start, end, person_info(kb, person, st.on), "ner_person:kb")
             continue
         info = _local_by_surname(st, text) or local_info(kb, text, None, (), None)
-        st.add(ent.start, ent.end, info, "ner_person:local", 0.7)
+        st.add(ent.start, end, info, "ner_person:local", 0.7)
 
 
 @dataclass
