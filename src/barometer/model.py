@@ -95,6 +95,10 @@ class Quote(_Model):
     cue: str | None = None
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    reported_by: str | None = Field(default=None, description="Actor id of a second, reporting source "
+                                    "(\"..., according to a Downing Street spokeswoman\")")
+    reported_by_text: str | None = None
+    rule: str | None = Field(default=None, description="Id of the cue rule that attributed the quote")
 
 
 class Amount(_Model):
