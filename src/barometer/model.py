@@ -118,6 +118,9 @@ class TimeRef(_Model):
     text: str
     value: str | None = Field(default=None, description="ISO date, week, month, year or interval")
     granularity: str | None = None
+    role: str | None = Field(default=None, description="date (when something happens), duration ('for 20 "
+                             "years', value an ISO 8601 duration) or reference (a year naming a thing: 'the 1997 "
+                             "borders'); only dates date events")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
