@@ -156,9 +156,11 @@ class _Finder:
 
     def content_of(self, verb: Token, entry: CueVerb) -> tuple[list[Token], Token | None] | None:
         """Tokens of the reported content and the preposition that joins the cue, if any."""
-        for c in verb.children:
-            if c.dep_ == "ccomp" and entry.clause:
-                return list(c.subtree), None
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"] if entry.clause else []
+        if ccomps:
+            # "“A”, but “B” last year, said X": two clausal complements on one side are one content
+            side = ccomps[0].i < verb.i
+            return sorted((t for c in ccomps if (c.i < verb.i) == side for t in c.subtree), key=lambda t: t.i), None
         for c in verb.children:
             if c.dep_ == "xcomp" and entry.infinitive:
                 return list(c.subtree), None
