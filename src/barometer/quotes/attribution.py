@@ -139,9 +139,12 @@ class _Finder:
 
     @staticmethod
     def _under_relcl(t: Token, head: Token) -> bool:
+        """Inside a relative clause or a time phrase hanging off the source: not part of who spoke."""
         while t.i != head.i and t.head.i != t.i:  # spaCy makes a new Token per access: compare .i
             if t.dep_ in ("relcl", "acl"):
                 return True
+            if t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
+                return True  # "a spokeswoman on Friday evening": when, not who
             t = t.head
         return False
 
