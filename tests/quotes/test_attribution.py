@@ -105,3 +105,8 @@ def test_unbalanced_marks_never_raise(nlp, parts):
     text = "".join(parts)
     for q in extract_quotes(nlp(text), ActorLayer()):
         assert text[q.start:q.end] == q.text and q.start <= q.end
+
+
+def test_naming_call_keeps_the_object_predicate(attrs):
+    [a] = attrs("He called the plan a disaster for workers.")
+    assert (a["content"], a["source"], a["cue"]) == ("the plan a disaster for workers", "He", "called")

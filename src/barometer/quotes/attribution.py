@@ -179,7 +179,9 @@ class _Finder:
                     return sorted(toks, key=lambda t: t.i), c
         for c in verb.children:
             if c.dep_ == "dobj" and entry.object and c.i > verb.i:
-                return list(c.subtree), None
+                # "called Clinton a liar": the object predicate belongs to the content
+                extra = [t for o in verb.children if o.dep_ in ("oprd", "ccomp") and o.i > c.i for t in o.subtree]
+                return sorted([*c.subtree, *extra], key=lambda t: t.i), None
         if entry.clause and verb.dep_ == "parataxis" and verb.head.i < verb.i:
             own = {t.i for t in verb.subtree}
             toks = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
