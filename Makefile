@@ -31,10 +31,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
 # Coverage-guided fuzzing (atheris) of the input parsers; bounded, never part of `make test`.
-# `make fuzz` runs each harness FUZZ_TIME seconds (default 120: about 6 minutes in all);
-# `make fuzz-smoke` runs each for 7 seconds (about 20 s in all), for CI. A crash stops the run
+# `make fuzz` runs each harness FUZZ_TIME seconds (default 120: about 12 minutes in all);
+# `make fuzz-smoke` runs each for 7 seconds (under a minute in all), for CI. A crash stops the run
 # with exit 1 and leaves the input in fuzz/crashes/<target>/.
-FUZZ_TARGETS ?= decode clean html
+FUZZ_TARGETS ?= decode clean html feed warc jsonl
 FUZZ_TIME ?= 120
 FUZZ_STAMP := $(VENV)/.installed-fuzz
 
