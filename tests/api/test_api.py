@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import SYNTHETIC_SPIKE_WEEK
 from fastapi.testclient import TestClient
+from tests.conftest import SYNTHETIC_SPIKE_WEEK
 
 from barometer.api.app import create_app
 from barometer.settings import Settings
