@@ -160,3 +160,41 @@ def test_server_errors_do_not_leak_a_stack_trace(client, monkeypatch):
     r = client.get("/api/events")
     assert r.status_code == 500
     assert "Traceback" not in r.text and "secret internal state" not in r.text and ".py" not in r.text
+
+
+def test_reads_never_fail_while_a_batch_ingests_into_the_same_store(tmp_path, nlp):
+    """The load benchmark's promise (bench/load_api.py), small: reads during a real batch all succeed."""
+    import sys
+    import threading
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.load_api import write_corpus
+
+    from barometer.ingest.batch import ingest_paths
+    from barometer.store import DuckStore
+
+    write_corpus(tmp_path / "corpus", 8)
+    store = DuckStore(tmp_path / "live.duckdb")
+    app = create_app(store=store, settings=Settings())
+    result = {}
+
+    def ingest() -> None:
+        result["report"] = ingest_paths([tmp_path / "corpus"], store, date_from_names=True, progress=False,
+                                        batch_size=1)
+
+    with TestClient(app) as c:
+        worker = threading.Thread(target=ingest)
+        worker.start()
+        statuses, seen = [], set()
+        while worker.is_alive():
+            for url in ("/api/events?limit=20", "/api/articles", "/api/dyads/RUS/UKR", "/api/health"):
+                r = c.get(url)
+                statuses.append(r.status_code)
+            seen.add(c.get("/api/articles").json()["total"])
+        worker.join()
+        assert result["report"].added == 8 and not result["report"].failed
+        assert c.get("/api/articles").json()["total"] == 8
+    store.close()
+    assert len(statuses) > 20 and set(statuses) == {200}, f"reads failed during ingestion: {set(statuses)}"
+    assert len(seen) > 1, "the reads did not overlap the batch"
