@@ -133,19 +133,23 @@ def analyze(text_or_html: str | bytes, published: dt.date | str | None = None, *
 def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, *, batch_size: int = 16,
                  skip: Callable[[Article], bool] | None = None,
                  ) -> Iterator[tuple[RawDocument, Analysis | InputError | None]]:
-    """Analyse many documents with ``nlp.pipe`` batching.
+    """Analyse many documents with ``nlp.pipe`` batching, yielding them in input order.
 
     Bad inputs yield their InputError; articles for which ``skip(article)`` is true (e.g. already
-    stored) yield None without being parsed.
+    stored) yield None without being parsed. (Refusals used to come out ahead of the batch they were
+    in; tests/hardening/test_properties.py found it.)
     """
     nlp = get_nlp()
-    pending: list[tuple[RawDocument, Cleaned]] = []
+    warm_up()
+    pending: list[tuple[RawDocument, Cleaned | InputError | None]] = []
 
     def flush() -> Iterator[tuple[RawDocument, Analysis | InputError | None]]:
-        english = [(r, c) for r, c in pending if c.article.language in (None, "en")]
-        docs = iter(nlp.pipe([c.article.text for _, c in english], batch_size=batch_size))
+        english = [c for _, c in pending if isinstance(c, Cleaned) and c.article.language in (None, "en")]
+        docs = iter(nlp.pipe([c.article.text for c in english], batch_size=batch_size))
         for raw, cleaned in pending:
-            if cleaned.article.language in (None, "en"):
+            if not isinstance(cleaned, Cleaned):
+                yield raw, cleaned
+            elif cleaned.article.language in (None, "en"):
                 yield raw, run_stages(cleaned, next(docs))
             else:
                 _doc_for(cleaned)
@@ -154,13 +158,11 @@ def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, 
 
     for raw in raws:
         try:
-            cleaned = clean_document(raw, published=raw.published or published)
+            cleaned: Cleaned | InputError | None = clean_document(raw, published=raw.published or published)
         except InputError as exc:
-            yield raw, exc
-            continue
-        if skip is not None and skip(cleaned.article):
-            yield raw, None
-            continue
+            cleaned = exc
+        if isinstance(cleaned, Cleaned) and skip is not None and skip(cleaned.article):
+            cleaned = None
         pending.append((raw, cleaned))
         if len(pending) >= batch_size:
             yield from flush()

@@ -3,7 +3,8 @@ batch goes on to store the good articles around it.
 
 Each input class of issue 9 is here once: a PDF renamed .html, an empty file, a file over
 ``max_bytes``, mojibake (Latin-1 bytes read as UTF-8), truncated HTML, broken feed XML, a WARC
-cut mid-record, an article in another script, and quotes that never close. docs/reliability.md
+cut mid-record, an article in another script, quotes that never close, and a JSON Lines dump with
+a lone surrogate escape and a line cut short. docs/reliability.md
 points at these tests.
 """
 
@@ -68,6 +69,9 @@ def batch(tmp_path_factory):
     (d / "10-unclosed.txt").write_text('Unclosed\n\nRussia said on Monday: "NATO must withdraw its troops '
                                        "from the east. Ukraine rejected the demand on Tuesday.", "utf-8")
     (d / "11-gzip-bomb.txt.gz").write_bytes(gzip.compress(b"a " * 200_000))
+    (d / "12-dump.jsonl").write_text(  # a lone surrogate escape, then a line cut mid-record
+        '{"text": "Surrogates\\n\\nRussia said \\ud800 on Monday that talks with Ukraine would go on.", '
+        '"published": "2022-02-01"}\n{"text": "Cut', "utf-8")
     with pytest.MonkeyPatch.context() as mp, DuckStore(tmp_path / "s.duckdb") as store:
         mp.setattr(settings_module, "_current",
                    dataclasses.replace(settings_module.get_settings(), max_bytes=50_000))
@@ -92,7 +96,8 @@ def test_each_bad_input_fails_alone_with_a_specific_message(batch):
     feed = _failure(report, "07-feed.xml")  # the lenient parser recovers the cut entry, without content
     assert "feed entry has no content" in feed and "the feed XML is broken (" in feed
     assert "archive is cut" in _failure(report, "08-crawl.warc")
-    assert len(report.failed) == 6, report.failed
+    assert "invalid JSON" in _failure(report, "12-dump.jsonl#L2")
+    assert len(report.failed) == 7, report.failed
 
 
 def test_the_batch_goes_on_and_stores_every_readable_article(batch):
@@ -100,8 +105,10 @@ def test_the_batch_goes_on_and_stores_every_readable_article(batch):
     stored = {row[0] for row in store.query("SELECT source FROM articles")[1]}
     names = {s.split("/in/", 1)[-1] for s in stored}
     assert {"01-good.txt", "05-mojibake.txt", "06-truncated.html", "09-russian.txt", "10-unclosed.txt",
-            "08-crawl.warc#https://news.example/0", "08-crawl.warc#https://news.example/1"} <= names
-    assert report.added == 7
+            "08-crawl.warc#https://news.example/0", "08-crawl.warc#https://news.example/1",
+            "12-dump.jsonl#L1"} <= names
+    assert report.added == 8
+    assert any("12-dump.jsonl#L1" in w and "surrogates" in w for w in report.warnings)
     failed = {row[0] for row in store.query("SELECT source FROM failures")[1]}
     assert len(failed) == len(report.failed), "every failure is recorded in the store too"
 

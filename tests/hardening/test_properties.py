@@ -176,3 +176,34 @@ def test_known_odd_inputs(text):
     a = run(text)
     if a is not None:
         assert not span_problems(a) and not reference_problems(a)
+
+
+@settings(BOUNDED, max_examples=15)
+@given(st.lists(st.one_of(news_text, html_text), min_size=1, max_size=4))
+def test_batch_analysis_matches_one_at_a_time(texts):
+    """Batched analysis gives what ``analyze`` gives, article by article and in input order: both
+    ``analyze_many`` (the public batch API) and ``analyze_chunk`` (what ingestion's executors run)."""
+    import datetime as dt
+
+    from barometer.pipeline import analyze_many, to_raw
+    from barometer.scale.work import analyze_chunk
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        raws = []
+        for text in texts:
+            try:
+                raws.append((text, to_raw(text)))
+            except InputError:
+                continue
+        batch = list(analyze_many([r for _, r in raws], dt.date(2022, 1, 28), batch_size=3))
+        chunk = analyze_chunk([r for _, r in raws], dt.date(2022, 1, 28))
+    assert [r for r, _ in batch] == [r for _, r in raws], "analyze_many changed the order"
+    for (text, _), (_, result), outcome in zip(raws, batch, chunk, strict=True):
+        single = run(text)
+        if single is None:
+            assert isinstance(result, InputError) and outcome.error, "batch accepted what analyze refused"
+        else:
+            assert not isinstance(result, InputError), f"batch refused what analyze accepted: {result}"
+            assert result.to_json() == single.to_json()
+            assert outcome.error is None and outcome.analysis.to_json() == single.to_json()
