@@ -1,0 +1,165 @@
+"""Rule-based coreference for the mentions that carry events in news, offline on the parse.
+
+No model download is allowed (coreferee/fastcoref are out), and news coreference that matters for
+event coding is narrow: a pronoun after a named speaker, "the president" after a full mention, and
+the country-as-"she" of translated text ("Russia denies ... She therefore linked ..."). Rules:
+
+* he/him/his, she/her: nearest compatible person (gender agreement; unknown gender is compatible
+  at lower confidence) in the same or the two previous sentences, preferring grammatical subjects
+  (speaker continuity: "Austin estimated ... 'There is time,' he added");
+* she/her with no female person in reach, when the previous sentence's subject is a state:
+  that state (translated text, rule ``coref:country_pronoun``);
+* it/its: a state/organisation earlier in the same sentence, or the subject of the previous one;
+* they/them/their: the nearest plural actor (groups, "the United States", sector groups) in the
+  same or previous sentence; coordinated antecedents ("Washington and the EU ... they") abstain;
+* "the president", "the minister": the most recent person whose office on the date has that kind.
+Unresolvable pronouns are left alone: abstaining is better than a wrong actor on an event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from barometer.actors.resolver import Anaphor, Info, Mention, State
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+#: How many sentences back a pronoun may reach.
+WINDOW = 2
+
+
+def _sent_index(doc: Doc) -> list[int]:
+    idx = [0] * len(doc)
+    if not doc.has_annotation("SENT_START"):
+        return idx
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            idx[i] = n
+    return idx
+
+
+def _is_subject(st: State, m: Mention) -> bool:
+    tok = st.doc[m.head if m.head is not None else m.start]
+    # "Russian President Vladimir Putin and his counterpart": the conj of a subject is a subject too.
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
+
+
+def _coordinated(st: State, m: Mention) -> bool:
+    tok = st.doc[m.head if m.head is not None else m.start]
+    return tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
+
+
+def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
+    from barometer.actors.resolver import Mention
+
+    doc = st.doc
+    sent = _sent_index(doc)
+    named = sorted(st.mentions, key=lambda m: m.start)
+    added: list[Mention] = []
+
+    def before(i: int) -> list[Mention]:
+        return [m for m in named if m.end <= i and sent[i] - sent[m.start] <= WINDOW]
+
+    for tok in doc:
+        low = tok.lower_
+        if tok.tag_ not in ("PRP", "PRP$") or tok.i in st.taken:
+            continue
+        if low in MALE or low in FEMALE:
+            res = _person_pronoun(st, tok.i, "m" if low in MALE else "f", before(tok.i), sent)
+        elif low in NEUTER:
+            res = _it(st, tok.i, before(tok.i), sent)
+        elif low in PLURAL:
+            res = _they(st, tok.i, before(tok.i), sent)
+        else:
+            continue
+        if res is not None:
+            aid, rule, conf = res
+            added.append(Mention(tok.i, tok.i + 1, aid, rule, conf, tok.i))
+    for an in anaphors:
+        cands = [m for m in named + added if m.end <= an.start and _has_kind(st.infos[m.actor_id], an.kinds)]
+        if cands:
+            m = max(cands, key=lambda m: m.start)
+            added.append(Mention(an.start, an.end, m.actor_id, "coref:definite", 0.8, doc[an.start:an.end].root.i))
+    for m in added:
+        st.mentions.append(m)
+        st.taken.update(range(m.start, m.end))
+
+
+def _has_kind(info: Info, kinds: tuple[str, ...]) -> bool:
+    if info.actor.kind != "person":
+        return False
+    have = set(info.kinds)
+    if have & set(kinds):
+        return True
+    # "the minister" covers any minister; "the president" a head of state called president.
+    return "minister" in kinds and any(k.endswith("minister") for k in have)
+
+
+def _person_pronoun(st: State, i: int, gender: str, cands: list[Mention], sent: list[int]):
+    best = None
+    best_score = None
+    for m in cands:
+        info = st.infos[m.actor_id]
+        if info.actor.kind != "person":
+            continue
+        if info.gender and info.gender != gender:
+            continue
+        dist = sent[i] - sent[m.start]
+        score = -3 * dist + (2 if _is_subject(st, m) else 0) + m.start / 1e6
+        if best_score is None or score > best_score:
+            best, best_score = m, score
+    if gender == "f":
+        state = _previous_subject_state(st, i, sent)
+        if state is not None and (best is None or sent[i] - sent[best.start] >= 1):
+            return state, "coref:country_pronoun", 0.7
+    if best is None:
+        return None
+    info = st.infos[best.actor_id]
+    conf = 0.85 if info.gender else 0.6
+    return best.actor_id, "coref:pronoun", conf
+
+
+def _previous_subject_state(st: State, i: int, sent: list[int]) -> str | None:
+    """The state that is the subject of the sentence before (or earlier in this one)."""
+    for m in sorted(st.mentions, key=lambda m: -m.start):
+        if m.end > i or sent[i] - sent[m.start] > 1:
+            continue
+        info = st.infos[m.actor_id]
+        if info.actor.kind == "state" and _is_subject(st, m) and not _coordinated(st, m):
+            return m.actor_id
+        if info.actor.kind == "person" and sent[m.start] >= sent[i] - 1:
+            return None
+    return None
+
+
+def _it(st: State, i: int, cands: list[Mention], sent: list[int]):
+    same = [m for m in cands if sent[m.start] == sent[i]
+            and st.infos[m.actor_id].actor.kind in ("state", "organization") and not st.infos[m.actor_id].plural]
+    if same:
+        return max(same, key=lambda m: m.start).actor_id, "coref:pronoun", 0.7
+    prev = [m for m in cands if sent[m.start] == sent[i] - 1 and _is_subject(st, m)
+            and st.infos[m.actor_id].actor.kind in ("state", "organization") and not _coordinated(st, m)]
+    if prev:
+        return max(prev, key=lambda m: m.start).actor_id, "coref:pronoun", 0.6
+    return None
+
+
+def _they(st: State, i: int, cands: list[Mention], sent: list[int]):
+    near = [m for m in cands if sent[i] - sent[m.start] <= 1]
+    if not near:
+        return None
+    m = max(near, key=lambda m: m.start)
+    info = st.infos[m.actor_id]
+    tok = st.doc[m.head if m.head is not None else m.start]
+    plural = info.plural or tok.tag_ in ("NNS", "NNPS") or info.actor.kind == "group"
+    if _coordinated(st, m) or not plural:
+        return None
+    return m.actor_id, "coref:pronoun", 0.6

@@ -1,0 +1,416 @@
+"""The actor knowledge base: countries, IGOs, offices and people, loaded once and validated.
+
+Why a KB and not NER alone: "the Kremlin", "Washington" and "the British Prime Minister" only become
+actors through facts about the world *on the article's date*. Country names, codes, demonyms and
+capitals come from maintained packages (pycountry, countryinfo); what no package ships (IGOs, seats
+of power, offices and their holders, role words) lives in YAML files under
+``barometer/data/actors/``. Every fact carries a source and, where it changes, a validity range.
+A malformed entry raises :class:`KBError` naming the file and the entry, at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from barometer.errors import BarometerError
+
+SECTORS = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "COP", "PPL")
+
+
+class KBError(BarometerError):
+    """A knowledge-base data file is malformed; the message names the file and entry."""
+
+
+# --------------------------------------------------------------------------- file schemas
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class KindSpec(_Strict):
+    label: str
+    sector: str
+    secondary: str | None = None
+    words: list[str] = Field(min_length=1)
+
+    @field_validator("sector", "secondary")
+    @classmethod
+    def _sector(cls, v: str | None) -> str | None:
+        if v is not None and v not in SECTORS:
+            raise ValueError(f"unknown sector {v!r} (known: {', '.join(SECTORS)})")
+        return v
+
+
+class RolesFile(_Strict):
+    version: int
+    source: str
+    kinds: dict[str, KindSpec]
+    sector_nouns: dict[str, list[str]]
+    anaphoric_kinds: list[str]
+
+    @model_validator(mode="after")
+    def _check(self) -> RolesFile:
+        for s in self.sector_nouns:
+            if s not in SECTORS:
+                raise ValueError(f"sector_nouns: unknown sector {s!r}")
+        for k in self.anaphoric_kinds:
+            if k not in self.kinds:
+                raise ValueError(f"anaphoric_kinds: unknown kind {k!r}")
+        return self
+
+
+class SeatSpec(_Strict):
+    alias: str
+    sector: str = "GOV"
+
+
+class CountrySpec(_Strict):
+    alpha3: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str | None = None
+    official_name: str | None = None
+    short: list[str] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
+    capitals: list[str] = Field(default_factory=list)
+    seats: list[SeatSpec] = Field(default_factory=list)
+
+
+class CountriesFile(_Strict):
+    version: int
+    source: str
+    ambiguous: list[str]
+    countries: list[CountrySpec]
+    extra: list[CountrySpec]
+
+
+class IgoSpec(_Strict):
+    id: str
+    name: str
+    code: str
+    kind: Literal["organization", "group"] = "organization"
+    parent: str | None = None
+    aliases: list[str] = Field(min_length=1)
+    weak_aliases: list[str] = Field(default_factory=list)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    source: str
+
+
+class IgosFile(_Strict):
+    version: int
+    source: str
+    entries: list[IgoSpec]
+
+
+class PersonSpec(_Strict):
+    name: str
+    gender: Literal["m", "f"] | None = None
+    aliases: list[str] = Field(default_factory=list)
+    surname: str | None = None
+
+
+class OfficeSpec(_Strict):
+    id: str
+    country: str | None = None
+    org: str | None = None
+    title: str
+    kinds: list[str] = Field(min_length=1)
+    source: str
+    holders: list[tuple[str, dt.date | None, dt.date | None]]
+
+    @model_validator(mode="after")
+    def _check(self) -> OfficeSpec:
+        if (self.country is None) == (self.org is None):
+            raise ValueError("exactly one of country or org is required")
+        for person, start, end in self.holders:
+            if start and end and end < start:
+                raise ValueError(f"holder {person!r}: valid_to {end} before valid_from {start}")
+        return self
+
+
+class PeopleFile(_Strict):
+    version: int
+    revised: dt.date
+    source: str
+    people: dict[str, PersonSpec]
+    offices: list[OfficeSpec]
+
+
+# --------------------------------------------------------------------------- runtime records
+
+
+@dataclass(frozen=True)
+class Record:
+    """A KB actor: a state, a government/sector of a state, an IGO or group, or a person."""
+
+    id: str
+    name: str
+    kind: str  # person | state | organization | group
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    gender: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person holding one office over [start, end)."""
+
+    person: str
+    office: str
+    title: str
+    kinds: tuple[str, ...]
+    country: str | None
+    org: str | None
+    start: dt.date | None
+    end: dt.date | None
+    source: str
+
+    def active(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """What a surface string may refer to. ``form`` says how it was derived (the rule)."""
+
+    record: str
+    form: str  # name | short | adjective | people | capital | seat | igo | igo_weak | person | surname
+    sector: str | None = None  # for seats: the sector of the country they stand for
+    weak: bool = False  # needs corroboration in the article (see resolver)
+    ambiguous: bool = False  # also a common word/name: needs a place/nationality NER label
+
+
+@dataclass
+class KB:
+    records: dict[str, Record] = field(default_factory=dict)
+    aliases: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    terms: list[Term] = field(default_factory=list)
+    terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    terms_by_qualifier: dict[tuple[str, str], list[Term]] = field(default_factory=lambda: defaultdict(list))
+    kinds: dict[str, KindSpec] = field(default_factory=dict)
+    role_words: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # lower word -> kinds
+    sector_nouns: dict[str, str] = field(default_factory=dict)  # lower noun -> sector
+    anaphoric_kinds: frozenset[str] = frozenset()
+    revised: dt.date | None = None
+
+    def add_alias(self, text: str, alias: Alias) -> None:
+        text = text.strip()
+        if not text:
+            return
+        existing = self.aliases[text]
+        if not any(a.record == alias.record and a.sector == alias.sector for a in existing):
+            existing.append(alias)
+
+    def sector_record(self, base: str, sector: str | None, secondary: str | None = None) -> Record:
+        """The record for a sector of a state or IGO (``RUSMIL``, ``USAGOV``), created on demand."""
+        base_rec = self.records[base]
+        if not sector or (sector == "IGO" and base_rec.kind != "state"):
+            return base_rec
+        code = (base_rec.code or base) + sector + (secondary or "")
+        rid = code
+        rec = self.records.get(rid)
+        if rec is None:
+            label = {"GOV": "Government", "MIL": "Military", "LEG": "Legislature", "JUD": "Judiciary",
+                     "OPP": "Opposition", "REB": "Rebels", "BUS": "Business", "MED": "Media",
+                     "CVL": "Civilians", "COP": "Police", "PPL": "People"}.get(sector, sector)
+            rec = Record(rid, f"{label} of {base_rec.name}", "organization" if sector != "CVL" else "group",
+                         base_rec.country, sector, code, parent=base)
+            self.records[rid] = rec
+        return rec
+
+    def holders(self, qualifier: str, kind: str, on: dt.date) -> list[Term]:
+        """Terms of office of ``kind`` for a country/IGO id, active on the date."""
+        return [t for t in self.terms_by_qualifier.get((qualifier, kind), []) if t.active(on)]
+
+    def term_on(self, person: str, on: dt.date) -> Term | None:
+        """The person's office on the date; else their latest office before it; else the first."""
+        terms = self.terms_by_person.get(person, [])
+        active = [t for t in terms if t.active(on)]
+        if active:
+            return active[0]
+        past = [t for t in terms if t.start is None or t.start <= on]
+        if past:
+            return max(past, key=lambda t: t.start or dt.date.min)
+        return terms[0] if terms else None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read(name: str) -> Any:
+    path = resources.files("barometer.data").joinpath(f"actors/{name}")
+    try:
+        return yaml.safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        raise KBError(f"actors/{name}: not valid YAML: {exc}") from None
+
+
+def _parse(model: type[BaseModel], name: str, data: Any) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors()[:5]:
+            loc = ".".join(str(p) for p in err["loc"])
+            entry = _entry_hint(data, err["loc"])
+            problems.append(f"  at {loc}{entry}: {err['msg']}")
+        raise KBError(f"actors/{name}: malformed entry\n" + "\n".join(problems)) from None
+
+
+def _entry_hint(data: Any, loc: tuple) -> str:
+    """Name the offending entry (its id/alpha3/alias) so a data author can find it."""
+    node = data
+    for part in loc[:2]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    if isinstance(node, dict):
+        for key in ("id", "alpha3", "alias", "name"):
+            if key in node:
+                return f" ({key}={node[key]!r})"
+    return ""
+
+
+def _people_plural(demonym: str) -> list[str]:
+    """'Russian' -> 'Russians'; 'French' -> 'the French' (no -s plural for -sh/-ch/-ese/-ss)."""
+    if re.search(r"(sh|ch|ese|ss)$", demonym):
+        return [f"the {demonym}"]
+    return [demonym + "s"]
+
+
+def build_kb() -> KB:
+    import pycountry
+    from countryinfo import CountryInfo
+
+    roles: RolesFile = _parse(RolesFile, "roles.yaml", _read("roles.yaml"))
+    cfile: CountriesFile = _parse(CountriesFile, "countries.yaml", _read("countries.yaml"))
+    igos: IgosFile = _parse(IgosFile, "igos.yaml", _read("igos.yaml"))
+    people: PeopleFile = _parse(PeopleFile, "people.yaml", _read("people.yaml"))
+
+    kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised)
+    for kind, spec in roles.kinds.items():
+        for w in spec.words:
+            kb.role_words[w.lower()].append(kind)
+    for sector, nouns in roles.sector_nouns.items():
+        for n in nouns:
+            kb.sector_nouns[n.lower()] = sector
+    ambiguous = set(cfile.ambiguous)
+
+    # Countries: pycountry names; countryinfo demonyms and capitals (most populous entry wins a shared
+    # demonym, so sovereign states beat their territories); our overrides on top.
+    info = {v.get("ISO", {}).get("alpha3"): v for v in CountryInfo.all().values() if isinstance(v, dict)}
+    demonym_owner: dict[str, tuple[int, str]] = {}
+    for a3, rec in info.items():
+        dem = rec.get("demonym")
+        if a3 and dem:
+            pop = int(rec.get("population") or 0)
+            if dem not in demonym_owner or pop > demonym_owner[dem][0]:
+                demonym_owner[dem] = (pop, a3)
+    overrides = {c.alpha3: c for c in cfile.countries}
+    specs: list[tuple[str, str, list[str], CountrySpec | None]] = []
+    for c in pycountry.countries:
+        common = getattr(c, "common_name", None) or c.name
+        names = [c.name, common, getattr(c, "official_name", None) or c.name]
+        if "," in c.name:
+            names.append(c.name.split(",")[0])
+        if " and " in common and not common.startswith(("Saint", "Heard", "South Georgia")):
+            names.append(common.split(" and ")[0])  # "Bosnia and Herzegovina" -> "Bosnia"
+        specs.append((c.alpha_3, common, names, overrides.pop(c.alpha_3, None)))
+    for extra in cfile.extra:
+        specs.append((extra.alpha3, extra.name or extra.alpha3,
+                      [n for n in (extra.name, extra.official_name) if n], extra))
+    if overrides:
+        raise KBError(f"actors/countries.yaml: unknown alpha3 {sorted(overrides)} (not in pycountry; use `extra`)")
+
+    def alias(text: str, a: Alias) -> None:
+        kb.add_alias(text, Alias(a.record, a.form, a.sector, a.weak, text in ambiguous))
+
+    for a3, common, names, ov in specs:
+        kb.records[a3] = Record(a3, common, "state", a3, None, a3)
+        rec = info.get(a3) or {}
+        for n in names:
+            alias(n, Alias(a3, "name"))
+            if n.startswith(("Republic", "Kingdom", "State", "Federation", "Principality", "Commonwealth")):
+                alias("the " + n, Alias(a3, "name"))
+        dem = rec.get("demonym")
+        if dem and demonym_owner.get(dem, (0, a3))[1] == a3:
+            alias(dem, Alias(a3, "adjective"))
+            for p in _people_plural(dem):
+                alias(p, Alias(a3, "people"))
+        cap = rec.get("capital")
+        if cap:
+            alias(cap, Alias(a3, "capital", "GOV"))
+        if ov:
+            for n in ov.short:
+                alias(n, Alias(a3, "short"))
+            for adj in ov.adjectives:
+                alias(adj, Alias(a3, "adjective"))
+                for p in _people_plural(adj):
+                    alias(p, Alias(a3, "people"))
+            for p in ov.people:
+                alias(p, Alias(a3, "people"))
+            for cap in ov.capitals:
+                alias(cap, Alias(a3, "capital", "GOV"))
+            for seat in ov.seats:
+                alias(seat.alias, Alias(a3, "seat", seat.sector))
+
+    for igo in igos.entries:
+        if igo.id in kb.records:
+            raise KBError(f"actors/igos.yaml: id {igo.id!r} collides with a country code")
+        kb.records[igo.id] = Record(igo.id, igo.name, igo.kind, None, "IGO" if igo.kind == "organization" else None,
+                                    igo.code, parent=igo.parent)
+        for a in igo.aliases:
+            alias(a, Alias(igo.id, "igo"))
+        for a in igo.weak_aliases:
+            alias(a, Alias(igo.id, "igo_weak", weak=True))
+    for igo in igos.entries:
+        if igo.parent and igo.parent not in kb.records:
+            raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown parent {igo.parent!r}")
+
+    for pid, p in people.people.items():
+        if not re.fullmatch(r"[a-z0-9-]+", pid):
+            raise KBError(f"actors/people.yaml: person id {pid!r} must be lower-case ascii words joined by '-'")
+        rid = f"person:{pid}"
+        kb.records[rid] = Record(rid, p.name, "person", gender=p.gender)
+        alias(p.name, Alias(rid, "person"))
+        for a in p.aliases:
+            alias(a, Alias(rid, "person"))
+        surname = p.surname or p.name.split()[-1]
+        if surname not in p.aliases and surname != p.name:
+            alias(surname, Alias(rid, "surname", weak=True))
+    for off in people.offices:
+        qual = off.country or off.org
+        if qual not in kb.records:
+            raise KBError(f"actors/people.yaml: office {off.id!r}: unknown country/org {qual!r}")
+        for k in off.kinds:
+            if k not in kb.kinds:
+                raise KBError(f"actors/people.yaml: office {off.id!r}: unknown kind {k!r} (see roles.yaml)")
+        for pid, start, end in off.holders:
+            if pid not in people.people:
+                raise KBError(f"actors/people.yaml: office {off.id!r}: holder {pid!r} is not in `people`")
+            term = Term(f"person:{pid}", off.id, off.title, tuple(off.kinds), off.country, off.org, start, end,
+                        off.source)
+            kb.terms.append(term)
+            kb.terms_by_person[term.person].append(term)
+            for k in off.kinds:
+                kb.terms_by_qualifier[(qual, k)].append(term)
+    return kb
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KB:
+    """The process-wide KB (built on first use, ~0.2 s)."""
+    return build_kb()

@@ -1,0 +1,71 @@
+"""Coreference: pronouns after named speakers, country-as-she, definite roles; mentions have offsets."""
+
+from __future__ import annotations
+
+from tests.actors.conftest import at
+
+
+def _pronoun_actor(layer, text: str, pronoun: str, nth: int = 0):
+    return at(layer, text, pronoun, nth)
+
+
+def test_he_after_a_named_speaker(resolve):
+    text = ('US Secretary of Defense Lloyd Austin said Russia had amassed forces. '
+            '"There is still time for diplomacy," he added.')
+    layer = resolve(text)
+    he = _pronoun_actor(layer, text, " he ")
+    assert he is not None and he.id == "person:lloyd-austin"
+    rules = {m.rule for m in layer.mentions if text[m.start:m.end] == "he"}
+    assert rules == {"coref:pronoun"}
+
+
+def test_gender_agreement_picks_the_compatible_person(resolve):
+    text = "Angela Merkel met Emmanuel Macron in Berlin. She said the talks were useful."
+    layer = resolve(text, "2019-01-10")
+    assert _pronoun_actor(layer, text, "She").id == "person:angela-merkel"
+
+
+def test_country_as_she_in_translated_text(resolve):
+    text = ("Russia denies any plan of invasion, but considers itself threatened by NATO. "
+            "She therefore linked the de-escalation to the end of NATO enlargement.")
+    layer = resolve(text)
+    she = _pronoun_actor(layer, text, "She")
+    assert she.id == "RUS"
+    assert any(m.rule == "coref:country_pronoun" for m in layer.mentions if text[m.start:m.end] == "She")
+    assert _pronoun_actor(layer, text, "itself").id == "RUS"
+
+
+def test_she_prefers_a_female_person_over_a_country(resolve):
+    text = "Russia rejected the plan. Kaja Kallas said she was not surprised."
+    layer = resolve(text, "2023-01-10")
+    assert _pronoun_actor(layer, text, "she").id == "person:kaja-kallas"
+
+
+def test_it_refers_to_a_state_in_the_same_sentence(resolve):
+    text = 'Zelensky called on Russia to "take steps to prove" that it is not going to attack.'
+    assert _pronoun_actor(resolve(text), text, " it ").id == "RUS"
+
+
+def test_pleonastic_it_without_antecedent_abstains(resolve):
+    text = "The meeting ended late. It is raining in the capital."
+    assert _pronoun_actor(resolve(text), text, "It") is None
+
+
+def test_the_president_after_a_full_mention(resolve):
+    text = "Emmanuel Macron arrived in Moscow on Monday. The president then met reporters."
+    layer = resolve(text, "2022-02-07")
+    a = _pronoun_actor(layer, text, "The president")
+    assert a.id == "person:emmanuel-macron"
+    assert any(m.rule == "coref:definite" for m in layer.mentions if a.id == m.actor_id)
+
+
+def test_pronoun_mentions_are_listed_with_offsets(resolve):
+    text = "Boris Johnson said he was determined."
+    layer = resolve(text)
+    johnson = layer.by_id("person:boris-johnson")
+    assert [(s.text, s.start) for s in johnson.mentions] == [("Boris Johnson", 0), ("he", 19)]
+
+
+def test_they_after_coordinated_subjects_abstains(resolve):
+    text = "Washington and the European Union said that they were working on gas supplies."
+    assert _pronoun_actor(resolve(text), text, "they") is None

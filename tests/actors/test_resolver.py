@@ -1,0 +1,137 @@
+"""Resolution of names, metonyms, titles and roles as of the article date."""
+
+from __future__ import annotations
+
+import pytest
+from tests.actors.conftest import at
+
+
+def test_title_resolves_to_the_office_holder_on_the_date(resolve):
+    text = "The American president said the talks would go on."
+    a = at(resolve(text, "2022-01-28"), text, "The American president")
+    assert (a.id, a.country, a.code, a.role) == ("person:joe-biden", "USA", "USAGOV",
+                                                 "President of the United States")
+
+
+@pytest.mark.parametrize(("date", "who"), [
+    ("2022-01-15", "person:boris-johnson"),
+    ("2022-09-20", "person:liz-truss"),
+    ("2022-10-25", "person:rishi-sunak"),   # hand-over day: the successor holds office
+    ("2024-08-01", "person:keir-starmer"),
+])
+def test_prime_minister_replaced_mid_year(resolve, date, who):
+    text = "The British Prime Minister will travel to Kyiv next week."
+    assert at(resolve(text, date), text, "British Prime Minister").id == who
+
+
+@pytest.mark.parametrize(("date", "who"), [
+    ("2016-01-10", "person:barack-obama"),
+    ("2019-03-01", "person:donald-trump"),
+    ("2022-03-01", "person:joe-biden"),
+    ("2025-03-01", "person:donald-trump"),  # returned to office: same stable id
+])
+def test_us_president_over_time(resolve, date, who):
+    text = "The US president spoke to reporters."
+    assert at(resolve(text, date), text, "US president").id == who
+
+
+def test_re_elected_president_keeps_the_office(resolve):
+    text = "The French president called for calm."
+    assert at(resolve(text, "2017-05-10"), text, "French president").id == "person:francois-hollande"
+    assert at(resolve(text, "2022-06-01"), text, "French president").id == "person:emmanuel-macron"
+
+
+def test_surname_and_full_name_are_one_actor(resolve):
+    text = "Vladimir Putin met the press. Putin said nothing new."
+    layer = resolve(text)
+    putins = [a for a in layer.actors if a.id == "person:vladimir-putin"]
+    assert len(putins) == 1 and len(putins[0].mentions) == 2
+    assert putins[0].country == "RUS" and putins[0].code == "RUSGOV"
+
+
+def test_title_plus_name_links_kb_people_and_creates_local_ones(resolve):
+    text = ("Ukrainian Foreign Minister Dmytro Kuleba met Brazilian Foreign Minister Carlos Alberto Franco "
+            "in Geneva.")
+    layer = resolve(text, "2022-02-10")
+    kuleba = at(layer, text, "Dmytro Kuleba")
+    assert (kuleba.id, kuleba.code, kuleba.role) == ("person:dmytro-kuleba", "UKRGOV", "Ukrainian Foreign Minister")
+    local = at(layer, text, "Carlos Alberto Franco")
+    assert local.kb_id is None and local.kind == "person"
+    assert (local.country, local.sector, local.code) == ("BRA", "GOV", "BRAGOV")
+
+
+def test_defence_minister_is_gov_with_mil_secondary(resolve):
+    text = "US Secretary of Defense Lloyd Austin estimated that a conflict was not inevitable."
+    a = at(resolve(text), text, "Lloyd Austin")
+    assert (a.sector, a.code) == ("GOV", "USAGOVMIL")
+
+
+def test_anonymous_spokeswoman_inherits_country_and_sector(resolve):
+    text = "Boris Johnson was determined, according to a Downing Street spokeswoman on Friday."
+    a = at(resolve(text), text, "Downing Street spokeswoman")
+    assert a.kb_id is None and (a.country, a.sector, a.code) == ("GBR", "GOV", "GBRGOV")
+
+
+def test_named_spokesman_of_a_seat_of_power(resolve):
+    text = "The Kremlin spokesman rejected the claim."
+    assert at(resolve(text, "2022-01-28"), text, "Kremlin spokesman").id == "person:dmitry-peskov"
+
+
+def test_metonyms_and_groups(resolve):
+    text = ("Washington and Moscow traded accusations while the Kremlin said Russian troops would stay. "
+            "Westerners promised sanctions and the White House agreed.")
+    layer = resolve(text)
+    assert at(layer, text, "Washington").code == "USAGOV"
+    assert at(layer, text, "Moscow").code == "RUSGOV"
+    assert at(layer, text, "Kremlin").code == "RUSGOV"
+    assert at(layer, text, "Russian troops").code == "RUSMIL"
+    assert at(layer, text, "Westerners").code == "WST"
+    assert at(layer, text, "White House").code == "USAGOV"
+
+
+def test_capital_after_locative_preposition_is_a_place(resolve):
+    text = "In London, the minister spoke. London said it would respond."
+    layer = resolve(text)
+    assert at(layer, text, "London") is None
+    assert at(layer, text, "London", 1).code == "GBRGOV"
+
+
+def test_weak_aliases_need_the_organisation_named(resolve):
+    with_nato = "NATO rejected the demands. The Alliance will not close its door."
+    without = "The Alliance for Progress held a rally."
+    assert at(resolve(with_nato), with_nato, "The Alliance").id == "NATO"
+    assert at(resolve(without), without, "The Alliance") is None
+
+
+def test_brussels_is_the_eu_only_when_the_eu_is_named(resolve):
+    eu = "The European Union is preparing sanctions; Brussels said more would follow."
+    bel = "Brussels said the Belgian budget was balanced."
+    assert at(resolve(eu), eu, "Brussels").id == "EU"
+    assert at(resolve(bel), bel, "Brussels").code == "BELGOV"
+
+
+def test_ambiguous_names_abstain_when_they_are_people(resolve):
+    text = "Jordan Peterson and Chad Smith spoke to George Washington's biographer."
+    layer = resolve(text)
+    countries = {a.country for a in layer.actors if a.kind != "person"}
+    assert not countries & {"JOR", "TCD", "USA"}
+
+
+def test_country_of_helper(resolve):
+    from barometer.actors import country_of
+
+    text = "Russian troops and NATO"
+    layer = resolve(text)
+    assert country_of(at(layer, text, "Russian troops")) == "RUS"
+    assert country_of(at(layer, text, "NATO")) is None
+    assert country_of("UKRGOV") == "UKR"
+    assert country_of("WST") is None
+
+
+def test_actor_ids_are_unique_and_stable(resolve):
+    text = "Joe Biden spoke. Biden then left. The American president returned."
+    one, two = resolve(text), resolve(text)
+    ids = [a.id for a in one.actors]
+    assert len(ids) == len(set(ids))
+    assert ids == [a.id for a in two.actors]
+    assert len(one.by_id("person:joe-biden").mentions) == 3
