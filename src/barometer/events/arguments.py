@@ -82,7 +82,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             if c.dep_ in PASS_SUBJ:
                 return c, True
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if cur.dep_ == "xcomp":
             if head.lemma_ in OBJECT_CONTROL:
@@ -118,7 +118,7 @@ def reporter_clause(tok: Token, reporting: frozenset[str]) -> Token | None:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ in ("ccomp", "parataxis") and head.lemma_ in reporting:
             return head

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
-from barometer.events.dates import event_date
+from barometer.events.dates import event_date, event_place
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
@@ -67,7 +67,7 @@ def _object_chain_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ in ("dobj", "xcomp", "attr") and head.pos_ in ("VERB", "AUX"):
             return head
@@ -159,19 +159,24 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
     sources: list[str] = []
     targets: list[str] = []
     if passive:
-        targets += A.actors_of(ctx, subj)
+        if not trig.theme_object:
+            targets += A.actors_of(ctx, subj)
         sources += A.actors_of(ctx, A.agent(tok))
     else:
         sources += A.actors_of(ctx, subj)
         if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
-            sources = reporter_ids[:1]  # "Russia said it would ...": the reporter
+            sources = reporter_ids[:1]  # "Russia said it would ...", "'We will send ...', Biden said"
     between = A.pobjs(tok, ("between", "among"))
     if between:
         pair = A.actors_of(ctx, between[0])
         if len(pair) >= 2:
             return pair, [], True
-    for o in A.children(tok, ("dobj", "dative")):
+    objects = A.children(tok, ("dative",) if trig.theme_object else ("dobj", "dative"))
+    for o in objects:
         targets += A.actors_of(ctx, o)
+    if trig.theme_object and not sources:  # "Russian troops were deployed": whose troops
+        for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
+            sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     for p in A.pobjs(tok, tuple(trig.target_preps)):
         targets += A.actors_of(ctx, p)
     return sources, targets, False
@@ -183,7 +188,7 @@ def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
 
 def _depth(tok: Token) -> int:
     n = 0
-    while tok.head is not tok and n < 8:
+    while tok.head.i != tok.i and n < 8:
         tok = tok.head
         n += 1
     return n
@@ -214,7 +219,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
                     c.dep_ == "poss" for c in tok.children):
                 continue
         else:
-            sources, targets, between = _verb_args(h, ctx, [reporter_id] if reporter_id else [])
+            quote = _quote_at(tok, ctx.quotes)
+            speakers = [x for x in (quote.speaker if quote else None, reporter_id) if x]
+            sources, targets, between = _verb_args(h, ctx, speakers)
         if trig.needs_between and not between:
             continue
         if not sources and not targets:
@@ -231,17 +238,41 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         quad, goldstein = onto.scores(code)
         sent = tok.sent
         evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-        date = event_date({tok.i, h.anchor.i}, doc, ctx.times, ctx.published)
+        date = event_date([tok, h.anchor], ctx.times, ctx.published)
+        place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places)
         base = (0.9 if tok.pos_ == "VERB" else 0.8) - 0.04 * min(_depth(h.anchor), 5)
         for s, t in pairs:
             conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
-                date=date, said_by=said_by if said_by != s or status == "reported" else said_by,
+                date=date, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
                 rule=trig.id + (f"+{cue}" if cue else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
-    return events
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, type, source, target, status); an event with no source is dropped
+    when the same sentence has a sourced event of that type and target ("placed soldiers on alert
+    to reinforce NATO" is one mobilisation, not two)."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.evidence.start, e.type, e.source, e.target, e.status)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    kept = list(best.values())
+    out = []
+    for e in kept:
+        if e.source is None and any(o is not e and o.source is not None and o.type == e.type
+                                    and o.evidence.start == e.evidence.start and o.target in (e.target, None)
+                                    for o in kept):
+            continue
+        out.append(e)
+    out.sort(key=lambda e: events.index(e))
+    for i, e in enumerate(out, 1):
+        e.id = f"e{i}"
+    return out
 
 
 @register("event_coder", "barometer.event_coder.v1")

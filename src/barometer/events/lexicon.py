@@ -18,7 +18,7 @@ from barometer.events.ontology import ontology
 
 _KEYS = {"id", "lemma", "pos", "type", "mode", "cameo", "context", "object_any", "prep_any", "particle",
          "needs_between", "needs_actor_arg", "needs_light", "needs_target", "symmetric", "target_prep",
-         "subject_any", "exclude_object", "modifier_any"}
+         "subject_any", "exclude_object", "modifier_any", "theme_object"}
 DEFAULT_TARGET_PREPS = frozenset({"with", "on", "to", "against", "upon", "at", "into", "in"})
 
 
@@ -44,6 +44,7 @@ class Trigger:
     symmetric: bool
     target_preps: frozenset[str]
     order: int
+    theme_object: bool = False  # the direct object is what moves (troops, aid), not the target
 
     @property
     def specificity(self) -> int:
@@ -69,6 +70,7 @@ class Modality:
     denial_nouns: frozenset[str]
     conditional_marks: frozenset[str]
     conditional_nouns: frozenset[str]
+    hypothetical_nouns: frozenset[str]
     request_verbs: frozenset[str]
     request_nouns: frozenset[str]
     announce_aux: frozenset[str]
@@ -115,7 +117,8 @@ def parse_triggers(raw: dict) -> Lexicon:
             modifier_any=_set(t, "modifier_any"), needs_between=bool(t.get("needs_between")),
             needs_actor_arg=bool(t.get("needs_actor_arg")), needs_light=bool(t.get("needs_light")),
             needs_target=bool(t.get("needs_target")), symmetric=bool(t.get("symmetric")),
-            target_preps=_set(t, "target_prep") or DEFAULT_TARGET_PREPS, order=order)
+            target_preps=_set(t, "target_prep") or DEFAULT_TARGET_PREPS, order=order,
+            theme_object=bool(t.get("theme_object")))
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)
@@ -135,6 +138,7 @@ def modality() -> Modality:
         negation_words=_set(raw["negation"], "words"), negation_verbs=_set(raw["negation"], "verbs"),
         denial_verbs=_set(raw["denial"], "verbs"), denial_nouns=_set(raw["denial"], "nouns"),
         conditional_marks=_set(raw["conditional"], "marks"), conditional_nouns=_set(raw["conditional"], "nouns"),
+        hypothetical_nouns=_set(raw["conditional"], "hypothetical_nouns"),
         request_verbs=_set(raw["requested"], "verbs"), request_nouns=_set(raw["requested"], "nouns"),
         announce_aux=_set(raw["announced"], "aux"), announce_verbs=_set(raw["announced"], "verbs"),
         announce_modifiers=_set(raw["announced"], "modifiers"), reporting_verbs=_set(raw["reporting"], "verbs"))

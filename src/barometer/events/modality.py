@@ -31,7 +31,7 @@ def _same_clause(tok: Token, top: Token) -> bool:
         cur = cur.head
         if cur.i != top.i and cur.pos_ in ("VERB", "AUX"):
             return False
-        if cur.head is cur and cur.i != top.i:
+        if cur.head.i == cur.i and cur.i != top.i:
             return False
     return True
 
@@ -64,7 +64,7 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
     cur = anchor
     for _ in range(10):
         head = cur.head
-        if head is cur or (reporter is not None and head.i == reporter.i):
+        if head.i == cur.i or (reporter is not None and head.i == reporter.i):
             break
         lemma = head.lemma_.lower()
         if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in m.conditional_marks for k in cur.children):
@@ -73,8 +73,10 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
             found.add("conditional")
         if head.lemma_ in m.conditional_nouns and head.head.lower_ == "in":
             found.add("conditional")
-        if lemma in m.denial_verbs or lemma in m.denial_nouns:
+        if (lemma in m.denial_verbs or lemma in m.denial_nouns) and cur.dep_ != "conj":
             found.add("denied")
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in m.hypothetical_nouns:
+            found.add("conditional")  # "the risk of a Russian invasion"
         if lemma in m.negation_verbs and cur.dep_ in ("xcomp", "prep", "pcomp"):
             found.add("negated")
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj") and (
