@@ -97,6 +97,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in ("advcl",) and cur.tag_ in ("VBG", "VBN"):
             cur = head
             continue
+        if (cur.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            cur = head.head  # "denied any plan to attack X": the planner is the denier
+            continue
         if cur.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return head, cur.tag_ == "VBN"
         break
