@@ -116,5 +116,9 @@ def test_every_event_names_a_rule_from_the_lexicon_and_a_confidence():
 
 def test_no_actor_no_event():
     found, _ = code("The weather attacked the harvest on Tuesday.")
-    assert all(src is not None or tgt is not None for _, src, tgt, _ in found)
     assert not found
+
+
+def test_unresolved_group_subject_gives_an_actorless_low_confidence_event():
+    (e, src, tgt, _), = only("Thousands of students staged demonstrations in the capital.", "PROTEST")
+    assert (src, tgt) == (None, None) and e.confidence <= 0.5

@@ -48,12 +48,24 @@ def _object_words(tok: Token) -> set[str]:
     return words
 
 
+def lemma_forms(tok: Token) -> set[str]:
+    """The lemma plus regular-inflection guesses, for when the lemmatizer slips ("staged" -> "stag")."""
+    low, forms = tok.lower_, {tok.lemma_.lower(), tok.lower_}
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        forms |= {low[:-1], low[:-2]}
+    elif tok.tag_ == "VBZ" and low.endswith("s"):
+        forms |= {low[:-1], low[:-2]}
+    elif tok.tag_ == "VBG" and low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    return forms
+
+
 def _light_head(tok: Token, lex: Lexicon) -> Token | None:
     """The light verb that carries an event noun ("held talks", "launched an attack on")."""
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in lex.light_verbs:
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and bool(lemma_forms(head) & lex.light_verbs):
         return head
-    if tok.dep_ == "pobj" and head.head.lemma_.lower() in lex.light_verbs and head.lower_ in ("in", "into", "on"):
+    if tok.dep_ == "pobj" and bool(lemma_forms(head.head) & lex.light_verbs) and head.lower_ in ("in", "into", "on"):
         return head.head  # "engaged in talks", "went on strike"
     return None
 
@@ -108,7 +120,10 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
         pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
         if tok.pos_ == "AUX":
             continue
-        for trig in lex.candidates(tok.lemma_.lower(), pos):
+        cands = lex.candidates(tok.lemma_.lower(), pos)
+        if not cands and tok.pos_ == "VERB":  # the lemmatizer's slips: "staged" -> "stag"
+            cands = next((c for f in lemma_forms(tok) if (c := lex.candidates(f, pos))), ())
+        for trig in cands:
             if _constraints_ok(tok, trig, lex):
                 anchor = tok
                 if tok.pos_ == "NOUN":
@@ -182,6 +197,25 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
     return sources, targets, False
 
 
+#: Subject heads that never stand for an unresolved actor ("it", "this", "there", numbers).
+_NOT_ACTOR_TAGS = frozenset({"PRP", "DT", "EX", "CD", "WDT", "WP"})
+#: Named-entity labels that make an unresolved subject a plausible (if unidentified) actor.
+_ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC"})
+
+
+def _unresolved_subject(h: Hit, group_nouns: frozenset[str]) -> bool:
+    """The trigger is a verb (or a light verb's noun) with an explicit, non-pronoun noun subject."""
+    if h.tok.pos_ != "VERB" and h.anchor.i == h.tok.i:
+        return False
+    subj, _ = A.subject(h.anchor)
+    if subj is None or subj.tag_ in _NOT_ACTOR_TAGS or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(t.ent_type_ in _ACTOR_ENTS for t in subj.subtree):
+        return True  # "Indonesian students", "the Homeland Union"
+    heads = {subj.lemma_.lower()} | {p.lemma_.lower() for p in A.pobjs(subj, ("of",))}  # "thousands of workers"
+    return bool(heads & group_nouns)
+
+
 def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
     return next((q for q in quotes if q.start <= tok.idx < q.end), None)
 
@@ -224,8 +258,14 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             sources, targets, between = _verb_args(h, ctx, speakers)
         if trig.needs_between and not between:
             continue
+        unresolved = False
         if not sources and not targets:
-            continue
+            # A verb trigger whose subject is a named or counted group we could not resolve
+            # ("thousands of students staged demonstrations") is still an event, with no actor
+            # and a low confidence; anything else without actors is dropped.
+            if not _unresolved_subject(h, lex.group_nouns):
+                continue
+            unresolved = True
         pairs = _pairs(sources, targets, trig.symmetric, between)
         if trig.needs_target and all(t is None for _, t in pairs):
             continue
@@ -241,6 +281,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         date = event_date([tok, h.anchor], ctx.times, ctx.published)
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places)
         base = (0.9 if tok.pos_ == "VERB" else 0.8) - 0.04 * min(_depth(h.anchor), 5)
+        if unresolved:
+            base = min(base, 0.5)
         for s, t in pairs:
             conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
             events.append(Event(

@@ -57,6 +57,7 @@ class Trigger:
 class Lexicon:
     by_key: dict[tuple[str, str], tuple[Trigger, ...]]
     light_verbs: frozenset[str]
+    group_nouns: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_key.get((lemma, pos), ())
@@ -123,7 +124,7 @@ def parse_triggers(raw: dict) -> Lexicon:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)
     by_key = {k: tuple(sorted(v, key=lambda tr: (tr.specificity, tr.order))) for k, v in index.items()}
-    return Lexicon(by_key, _set(raw, "light_verbs"))
+    return Lexicon(by_key, _set(raw, "light_verbs"), _set(raw, "group_nouns"))
 
 
 @lru_cache(maxsize=1)
