@@ -33,6 +33,7 @@ def only(text: str, type_: str, published: dt.date | None = FRIDAY):
     ("Germany called on Russia to withdraw its troops from the border.", "RETREAT", "requested"),
     ("China denied any plan to attack Taiwan.", "ASSAULT", "denied"),
     ("Turkey did not attack Syria.", "ASSAULT", "negated"),
+    ("Chile refused to meet Peru.", "CONSULT", "negated"),
     ("Macron said that Russia had deployed troops near the border.", "MOBILIZE", "reported"),
     ("Poland expelled Russian diplomats.", "SANCTION", "asserted"),
     ("Japan warned of the risk of a Chinese invasion of Taiwan.", "ASSAULT", "conditional"),
@@ -122,3 +123,21 @@ def test_no_actor_no_event():
 def test_unresolved_group_subject_gives_an_actorless_low_confidence_event():
     (e, src, tgt, _), = only("Thousands of students staged demonstrations in the capital.", "PROTEST")
     assert (src, tgt) == (None, None) and e.confidence <= 0.5
+
+
+@pytest.mark.parametrize(("text", "embedded", "act", "pair"), [
+    ("Finland will give food aid to Tanzania.", "AID", "AGREE", ("FIN", "TZA")),
+    ("Egypt will blockade the ports of Libya.", "COERCE", "THREATEN", ("EGY", None)),
+    ("Chile failed to reach an agreement with Peru.", "AGREE", "REJECT", ("CHL", "PER")),
+    ("Russia said that Sudan must release the prisoners.", "RETREAT", "REQUEST", ("RUS", "SDN")),
+])
+def test_non_asserted_events_carry_their_speech_act(text, embedded, act, pair):
+    from barometer.events.coder import primary_event
+
+    found, _ = code(text)
+    inner = [e for e, *_ in found if e.type == embedded]
+    assert inner and all(e.status != "asserted" for e in inner)
+    derived = [(e, s, t) for e, s, t, _ in found if e.type == act]
+    assert derived and derived[0][0].rule.startswith("derived.") and derived[0][0].status in ("asserted", "reported")
+    assert (derived[0][1], derived[0][2] if pair[1] else None) == pair
+    assert primary_event([e for e, *_ in found]).type == act  # a sentence is coded by what was done

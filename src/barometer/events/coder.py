@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
 from barometer.events.dates import event_date, event_place
+from barometer.events.derived import derive
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
@@ -194,6 +195,11 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     for p in A.pobjs(tok, tuple(trig.target_preps)):
         targets += A.actors_of(ctx, p)
+    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran"
+        for o in A.children(tok, ("dobj",)):
+            if not A.actor_of(ctx, o):
+                for p in A.pobjs(o, tuple(trig.target_preps - {"in"})):
+                    targets += A.actors_of(ctx, p)
     return sources, targets, False
 
 
@@ -320,9 +326,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
 @register("event_coder", "barometer.event_coder.v1")
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     lex, mod = lexicon(), modality()
-    return code_hits(doc, ctx, find_hits(doc, lex), mod, lex)
+    return derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
 
 
 def primary_event(events: list[Event]) -> Event | None:
-    """The event a one-label-per-sentence coding would keep: the most confident, then the first."""
-    return max(events, key=lambda e: e.confidence, default=None)
+    """The event a one-label-per-sentence coding would keep: what the sentence says happened
+    (asserted or reported) before what was announced, requested, feared or denied; then the most
+    confident, then the first."""
+    return max(events, key=lambda e: (e.status in ("asserted", "reported"), e.confidence), default=None)
