@@ -141,3 +141,13 @@ def test_non_asserted_events_carry_their_speech_act(text, embedded, act, pair):
     assert derived and derived[0][0].rule.startswith("derived.") and derived[0][0].status in ("asserted", "reported")
     assert (derived[0][1], derived[0][2] if pair[1] else None) == pair
     assert primary_event([e for e, *_ in found]).type == act  # a sentence is coded by what was done
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("Brazil demanded that Argentina cancel the arms sale.", "REQUEST", ("BRA", "ARG")),
+    ("Kenya offered to negotiate with Somalia.", "AGREE", ("KEN", "SOM")),
+    ("Norway promised to continue its military aid to Ghana.", "AGREE", ("NOR", "GHA")),
+])
+def test_speech_act_target_comes_from_its_complement(text, type_, pair):
+    hits = only(text, type_)
+    assert (hits[0][1], hits[0][2]) == pair

@@ -196,11 +196,40 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
     for p in A.pobjs(tok, tuple(trig.target_preps)):
         targets += A.actors_of(ctx, p)
     if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran"
-        for o in A.children(tok, ("dobj",)):
-            if not A.actor_of(ctx, o):
-                for p in A.pobjs(o, tuple(trig.target_preps - {"in"})):
-                    targets += A.actors_of(ctx, p)
+        targets = _object_noun_targets(ctx, tok, trig.target_preps)
+    if not targets:
+        targets = [t for t in _complement_targets(ctx, tok, trig) if t not in sources]
     return sources, targets, False
+
+
+def _object_noun_targets(ctx: EventContext, verb: Token, preps: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for o in A.children(verb, ("dobj",)):
+        if not A.actor_of(ctx, o):
+            for p in A.pobjs(o, tuple(preps - {"in"})):
+                out += A.actors_of(ctx, p)
+    return out
+
+
+def _complement_targets(ctx: EventContext, tok: Token, trig: Trigger) -> list[str]:
+    """Targets of a speech-act verb read off its complement clause: "demanded that the US cancel
+    ..." (the complement's subject), "offered to negotiate with Armenia", "promised to continue aid
+    to Mozambique" (the complement verb's own object or prepositional target)."""
+    out: list[str] = []
+    requests = modality().request_verbs
+    for c in tok.children:
+        if c.dep_ == "ccomp" and tok.lemma_.lower() in requests:
+            subj, passive = A.subject(c)
+            if subj is not None and not passive and subj.head.i == c.i:
+                out += A.actors_of(ctx, subj)
+        elif c.dep_ == "xcomp" and c.pos_ == "VERB":
+            for o in A.children(c, ("dobj", "dative")):
+                out += A.actors_of(ctx, o)
+            for p in A.pobjs(c, ("with", "to", "for", "on", "against", "into", "from")):
+                out += A.actors_of(ctx, p)
+            if not out:
+                out += _object_noun_targets(ctx, c, frozenset({"to", "for", "on", "against", "with"}))
+    return out
 
 
 #: Subject heads that never stand for an unresolved actor ("it", "this", "there", numbers).
