@@ -109,7 +109,35 @@ def _read_petr(path: Path) -> list[GoldSentence]:
     return out
 
 
+def read_ngec_synthetic(root: Path, every: int = 9) -> list[GoldSentence]:
+    """Lead sentences of NGEC's synthetic PLOVER stories (every ``every``-th story, ~500 of 4,500).
+
+    The label is the story's (the prompting headline's event), so this is weak, document-level
+    supervision: a held-out check that rules tuned on the GSR carry over, not gold. Never used
+    for tuning; the licence of the source is unclear, so it is read in place, never shipped.
+    """
+    import csv
+    import io
+    import re
+    import zipfile
+
+    out = []
+    with zipfile.ZipFile(root / GOLD_FILES["ngec-synthetic-plover"]) as z:
+        name = z.namelist()[0]
+        rows = list(csv.DictReader(io.TextIOWrapper(z.open(name), "utf-8")))
+    for i, r in enumerate(rows):
+        if i % every:
+            continue
+        para = r["text"].strip().split("\n")[0]
+        lead = re.split(r"(?<=[a-z0-9)\"'])\.\s+(?=[A-Z\"])", para, maxsplit=1)[0].strip()
+        if not lead.endswith("."):
+            lead += "."
+        out.append(GoldSentence(f"ngec-{i}", lead, None, (GoldEvent(r["label"], None),), r["label"]))
+    return out
+
+
 GOLD_FILES = {
+    "ngec-synthetic-plover": "ngec-synthetic-plover/gpt_synthetic_events_2023-10-19_19.csv.zip",
     "plover-gsr-cameo": "plover-gsr-cameo/PLOVER_GSR_CAMEO.normalized.jsonl",
     "petr2-gsr-validation": "petr2-gsr-validation/PETR2_GSR_validation.flat.jsonl",
     "ud-petrarch-validation": "ud-petrarch-validation/PETR_Validate_records_2_02.flat.jsonl",
@@ -117,6 +145,7 @@ GOLD_FILES = {
 }
 
 READERS: dict[str, Callable[[Path], list[GoldSentence]]] = {
+    "ngec-synthetic-plover": read_ngec_synthetic,
     "plover-gsr-cameo": read_plover_gsr,
     "petr2-gsr-validation": lambda root: _read_petr(root / GOLD_FILES["petr2-gsr-validation"]),
     "ud-petrarch-validation": lambda root: _read_petr(root / GOLD_FILES["ud-petrarch-validation"]),
