@@ -79,7 +79,7 @@ def _synthetic_analyses() -> list:
             actors: dict[str, Actor] = {}
             events = []
             pos = len(sentences[0]) + 1
-            for k, ((s, verb, t, typ, quad, gold, status), sent) in enumerate(zip(specs, sentences[1:], strict=True)):
+            for k, ((s, _verb, t, typ, quad, gold, status), sent) in enumerate(zip(specs, sentences[1:], strict=True)):
                 for code, off in ((s, pos), (t, pos + sent.index(" " + names[t][0] + " ") + 1)):
                     name, country, sector = names[code]
                     a = actors.setdefault(code, Actor(id=code, name=name, kind="state", country=country, sector=sector,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SYNTHETIC_SPIKE_WEEK
+from tests.conftest import SYNTHETIC_SPIKE_WEEK
 
 from barometer.analytics.alerts import find_alerts
 from barometer.errors import InputError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import SYNTHETIC_BUSY_WEEK, SYNTHETIC_SPIKE_WEEK
+from tests.conftest import SYNTHETIC_BUSY_WEEK, SYNTHETIC_SPIKE_WEEK
 
 from barometer.analytics.series import dyad_events, dyad_series, network, period_label, top_dyads
 from barometer.errors import InputError

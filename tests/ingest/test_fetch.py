@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from barometer.ingest.fetch import FetchError, Fetcher
+from barometer.ingest.fetch import Fetcher, FetchError
 from barometer.ingest.sources import iter_documents
 
 PAGE = ("<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>Russia moved troops near "

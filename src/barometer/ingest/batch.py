@@ -85,8 +85,7 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
             record_failure(*read_errors.pop(0))
 
     def watched():  # noqa: ANN202 - read errors are recorded as soon as they appear
-        for raw in docs:
-            yield raw
+        yield from docs
         drain_read_errors()
 
     pool = None

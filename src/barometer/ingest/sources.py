@@ -11,8 +11,8 @@ in the file name (``20220219T090000Z_US_en_7affa6504b.txt``); ``--date-from-name
 from __future__ import annotations
 
 import datetime as dt
-import re
 import gzip
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 

@@ -19,7 +19,6 @@ from barometer.quotes.lexicon import cue_lexicon
 from barometer.registry import register
 
 
-
 def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple[int, int] | None) -> str | None:
     """The actor id a source phrase refers to, or None."""
     if span is None:
