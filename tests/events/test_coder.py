@@ -151,3 +151,21 @@ def test_non_asserted_events_carry_their_speech_act(text, embedded, act, pair):
 def test_speech_act_target_comes_from_its_complement(text, type_, pair):
     hits = only(text, type_)
     assert (hits[0][1], hits[0][2]) == pair
+
+
+def test_perceived_threat_is_a_passive_reported_by_the_perceiver():
+    (e, src, tgt, said_by), = only("Iran considers itself threatened by Israel.", "THREATEN")
+    assert (src, tgt, said_by, e.status) == ("ISR", "IRN", "IRN", "reported")
+
+
+def test_a_while_clause_is_not_part_of_what_was_requested():
+    found, _ = code("Japan called on China to resume talks, while France and Germany agreed on a common plan.")
+    agree = [e for e, *_ in found if e.type == "AGREE"]
+    assert agree and all(e.status == "asserted" for e in agree)
+    assert any(e.type == "CONSULT" and e.status == "requested" for e, *_ in found)
+
+
+def test_referring_a_matter_to_a_council_is_not_a_seizure():
+    found, _ = code("Britain seized the UN Security Council on Thursday.")
+    assert not [e for e, *_ in found if e.type == "COERCE"]
+    assert only("Britain seized an Iranian tanker.", "COERCE")

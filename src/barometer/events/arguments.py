@@ -17,6 +17,7 @@ OBJ = ("dobj", "dative", "attr", "oprd")
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage",
                             "invite", "allow", "permit", "compel", "pressure", "pressurize", "request", "warn",
                             "help", "instruct", "get", "want", "expect", "implore", "push", "prompt", "lead"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "them"})
 
 

@@ -172,6 +172,10 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
 def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[str], list[str], bool]:
     tok, trig = h.tok, h.trig
     subj, passive = A.subject(tok)
+    if not passive and tok.tag_ == "VBN" and A.agent(tok) is not None:
+        passive = True  # "considers itself threatened by NATO"
+    if subj is not None and subj.lower_ in A.REFLEXIVES:
+        subj, _ = A.subject(subj.head.head) if subj.head.head.i != subj.head.i else (None, False)
     sources: list[str] = []
     targets: list[str] = []
     if passive:

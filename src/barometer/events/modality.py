@@ -92,6 +92,9 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
             found.add("announced")
         if cur.dep_ not in CLIMB:
             break
+        if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) and any(
+                k.dep_ == "mark" and k.lower_ not in m.conditional_marks for k in cur.children):
+            break  # "..., while Putin and Macron agreed": a clause of its own, not what was asked
         cur = head
     if reporter is not None:
         found.add("reported")
