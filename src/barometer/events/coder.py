@@ -66,8 +66,8 @@ def _light_head(tok: Token, lex: Lexicon) -> Token | None:
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and bool(lemma_forms(head) & lex.light_verbs):
         return head
-    if tok.dep_ == "pobj" and bool(lemma_forms(head.head) & lex.light_verbs) and head.lower_ in ("in", "into", "on"):
-        return head.head  # "engaged in talks", "went on strike"
+    if tok.dep_ == "pobj" and bool(lemma_forms(head.head) & lex.light_verbs) and head.lower_ in ("in", "into", "on", "under"):
+        return head.head  # "engaged in talks", "went on strike", "put under investigation"
     return None
 
 
