@@ -169,3 +169,20 @@ def test_referring_a_matter_to_a_council_is_not_a_seizure():
     found, _ = code("Britain seized the UN Security Council on Thursday.")
     assert not [e for e, *_ in found if e.type == "COERCE"]
     assert only("Britain seized an Iranian tanker.", "COERCE")
+
+
+def test_receiving_is_the_converse_of_giving():
+    (e, src, tgt, _), = only("The rebels of Yemen received weapons from Iran.", "AID")
+    assert src == "IRN" and tgt != "IRN"
+
+
+def test_projectiles_launched_at_a_target():
+    (e, src, tgt, _), = only("Syria launched missiles at Israel.", "ASSAULT")
+    assert (src, tgt) == ("SYR", "ISR")
+
+
+def test_wanting_to_act_is_intent_and_wanting_someone_to_act_is_a_request():
+    (e, *_), = only("Peru wants to attack Chile.", "ASSAULT")
+    assert e.status == "announced"
+    (e, src, *_), = only("Peru wants Bolivia to attack Chile.", "ASSAULT")
+    assert (e.status, src) == ("requested", "BOL")

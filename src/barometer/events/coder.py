@@ -199,6 +199,9 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     for p in A.pobjs(tok, tuple(trig.target_preps)):
         targets += A.actors_of(ctx, p)
+    if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
+        givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
+        return givers, sources, False
     if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran"
         targets = _object_noun_targets(ctx, tok, trig.target_preps)
     if not targets:

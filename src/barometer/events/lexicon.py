@@ -18,7 +18,7 @@ from barometer.events.ontology import ontology
 
 _KEYS = {"id", "lemma", "pos", "type", "mode", "cameo", "context", "object_any", "prep_any", "particle",
          "needs_between", "needs_actor_arg", "needs_light", "needs_target", "symmetric", "target_prep",
-         "subject_any", "exclude_object", "modifier_any", "theme_object"}
+         "subject_any", "exclude_object", "modifier_any", "theme_object", "converse"}
 DEFAULT_TARGET_PREPS = frozenset({"with", "on", "to", "against", "upon", "at", "into", "in"})
 
 
@@ -45,6 +45,7 @@ class Trigger:
     target_preps: frozenset[str]
     order: int
     theme_object: bool = False  # the direct object is what moves (troops, aid), not the target
+    converse: bool = False  # the subject receives; the "from" object is the source
 
     @property
     def specificity(self) -> int:
@@ -119,7 +120,7 @@ def parse_triggers(raw: dict) -> Lexicon:
             needs_actor_arg=bool(t.get("needs_actor_arg")), needs_light=bool(t.get("needs_light")),
             needs_target=bool(t.get("needs_target")), symmetric=bool(t.get("symmetric")),
             target_preps=_set(t, "target_prep") or DEFAULT_TARGET_PREPS, order=order,
-            theme_object=bool(t.get("theme_object")))
+            theme_object=bool(t.get("theme_object")), converse=bool(t.get("converse")))
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)

@@ -82,7 +82,11 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj") and (
                 (head.pos_ in ("VERB", "AUX") and lemma in m.request_verbs)
                 or (head.pos_ == "NOUN" and lemma in m.request_nouns)):
-            found.add("requested")
+            if cur.dep_ == "xcomp" and lemma in m.announce_verbs and not any(
+                    c.dep_ in ("dobj", "dative") for c in head.children):
+                found.add("announced")  # "Obama wants to attack", "seeks to deepen": the subject's own intent
+            else:
+                found.add("requested")
         if cur.dep_ in ("xcomp", "pcomp", "acomp", "prep", "pobj") and lemma in m.announce_verbs:
             found.add("announced")
         if cur.dep_ in ("xcomp",) and _neg(head, m) and "negated" not in found:
