@@ -323,10 +323,13 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         date = event_date([tok, h.anchor], ctx.times, ctx.published)
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places)
         base = (0.9 if tok.pos_ == "VERB" else 0.8) - 0.04 * min(_depth(h.anchor), 5)
-        if unresolved:
-            base = min(base, 0.5)
+        if h.anchor.dep_ in ("advcl", "acl", "relcl"):
+            base -= 0.15  # a purpose or modifying clause ("... to demand X") is not the sentence's main event
         for s, t in pairs:
-            conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
+            if unresolved:  # an unidentified group did it: never above 0.5
+                conf = min(base, 0.5) - (0.05 if t is None else 0.0)
+            else:
+                conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
