@@ -99,6 +99,10 @@ def test_date_from_the_governing_time_expression_else_publication():
 def test_place_of_the_event():
     (e, *_), = only("Russian forces shelled positions near Kharkiv.", "ASSAULT")
     assert e.place == "Kharkiv"
+    (e, *_), = only("Russia attacked Ukraine in Donetsk.", "ASSAULT")
+    assert e.place == "Donetsk"
+    # the country the event is about is not where it happened
+    assert {e.place for e, *_ in only("France condemned Iran.", "ACCUSE")} == {None}
 
 
 def test_every_event_names_a_rule_from_the_lexicon_and_a_confidence():

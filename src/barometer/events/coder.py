@@ -321,7 +321,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         sent = tok.sent
         evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
         date = event_date([tok, h.anchor], ctx.times, ctx.published)
-        place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places)
+        ids = {a for pair in pairs for a in pair if a}
+        taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
+        place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
         base = (0.9 if tok.pos_ == "VERB" else 0.8) - 0.04 * min(_depth(h.anchor), 5)
         if h.anchor.dep_ in ("advcl", "acl", "relcl"):
             base -= 0.15  # a purpose or modifying clause ("... to demand X") is not the sentence's main event

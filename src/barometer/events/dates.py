@@ -38,8 +38,19 @@ def event_date(tokens: list[Token], times: list[TimeRef], published: dt.date | N
     return published
 
 
-def event_place(tok: Token, doc: Doc, places: list[Place]) -> str | None:
-    """Name of the place the trigger's clause puts the event in, or None."""
+def event_place(tok: Token, doc: Doc, places: list[Place], taken: list[tuple[int, int]] = ()) -> str | None:
+    """Name of the place the trigger's clause puts the event in, or None.
+
+    ``taken`` are character spans of the event's source/target mentions: a country that is the
+    target ("condemned Iran") is who the event is about, not where it happened.
+    """
     if not places:
         return None
-    return place_for_span(places, tok.idx, tok.idx + len(tok.text), doc)
+    name = place_for_span(places, tok.idx, tok.idx + len(tok.text), doc)
+    if name is None or not taken:
+        return name
+    sent = tok.sent
+    spans = [p for p in places if (p.name or p.text) == name and sent.start_char <= p.start < sent.end_char]
+    if spans and all(any(p.start < e and s < p.end for s, e in taken) for p in spans):
+        return None
+    return name
