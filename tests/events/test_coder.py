@@ -190,3 +190,9 @@ def test_wanting_to_act_is_intent_and_wanting_someone_to_act_is_a_request():
     assert e.status == "announced"
     (e, src, *_), = only("Peru wants Bolivia to attack Chile.", "ASSAULT")
     assert (e.status, src) == ("requested", "BOL")
+
+
+def test_planned_event_noun_is_announced_and_carries_no_speech_act():
+    found, _ = code("The planned talks between Japan and China were delayed.")
+    assert {e.type for e, *_ in found} == {"CONSULT"}
+    assert {e.status for e, *_ in found} == {"announced"}

@@ -52,6 +52,13 @@ def derivations() -> tuple[Derivation, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _noun_trigger_ids() -> frozenset[str]:
+    from barometer.events.lexicon import lexicon
+
+    return frozenset(t.id for ts in lexicon().by_key.values() for t in ts if t.pos == {"NOUN"})
+
+
 def _auxes(doc: Doc, e: Event) -> set[str]:
     """Auxiliaries of the verbs in the embedded event's sentence clause chain (cheap: the sentence)."""
     span = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
@@ -62,10 +69,13 @@ def derive(doc: Doc, events: list[Event]) -> list[Event]:
     """``events`` plus the speech acts their non-asserted members carry."""
     onto = ontology()
     rules = derivations()
+    noun_rules = _noun_trigger_ids()
     added: list[Event] = []
     for e in events:
         if e.status not in {r.status for r in rules}:
             continue
+        if e.rule.split("+")[0] in noun_rules:
+            continue  # "the planned talks between X and Y": nobody announced anything in this sentence
         for r in rules:
             if r.status != e.status or e.type in r.except_type or e.type == r.type:
                 continue

@@ -58,7 +58,8 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
             found.add("conditional")
         if any(c.dep_ == "aux" and c.lower_ in m.announce_aux for c in t.children):
             found.add("announced")
-        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in m.announce_modifiers for c in t.children):
+        if any(c.dep_ in ("amod", "compound") and {c.lemma_.lower(), c.lower_} & m.announce_modifiers
+               for c in t.children):
             found.add("announced")
     # Climb to the clause that governs the anchor, stopping at the reporting verb.
     cur = anchor
