@@ -196,3 +196,8 @@ def test_planned_event_noun_is_announced_and_carries_no_speech_act():
     found, _ = code("The planned talks between Japan and China were delayed.")
     assert {e.type for e, *_ in found} == {"CONSULT"}
     assert {e.status for e, *_ in found} == {"announced"}
+
+
+def test_ready_to_act_finds_its_subject_through_the_copula():
+    (e, src, *_), = only("France is ready to send troops to Ghana.", "MOBILIZE")
+    assert (src, e.status) == ("FRA", "announced")

@@ -92,6 +92,9 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                     return objs[0], False
             cur = head
             continue
+        if cur.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+            cur = head  # "France is ready to contribute": ready -> is -> France
+            continue
         if cur.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             cur = head
             continue
