@@ -94,7 +94,7 @@ def _read_petr(path: Path) -> list[GoldSentence]:
     onto = ontology()
     out = []
     for r in _jsonl(path):
-        if str(r.get("evaluate", "true")).lower() != "true":
+        if str(r.get("evaluate")).lower() == "false":  # absent/null means evaluate
             continue
         events = []
         for e in r.get("expected_events") or []:
