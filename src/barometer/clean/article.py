@@ -122,6 +122,10 @@ def _from_html(raw: RawDocument) -> tuple[str, str | None, dt.date | None, str |
         except Exception as exc:  # htmldate is a best-effort fallback
             warnings.append(f"{raw.source}: htmldate failed ({type(exc).__name__})")
     text, _, wire = clean_text(body, first_line_is_title=False, trailing=False)
+    if not any(is_prose(p) for p in text.split("\n\n")):
+        # Not one sentence of prose: trafilatura fell back to labels ("Home", menus); judge the
+        # page as a text dump, which drops a short non-prose tail (and so leaves nothing here).
+        text, _, wire = clean_text(body, first_line_is_title=False, trailing=True)
     outlet = meta.get("sitename") or meta.get("hostname")
     title = strip_site_suffix(meta.get("title"), [meta.get("sitename"), meta.get("hostname"), raw.url])
     return text, title, published, outlet, wire, warnings
