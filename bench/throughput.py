@@ -128,6 +128,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from barometer.clean import clean_document
+    from barometer.errors import InputError
     from barometer.ingest.raw import read_path
     from barometer.nlp import get_nlp
 
@@ -136,10 +137,17 @@ def main() -> None:
     t = time.perf_counter()
     get_nlp()
     load = time.perf_counter() - t
-    texts = [clean_document(read_path(f)).article.text for f in files]
+    texts, kept, unusable = [], [], 0
+    for f in files:  # files with no article text left would only measure error handling
+        try:
+            texts.append(clean_document(read_path(f)).article.text)
+            kept.append(f)
+        except InputError:
+            unusable += 1
+    files = kept
     words = sum(len(x.split()) for x in texts)
     n = len(texts)
-    print(f"corpus: {args.corpus} — {n} articles, {words} words; model load {load:.1f} s; "
+    print(f"corpus: {args.corpus} — {n} articles, {words} words ({unusable} file(s) with no text left out); model load {load:.1f} s; "
           f"{os.cpu_count()} CPU(s)")
 
     rows: list[tuple[str, float, float, int, int]] = []
