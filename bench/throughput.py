@@ -36,6 +36,7 @@ class PeakRSS:
         self.peak_total = 0
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds last seen
         self.base: dict[int, float] = {}  # pid -> CPU seconds when the run started
+        self.trace: list[int] = []  # RSS of the largest process, each sample
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
@@ -52,8 +53,16 @@ class PeakRSS:
                 except psutil.Error:
                     pass
             self.peak_one = max(self.peak_one, max(rss))
+            self.trace.append(max(rss))
             self.peak_total = max(self.peak_total, sum(rss))
             self._stop.wait(0.1)
+
+    @property
+    def growth(self) -> int:
+        """Largest-process RSS at the end minus at a quarter of the run (after warm-up): flat ≈ 0."""
+        if len(self.trace) < 8:
+            return 0
+        return max(self.trace[-3:]) - max(self.trace[len(self.trace) // 4 - 1: len(self.trace) // 4 + 2])
 
     @property
     def cpu_seconds(self) -> float:
@@ -150,12 +159,12 @@ def main() -> None:
     print(f"corpus: {args.corpus} — {n} articles, {words} words ({unusable} file(s) with no text left out); model load {load:.1f} s; "
           f"{os.cpu_count()} CPU(s)")
 
-    rows: list[tuple[str, float, float, int, int]] = []
+    rows: list[tuple[str, float, float, int, int, int]] = []
 
     def measure(name: str, fn) -> float:  # noqa: ANN001
         with PeakRSS() as mem:
             took = fn()
-        rows.append((name, took, mem.cpu_seconds, mem.peak_one, mem.peak_total))
+        rows.append((name, took, mem.cpu_seconds, mem.peak_one, mem.peak_total, mem.growth))
         return took
 
     bare = measure("bare spaCy nlp.pipe", lambda: bare_pipe(texts, args.batch_size))
@@ -174,10 +183,10 @@ def main() -> None:
 
     mb = 1024 * 1024
     print(f"\n{'run':<42} {'wall s':>7} {'articles/s':>11} {'words/s':>8} {'CPU s':>7} {'art/CPU-s':>9} "
-          f"{'peak RSS, largest process':>26} {'peak RSS, all':>14}")
-    for name, took, cpu, one_p, total in rows:
+          f"{'peak RSS, largest process':>26} {'peak RSS, all':>14} {'RSS growth, ¼→end':>18}")
+    for name, took, cpu, one_p, total, growth in rows:
         print(f"{name:<42} {took:7.1f} {n / took:11.2f} {words / took:8.0f} {cpu:7.1f} {n / cpu:9.2f} "
-              f"{one_p / mb:23.0f} MB {total / mb:11.0f} MB")
+              f"{one_p / mb:23.0f} MB {total / mb:11.0f} MB {growth / mb:+15.0f} MB")
     startup = [run_ingest(files[:1], workers=1, batch_size=args.batch_size)[0] for _ in range(2)]
     print(f"\nworker start-up (1 worker, 1 article, includes model load; in the worker rows above): "
           f"{min(startup):.1f} s")
