@@ -1,4 +1,9 @@
-"""Run every benchmark in bench/ (`make bench`): extraction quality, then throughput and memory."""
+"""Run the benchmarks (`make bench`): extraction quality, then throughput and memory.
+
+Extraction is scored by `barometer eval extraction` (the Scrapinghub benchmark's own scorer, with the
+benchmark's reference systems beside ours); throughput by bench/throughput.py, which takes this
+script's arguments (e.g. `--limit 0` for the whole corpus).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 if __name__ == "__main__":
-    rc = 0
-    for script in ("extraction.py", "throughput.py"):
-        print(f"== {script}", flush=True)
-        rc |= subprocess.call([sys.executable, str(HERE / script), *sys.argv[1:]] if script == "throughput.py"
-                              else [sys.executable, str(HERE / script)])
+    print("== barometer eval extraction --gold scrapinghub", flush=True)
+    rc = subprocess.call([sys.executable, "-m", "barometer.cli", "eval", "extraction", "--gold", "scrapinghub"])
+    print("== bench/throughput.py", flush=True)
+    rc |= subprocess.call([sys.executable, str(HERE / "throughput.py"), *sys.argv[1:]])
     sys.exit(rc)
