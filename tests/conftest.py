@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,11 @@ SYNTHETIC_SPIKE_WEEK = dt.date(2022, 2, 21)  # 2022-W08: material conflict jumps
 SYNTHETIC_BUSY_WEEK = dt.date(2022, 1, 31)  # 2022-W05: four times the articles, same rate of events
 
 
+_FILLER = ("border talks envoy grain port winter gas pipeline ceasefire monitors convoy bridge river "
+           "harbour railway embassy parliament budget election court strike harvest drought market "
+           "currency refinery airport corridor summit observer mission hospital school power").split()
+
+
 def _synthetic_analyses() -> list:
     """Hand-made analyses: 10 articles a week, one verbal RUS→UKR conflict in every other article,
     a busy week with 4x articles and 4x events (not an escalation), threats and a cooperation in
@@ -59,6 +65,7 @@ def _synthetic_analyses() -> list:
     names = {"RUS": ("Russia", "RUS", None), "RUSMIL": ("Russian forces", "RUS", "MIL"),
              "UKR": ("Ukraine", "UKR", None), "FRA": ("France", "FRA", None)}
     out = []
+    rng = random.Random(2022)
     for week in range(10):
         start = SYNTHETIC_START + dt.timedelta(weeks=week)
         n_articles = 40 if start == SYNTHETIC_BUSY_WEEK else 10
@@ -73,7 +80,9 @@ def _synthetic_analyses() -> list:
             if week == 5 and i < 3:
                 specs.append(("RUS", "threatened", "UKR", "THREATEN", 3, -7.0, "announced"))
                 specs.append(("FRA", "consulted", "RUS", "CONSULT", 1, 1.0, "asserted"))
-            sentences = [f"Report {week}.{i} from {day.isoformat()}."]
+            # A distinct lead per article: each is its own story, not a near-duplicate wire copy.
+            lead = " ".join(rng.choice(_FILLER) for _ in range(24))
+            sentences = [f"Report {week}.{i} from {day.isoformat()}: {lead}."]
             sentences += [f"{names[s][0]} {verb} {names[t][0]} on day {day.isoformat()}." for s, verb, t, *_ in specs]
             text = " ".join(sentences)
             actors: dict[str, Actor] = {}

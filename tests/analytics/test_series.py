@@ -100,3 +100,28 @@ def test_top_dyads_and_network(store):
     assert net["edges"] == [{"src": "RUS", "tgt": "UKR", "events": 20, "goldstein_sum": -200.0, "conflict": 200.0,
                              "cooperation": 0.0}]
     assert {n["id"] for n in net["nodes"]} == {"RUS", "UKR"}
+
+
+def test_a_syndicated_story_counts_once(tmp_path):
+    """A wire copy (same story, another outlet, a day later) changes no figure of any dyad."""
+    from barometer import analyze
+
+    original = ("Border talks fail\n\nRussian troops attacked Ukrainian positions near Donetsk on Monday, "
+                "Ukraine's army said. The United States condemned Russia for the attack on Tuesday, officials "
+                "said. Germany said talks with Moscow would continue in Berlin next week despite the tension.")
+    copy = original.replace("Border talks fail", "Talks fail at the border") + " Reporting by the wire desk."
+    a1, a2 = analyze(original, "2022-01-24"), analyze(copy, "2022-01-25")
+    pairs = {(e.source, e.target) for e in a1.events if e.source and e.target}
+    codes = {a.id: a.country or a.code for a in a1.actors}
+    assert pairs, "the original must code at least one dyad"
+    with DuckStore(tmp_path / "one.duckdb") as one, DuckStore(tmp_path / "two.duckdb") as two:
+        one.add(a1)
+        two.add(a1)
+        two.add(a2)
+        assert two.query("SELECT COUNT(DISTINCT story_id) FROM articles")[1][0][0] == 1
+        for src, tgt in pairs:
+            s1 = dyad_series(one, codes[src], codes[tgt], by="week")
+            s2 = dyad_series(two, codes[src], codes[tgt], by="week")
+            assert [(r["events"], r["articles"], r["escalation_index"]) for r in s1.rows] == \
+                [(r["events"], r["articles"], r["escalation_index"]) for r in s2.rows]
+            assert sum(r["events"] for r in s2.rows) >= 1

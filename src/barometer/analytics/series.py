@@ -54,10 +54,25 @@ def period_end(start: dt.date, by: str) -> dt.date:
     return start
 
 
+#: The article is the first stored copy of its story (articles stored before clustering count).
+FIRST_COPY = "COALESCE(story_id, id) = id"
+
+
+def first_copy(alias: str) -> str:
+    """FIRST_COPY for a table alias."""
+    return f"COALESCE({alias}.story_id, {alias}.id) = {alias}.id"
+
+
 def volume_cte(by: str) -> str:
-    """Articles per period: the denominator of every intensity."""
+    """Stories per period: the denominator of every intensity.
+
+    A wire story republished by many outlets is one story (``articles.story_id``, near-duplicate
+    clusters): only its first stored copy counts, here and in ``events_cte``, so syndication
+    neither inflates a dyad's events nor the news volume.
+    """
     p = period_sql("published", by)
-    return f"vol AS (SELECT {p} AS period, COUNT(*) AS n_articles FROM articles WHERE published IS NOT NULL GROUP BY {p})"
+    return (f"vol AS (SELECT {p} AS period, COUNT(*) AS n_articles FROM articles "
+            f"WHERE published IS NOT NULL AND {FIRST_COPY} GROUP BY {p})")
 
 
 def events_cte(by: str) -> str:
@@ -73,7 +88,7 @@ def events_cte(by: str) -> str:
         f"CASE WHEN {is_threat_sql()} THEN 1 ELSE 0 END AS threat, "
         f"{conflict_sql()} AS conflict, {cooperation_sql()} AS cooperation, "
         f"{conflict_sql(statuses=_threat_list())} AS threat_conflict "
-        "FROM events e JOIN articles a ON a.id = e.article_id)"
+        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {first_copy('a')})"
     )
 
 
