@@ -95,6 +95,10 @@ class Quote(_Model):
     cue: str | None = None
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    reported_by: str | None = Field(default=None, description="Actor id of a second, reporting source "
+                                    "(\"..., according to a Downing Street spokeswoman\")")
+    reported_by_text: str | None = None
+    rule: str | None = Field(default=None, description="Id of the cue rule that attributed the quote")
 
 
 class Amount(_Model):
@@ -114,6 +118,9 @@ class TimeRef(_Model):
     text: str
     value: str | None = Field(default=None, description="ISO date, week, month, year or interval")
     granularity: str | None = None
+    role: str | None = Field(default=None, description="date (when something happens), duration ('for 20 "
+                             "years', value an ISO 8601 duration) or reference (a year naming a thing: 'the 1997 "
+                             "borders'); only dates date events")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 

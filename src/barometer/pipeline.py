@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings as _warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -25,7 +25,7 @@ from barometer.clean.article import Cleaned
 from barometer.errors import EncodingWarning, InputError
 from barometer.ingest.raw import RawDocument, decode_bytes, sniff_media_type
 from barometer.layers import EventContext
-from barometer.model import Analysis
+from barometer.model import Analysis, Article
 from barometer.nlp import get_nlp
 from barometer.settings import Settings, get_settings
 
@@ -102,13 +102,18 @@ def analyze(text_or_html: str | bytes, published: dt.date | str | None = None, *
     return analyze_raw(raw, published, title=title)
 
 
-def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, *,
-                 batch_size: int = 16) -> Iterator[tuple[RawDocument, Analysis | InputError]]:
-    """Analyse many documents with ``nlp.pipe`` batching; bad inputs yield their InputError."""
+def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, *, batch_size: int = 16,
+                 skip: Callable[[Article], bool] | None = None,
+                 ) -> Iterator[tuple[RawDocument, Analysis | InputError | None]]:
+    """Analyse many documents with ``nlp.pipe`` batching.
+
+    Bad inputs yield their InputError; articles for which ``skip(article)`` is true (e.g. already
+    stored) yield None without being parsed.
+    """
     nlp = get_nlp()
     pending: list[tuple[RawDocument, Cleaned]] = []
 
-    def flush() -> Iterator[tuple[RawDocument, Analysis | InputError]]:
+    def flush() -> Iterator[tuple[RawDocument, Analysis | InputError | None]]:
         english = [(r, c) for r, c in pending if c.article.language in (None, "en")]
         docs = iter(nlp.pipe([c.article.text for _, c in english], batch_size=batch_size))
         for raw, cleaned in pending:
@@ -121,10 +126,14 @@ def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, 
 
     for raw in raws:
         try:
-            pending.append((raw, clean_document(raw, published=raw.published or published)))
+            cleaned = clean_document(raw, published=raw.published or published)
         except InputError as exc:
             yield raw, exc
             continue
+        if skip is not None and skip(cleaned.article):
+            yield raw, None
+            continue
+        pending.append((raw, cleaned))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:

@@ -29,10 +29,34 @@ class Settings:
     place_resolver: str = "barometer.place_resolver.v1"
     #: Seconds an article may take in a batch before it is recorded as failed.
     article_timeout: float = 120.0
+    #: Directory for caches built on first use (the compact gazetteer index); empty = ~/.cache/barometer.
+    cache_dir: str = ""
+    #: Articles per nlp.pipe batch (and per task sent to a worker process or Dask worker).
+    batch_size: int = 16
+    #: Local worker processes for `barometer ingest` (0 = analyse in the ingesting process).
+    workers: int = 1
+    #: User agent sent when fetching feeds and pages.
+    user_agent: str = "Barometer/0.1 (+https://github.com/barometer-news/barometer; research crawler)"
+    #: Seconds before a feed or page fetch gives up.
+    fetch_timeout: float = 20.0
+    #: Minimum seconds between two requests to the same host.
+    host_delay: float = 1.0
+    #: Comma-separated modules imported before analysis in every process (they may register stages).
+    plugins: str = ""
     #: Token required by write endpoints of the API; empty disables writes.
     api_token: str = ""
     #: Whether read endpoints of the API require the token too.
     api_read_requires_token: bool = False
+    #: Address ``barometer serve`` binds to; loopback only unless changed on purpose.
+    api_host: str = "127.0.0.1"
+    #: Port ``barometer serve`` listens on.
+    api_port: int = 8000
+    #: Comma-separated origins allowed by CORS; empty (the default) means CORS is off.
+    api_cors_origins: str = ""
+    #: Largest request body the API accepts, in bytes (413 above it).
+    api_max_bytes: int = 2_000_000
+    #: Largest page size (``limit``) a list endpoint of the API returns.
+    api_page_max: int = 500
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod

@@ -1,60 +1,216 @@
-"""First amount extractor: spaCy CARDINAL/QUANTITY/MONEY entities with qualifier and counted noun."""
+"""Amount extractor: numbers with their unit, approximation, counted noun and owner.
+
+A small grammar over the clean text (lexicon in ``data/amounts/lexicon.yaml``) finds numbers in
+digits or words ("8,500", "1.5 million", "$2bn", "Eighty"), vague quantities ("a dozen", "tens of
+thousands") and the approximation before them ("more than 100,000" → low 100000, value 100000,
+qualifier "more than"). The parse then gives what is counted — the noun the number modifies or
+the noun after "of" ("Russian troops", "natural gas"), with "killed"/"wounded"... appended when it
+is the object of a casualty verb ("civilians killed") — and the actor: an actor mention inside the
+counted phrase ("Russian troops" → Russia) or the subject of the verb the counted noun is the
+object of ("The United States has placed 8,500 soldiers" → USA).
+
+Not amounts: years, dates and durations (the time grammar claims them), numbers in names
+("Nord Stream 2", "G7", "France 24"), ages after a name ("Smith, 45,"), ordinals.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from spacy.tokens import Doc
+import yaml
+from spacy.tokens import Doc, Span, Token
 
+from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.layers import ActorLayer
 from barometer.model import Amount
 from barometer.registry import register
 
-_QUALIFIERS = {"more than": "low", "over": "low", "at least": "low", "nearly": "high", "almost": "high",
-               "up to": "high", "fewer than": "high", "less than": "high", "about": "approx",
-               "around": "approx", "some": "approx", "roughly": "approx"}
-_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_DATA = Path(__file__).resolve().parents[1] / "data" / "amounts" / "lexicon.yaml"
 
 
-def _value(text: str) -> float | None:
-    t = text.replace(",", "").strip()
-    scale = 1.0
-    for word, mult in (("million", 1e6), ("billion", 1e9), ("thousand", 1e3)):
-        if t.endswith(word):
-            t, scale = t[: -len(word)].strip(), mult
-    if _NUMBER.match(t):
-        return float(t) * scale
+@dataclass(frozen=True)
+class _Lex:
+    qualifiers: dict[str, str]
+    vague: dict[str, dict]
+    units: dict[str, str]
+    prefix_units: dict[str, str]
+    victims: dict[str, str]
+    tolls: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lex:
+    raw = yaml.safe_load(_DATA.read_text("utf-8"))
+    quals = {q["text"]: q["kind"] for q in raw["qualifiers"]}
+    vague = {v["text"]: v for v in raw["vague"]}
+    units = {f.lower(): u["unit"] for u in raw["units"] if not u.get("prefix") for f in u["forms"]}
+    prefix = {f: u["unit"] for u in raw["units"] if u.get("prefix") for f in u["forms"]}
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    unit_alt = alt(units)
+    pattern = re.compile(
+        rf"(?:\b(?P<q>{alt(quals)})\s+)?"
+        rf"(?:(?P<vague>\b(?:{alt(vague)})\b)|"
+        rf"(?P<cur>{alt(prefix)})?\s?(?P<num>(?<![\w.-]){NUMBER})\b(?![\w-]*\d)"
+        rf"(?:\s?(?P<unit>{unit_alt})(?!\w))?)",
+        re.I)
+    return _Lex(quals, vague, units, prefix, raw["victims"], raw["tolls"], pattern)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _in_name(doc: Doc, span: Span) -> bool:
+    """'Nord Stream 2', 'France 24', 'Smith, 45,': a number that belongs to a name."""
+    first = span[0]
+    if first.i > 0:
+        prev = doc[first.i - 1]
+        if prev.pos_ == "PROPN" and prev.is_title and not prev.is_sent_start and prev.whitespace_:
+            return True
+        if prev.text == "," and first.i > 1 and doc[first.i - 2].ent_type_ == "PERSON" and span.end < len(doc) \
+                and doc[span.end].text == ",":
+            return True
+    return any(t.ent_type_ in ("ORG", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "ORDINAL") for t in span
+               if t.like_num)
+
+
+def _counted(doc: Doc, span: Span) -> tuple[Token | None, int]:
+    """The counted noun ("8,500 soldiers", "tens of thousands of students") and where its phrase starts."""
+    last = span[-1]
+    if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i >= span.end and last.head.pos_ in ("NOUN", "PROPN"):
+        head = last.head
+        return head, span.end
+    j = span.end
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1
+    for chunk in doc.noun_chunks:
+        if chunk.start <= j < chunk.end and chunk.root.i >= j:
+            return chunk.root, j
+    if j < len(doc) and doc[j].pos_ == "NOUN":
+        return doc[j], j
+    return None, j
+
+
+def _phrase(doc: Doc, head: Token, start: int) -> Span:
+    left = head.i
+    for t in reversed(list(head.lefts)):
+        if t.i >= start and t.dep_ in ("amod", "compound", "nmod", "npadvmod") and t.i == left - 1:
+            left = t.i
+    while left > start and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head.i >= left:
+        left -= 1
+    return doc[left: head.i + 1]
+
+
+def _verb_role(tok: Token) -> tuple[Token | None, str]:
+    """The verb governing a noun and the noun's role: ('dobj' | 'nsubj' | 'nsubjpass' | ...)."""
+    t = tok
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+        return t.head.head, "pobj"
+    if t.head.pos_ in ("VERB", "AUX"):
+        return t.head, t.dep_
+    return None, ""
+
+
+def _subject_actor(verb: Token, actors: ActorLayer) -> str | None:
+    v = verb
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ in ("conj", "xcomp") \
+            and v.head != v:
+        v = v.head
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            sub = doc_span(c)
+            return actors.actor_at(sub.start_char, sub.end_char)
     return None
+
+
+def doc_span(tok: Token) -> Span:
+    return tok.doc[tok.left_edge.i: tok.right_edge.i + 1] if tok.right_edge.i - tok.left_edge.i < 8 \
+        else tok.doc[tok.i: tok.i + 1]
+
+
+def _blocked(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges the time grammar claims (dates, years, durations)."""
+    from barometer.times.resolver import resolve_times
+
+    return [(t.start, t.end) for t in resolve_times(doc, None)]
 
 
 @register("amount_extractor", "barometer.amount_extractor.v1")
 def extract_amounts(doc: Doc, actors: ActorLayer) -> list[Amount]:
+    lx = lexicon()
+    text = doc.text
+    blocked = _blocked(doc)
     out: list[Amount] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY"):
+    for m in lx.pattern.finditer(text):
+        num_start = m.start("vague") if m["vague"] else m.start("cur") if m["cur"] else m.start("num")
+        num_end = m.end("vague") if m["vague"] else m.end("num")
+        if any(s < num_end and num_start < e for s, e in blocked):
             continue
-        words = [t for t in ent if not t.is_punct]
-        qualifier = None
-        low_text = ent.text.lower()
-        for q in _QUALIFIERS:
-            if low_text.startswith(q + " "):
-                qualifier = q
-        number_text = ent.text[len(qualifier) + 1:] if qualifier else ent.text
-        value = _value(number_text)
-        if value is None or not words:
+        span = _tokens(doc, num_start, num_end)
+        if span is None:
             continue
-        head = ent.root.head if ent.root.dep_ == "nummod" else None
+        qualifier = m["q"].lower() if m["q"] else None
+        qspan = _tokens(doc, m.start("q"), m.end("q")) if m["q"] else None
+        if qspan is not None and qspan[0].dep_ == "prt":
+            qualifier = None  # "handed over 700 kg": a particle of the verb, not an approximation
+        kind = lx.qualifiers.get(qualifier or "")
+        unit = lx.prefix_units.get(m["cur"]) if m["cur"] else None
+        if m["unit"]:
+            unit = lx.units.get(m["unit"].lower(), unit)
+        value = low = high = None
+        if m["vague"]:
+            v = lx.vague[m["vague"].lower()]
+            value, low, high = v.get("value"), v.get("low"), v.get("high")
+        else:
+            raw = m["num"]
+            if _in_name(doc, span):
+                continue
+            value = parse_number(raw)
+            if value is None:
+                continue
+            if raw[0].isalpha():
+                last = span[-1]
+                nxt = doc[span.end] if span.end < len(doc) else None
+                # A spelled number must count something: "two soldiers", "killing one person".
+                if not (last.dep_ in ("nummod", "dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj")
+                        or (nxt is not None and nxt.lower_ == "of" and raw.lower() != "one")) \
+                        or (raw.lower() == "one" and nxt is not None and nxt.lower_ == "of"):
+                    continue
+        if kind == "low":
+            low = value
+        elif kind == "high":
+            high = value
+        end = m.end("unit") if m["unit"] else num_end
+        start = m.start("q") if qualifier else num_start
+        span = _tokens(doc, num_start, end) or span
+        head, phrase_start = _counted(doc, span)
         what = None
-        start, end = ent.start_char, ent.end_char
         actor = None
-        if head is not None and head.i >= ent.end:
-            mods = [t for t in head.lefts if t.i >= ent.end and t.dep_ in ("amod", "compound")]
-            first = mods[0] if mods else head
-            what = doc[first.i: head.i + 1].text
-            actor = actors.actor_at(first.idx, head.idx + len(head.text))
-        kind = _QUALIFIERS.get(qualifier or "")
-        out.append(Amount(text=ent.text, value=value, low=value if kind == "low" else None,
-                          high=value if kind == "high" else None,
-                          unit="USD" if ent.label_ == "MONEY" and "$" in ent.text else None, what=what,
+        victim = None
+        if head is not None:
+            phrase = _phrase(doc, head, phrase_start)
+            what = phrase.text
+            actor = actors.actor_at(phrase.start_char, phrase.end_char)
+            verb, role = _verb_role(head)
+        else:
+            verb, role = _verb_role(span.root)
+        if verb is not None and role in ("dobj", "nsubjpass", "nsubj"):
+            lemma = verb.lemma_.lower()
+            if lemma in lx.victims and (role != "nsubj" or lemma == "die"):
+                victim = lx.victims[lemma]
+            elif role == "dobj" and actor is None:
+                actor = _subject_actor(verb, actors)
+        if victim:
+            what = f"{what} {victim}" if what else victim
+        out.append(Amount(text=text[start:end], value=value, low=low, high=high, unit=unit, what=what,
                           actor=actor, qualifier=qualifier, start=start, end=end))
     return out

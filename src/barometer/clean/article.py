@@ -52,7 +52,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     paragraphs = [ln for ln in lines if ln]
     wire: list[str] = []
     # Trailing block: everything after the last prose paragraph that is not prose itself.
-    while paragraphs and not is_prose(paragraphs[-1]):
+    while paragraphs and not is_prose(paragraphs[-1]) and (
+            is_boilerplate(paragraphs[-1]) or len(paragraphs[-1].split()) <= 15):
         credit = wire_credit(paragraphs[-1])
         if credit:
             wire = credit + [w for w in wire if w not in credit]
@@ -127,6 +128,9 @@ def clean_document(raw: RawDocument, *, published: dt.date | None = None, title:
         text, found_title, wire = clean_text(raw.text, title=title or raw.title)
         title = title or raw.title or found_title
     if not text.strip():
+        if raw.media_type == "html":
+            raise NoMainTextError("no main article text found in the HTML (only navigation or boilerplate)",
+                                  source=raw.source)
         raise EmptyInputError("no article text left after cleaning", source=raw.source)
     date = published or raw.published or found_date
     if date is None:

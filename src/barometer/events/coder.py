@@ -1,210 +1,255 @@
-"""First PLOVER event coder: trigger lexicon + dependency arguments + modality.
+"""PLOVER event coder: trigger lexicon + dependency arguments + modality + dates.
 
-For each trigger token (lemma and part of speech from ``data/events/triggers.yaml``) the coder
-takes the source from the subject (climbing through xcomp/conj), the target from the object,
-a prepositional object or "between X and Y", the status from the verb's modality, and the date
-from a time expression governed by the trigger, else the publication date.
+For every token whose lemma and part of speech are in the trigger lexicon (``data/events/
+triggers.yaml``) and whose argument constraints hold, the coder finds the source (subject, passive
+agent, controller of an infinitive, possessor or modifier of an event noun), the target (object,
+passive subject, prepositional object, "between X and Y"), the status (``modality.py``), the
+reporter of a reported clause or the speaker of a quote, and the date (``dates.py``). Coordinated
+actors give one event per pair; "X and Y agreed" / "talks between X and Y" give a symmetric pair.
+Each event names its lexicon entry in ``rule`` (plus the status cue that decided a non-asserted
+status), and its evidence is the sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from barometer.events import arguments as A
+from barometer.events.dates import event_date
+from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
+from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
 from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span
 from barometer.registry import register
 
-REPORTING = {"say", "estimate", "announce", "note", "stress", "add", "tell", "claim", "believe", "think",
-             "report", "warn", "insist", "state", "declare", "according"}
+
+@dataclass
+class Hit:
+    """A trigger token that matched a lexicon entry, before arguments are resolved."""
+
+    tok: Token
+    trig: Trigger
+    anchor: Token  # the verb that carries the clause (the trigger, or the light verb of a noun)
 
 
-@dataclass(frozen=True)
-class Trigger:
-    id: str
-    lemmas: frozenset[str]
-    pos: frozenset[str]
-    type: str
-    mode: str | None
-    cameo: str | None
-    object_any: frozenset[str]
-    prep_any: frozenset[str]
-    needs_between: bool
+def _object_words(tok: Token) -> set[str]:
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp", "ccomp", "acomp", "npadvmod"):
+            words.update(t.lemma_.lower() for t in c.subtree)
+            words.add(c.lemma_.lower())
+        elif c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and c.pos_ == "ADP"):
+            words.update(t.lemma_.lower() for t in c.subtree if t.i != c.i)
+    if tok.pos_ == "NOUN":
+        words.update(c.lemma_.lower() for c in tok.children)
+    return words
 
 
-@lru_cache(maxsize=1)
-def triggers() -> dict[tuple[str, str], list[Trigger]]:
-    raw = yaml.safe_load(resources.files("barometer.data").joinpath("events/triggers.yaml").read_text("utf-8"))
-    index: dict[tuple[str, str], list[Trigger]] = {}
-    for t in raw["triggers"]:
-        trig = Trigger(t["id"], frozenset(t["lemma"]), frozenset(t["pos"]), t["type"], t.get("mode"),
-                       t.get("cameo"), frozenset(t.get("object_any", [])), frozenset(t.get("prep_any", [])),
-                       bool(t.get("needs_between", False)))
-        for lemma in trig.lemmas:
-            for pos in trig.pos:
-                index.setdefault((lemma, pos), []).append(trig)
-    return index
+def _light_head(tok: Token, lex: Lexicon) -> Token | None:
+    """The light verb that carries an event noun ("held talks", "launched an attack on")."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in lex.light_verbs:
+        return head
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in lex.light_verbs and head.lower_ in ("in", "into", "on"):
+        return head.head  # "engaged in talks", "went on strike"
+    return None
 
 
-def _subject(tok: Token) -> Token | None:
+def _object_chain_verb(tok: Token) -> Token | None:
+    """The verb whose object an event noun is, directly or through "of" ("denies any plan of invasion").
+
+    Only object chains count: in "sanctions in the event of an attack" the attacker is not the
+    subject of the sentence.
+    """
     cur = tok
     for _ in range(4):
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return child
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head is not cur:
-            cur = cur.head
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ in ("dobj", "xcomp", "attr") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            cur = head.head
             continue
-        break
-    return None
-
-
-def _actor(ctx: EventContext, tok: Token | None) -> str | None:
-    if tok is None:
+        if cur.dep_ == "conj":
+            cur = head
+            continue
         return None
-    hit = ctx.actors.actor_at(tok.idx, tok.idx + len(tok.text))
-    if hit:
-        return hit
-    for child in tok.subtree:  # "the American president", "Russian troops"
-        hit = ctx.actors.actor_at(child.idx, child.idx + len(child.text))
-        if hit:
-            return hit
     return None
 
 
-def _conj_actors(ctx: EventContext, tok: Token | None) -> list[str]:
-    if tok is None:
-        return []
-    ids: list[str] = []
-    for t in [tok, *[c for c in tok.conjuncts]]:
-        a = _actor(ctx, t) if t is tok else ctx.actors.actor_at(t.idx, t.idx + len(t.text))
-        if a and a not in ids:
-            ids.append(a)
-    return ids
+def _constraints_ok(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    if trig.object_any or trig.exclude_object:
+        words = _object_words(tok)
+        if trig.object_any and not words & trig.object_any:
+            return False
+        if trig.exclude_object and words & trig.exclude_object:
+            return False
+    if trig.prep_any and not any(c.dep_ in ("prep", "dative") and c.lower_ in trig.prep_any for c in tok.children):
+        return False
+    if trig.particle and not any(c.dep_ == "prt" and c.lower_ in trig.particle for c in tok.children):
+        return False
+    if trig.subject_any:
+        subj, _ = A.subject(tok)
+        if subj is None or not {t.lemma_.lower() for t in subj.subtree} & trig.subject_any:
+            return False
+    if trig.modifier_any and not {c.lemma_.lower() for c in tok.children} & trig.modifier_any:
+        return False
+    return True
 
 
-def _objects(tok: Token) -> list[Token]:
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-    return objs
+def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
+    """Trigger tokens with the first lexicon entry whose constraints hold (one entry per token)."""
+    hits: list[Hit] = []
+    for tok in doc:
+        pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
+        if tok.pos_ == "AUX":
+            continue
+        for trig in lex.candidates(tok.lemma_.lower(), pos):
+            if _constraints_ok(tok, trig, lex):
+                anchor = tok
+                if tok.pos_ == "NOUN":
+                    anchor = _light_head(tok, lex) or tok
+                hits.append(Hit(tok, trig, anchor))
+                break
+    # An event noun that is the object of a verb that itself fired is part of that event
+    # ("imposed sanctions", "threatened an invasion").
+    fired = {h.tok.i for h in hits}
+    return [h for h in hits if not (h.tok.pos_ == "NOUN" and (h.tok.head.i in fired
+                                                                or (h.anchor.i != h.tok.i and h.anchor.i in fired)))]
 
 
-def _pobj(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
-    out: list[Token] = []
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out
+def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[str], bool]:
+    """(sources, targets, between?) of an event noun."""
+    tok = h.tok
+    sources: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+            sources += A.actors_of(ctx, c)
+    agent = A.pobjs(tok, ("by", "from"))
+    for p in agent:
+        sources += A.actors_of(ctx, p)
+    between = A.pobjs(tok, ("between", "among"))
+    targets: list[str] = []
+    if between:
+        pair = A.actors_of(ctx, between[0])
+        if len(pair) >= 2:
+            return pair, [], True
+    for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
+        targets += A.actors_of(ctx, p)
+    if not sources and h.anchor.i != tok.i:
+        subj, passive = A.subject(h.anchor)
+        if not passive:
+            sources = A.actors_of(ctx, subj)
+    if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
+        gov = _object_chain_verb(tok)
+        if gov is not None:
+            subj, passive = A.subject(gov)
+            if not passive:
+                sources = A.actors_of(ctx, subj)
+    return sources, targets, False
 
 
-def _status(tok: Token, trig: Trigger) -> str:
-    children = {c.lower_ for c in tok.children}
-    if any(c.dep_ == "neg" for c in tok.children):
-        return "negated"
-    head = tok.head
-    if tok.dep_ in ("xcomp", "ccomp", "dobj") and head.lemma_ in ("deny",):
-        return "denied"
-    if any(c.lower_ in ("if", "unless") for c in tok.subtree) or "event" in {
-            t.lower_ for t in tok.subtree if t.head.lower_ == "in"}:
-        return "conditional"
-    if trig.type == "THREATEN" and any(t.lower_ == "event" for t in tok.subtree):
-        return "conditional"
-    if children & {"will", "shall", "'ll", "must", "would"} or any(
-            c.lower_ in ("going",) for c in tok.children):
-        return "announced"
-    if tok.dep_ == "xcomp" and head.lemma_ in ("call", "urge", "ask", "demand"):
-        return "requested"
-    if tok.head.lemma_ in ("upcoming",) or any(c.lower_ == "upcoming" for c in tok.children):
-        return "announced"
-    return "asserted"
+def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[str], list[str], bool]:
+    tok, trig = h.tok, h.trig
+    subj, passive = A.subject(tok)
+    sources: list[str] = []
+    targets: list[str] = []
+    if passive:
+        targets += A.actors_of(ctx, subj)
+        sources += A.actors_of(ctx, A.agent(tok))
+    else:
+        sources += A.actors_of(ctx, subj)
+        if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
+            sources = reporter_ids[:1]  # "Russia said it would ...": the reporter
+    between = A.pobjs(tok, ("between", "among"))
+    if between:
+        pair = A.actors_of(ctx, between[0])
+        if len(pair) >= 2:
+            return pair, [], True
+    for o in A.children(tok, ("dobj", "dative")):
+        targets += A.actors_of(ctx, o)
+    for p in A.pobjs(tok, tuple(trig.target_preps)):
+        targets += A.actors_of(ctx, p)
+    return sources, targets, False
 
 
-def _reporter(tok: Token, ctx: EventContext) -> str | None:
-    """Actor who reports the clause of ``tok`` ("Austin estimated that Russia had amassed...")."""
-    cur = tok
-    while cur.dep_ in ("ccomp", "conj", "advcl") and cur.head is not cur:
-        parent = cur.head
-        if parent.lemma_ in REPORTING:
-            return _actor(ctx, _subject(parent)) or "?"
-        cur = parent
-    return None
-
-
-def _quote_for(tok: Token, quotes: list[Quote]) -> Quote | None:
+def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
     return next((q for q in quotes if q.start <= tok.idx < q.end), None)
 
 
-def _date(tok: Token, ctx: EventContext) -> str | None:
-    sent = tok.sent
-    best = None
-    for t in ctx.times:
-        if not (sent.start_char <= t.start < sent.end_char) or not t.value or len(t.value) != 10:
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head is not tok and n < 8:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def _pairs(sources: list[str], targets: list[str], symmetric: bool, between: bool) -> list[tuple[str | None, str | None]]:
+    sources = list(dict.fromkeys(sources))
+    targets = [t for t in dict.fromkeys(targets) if t not in sources]
+    if (between or (symmetric and not targets)) and len(sources) >= 2:
+        return [(a, b) for a in sources for b in sources if a != b]
+    if between and len(sources) >= 2:
+        return [(sources[0], sources[1])]
+    return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+
+
+def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: Lexicon) -> list[Event]:
+    onto = ontology()
+    events: list[Event] = []
+    for h in hits:
+        trig, tok = h.trig, h.tok
+        reporter = A.reporter_clause(h.anchor, mod.reporting_verbs)
+        reporter_id = None
+        if reporter is not None:
+            reporter_id, _ = A.reporter_actor(ctx, reporter)
+        if tok.pos_ == "NOUN":
+            sources, targets, between = _noun_args(h, ctx, lex)
+            if trig.needs_light and h.anchor.i == tok.i and not between and not any(
+                    c.dep_ == "poss" for c in tok.children):
+                continue
+        else:
+            sources, targets, between = _verb_args(h, ctx, [reporter_id] if reporter_id else [])
+        if trig.needs_between and not between:
             continue
-        span = tok.doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+        if not sources and not targets:
             continue
-        anc = {a.i for a in span.root.ancestors}
-        if tok.i in anc or span.root.head.i == tok.i:
-            return t.value
-        if best is None:
-            best = t.value
-    if best is not None:
-        return best
-    return ctx.published.isoformat() if ctx.published else None
+        pairs = _pairs(sources, targets, trig.symmetric, between)
+        if trig.needs_target and all(t is None for _, t in pairs):
+            continue
+        status, cue = status_of(h.anchor, tok, mod, reporter)
+        quote = _quote_at(tok, ctx.quotes)
+        said_by = quote.speaker if quote else reporter_id
+        if quote is not None and status == "asserted" and quote.speaker not in sources:
+            status, cue = "reported", "status.reported.quote"
+        code = trig.cameo
+        quad, goldstein = onto.scores(code)
+        sent = tok.sent
+        evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        date = event_date({tok.i, h.anchor.i}, doc, ctx.times, ctx.published)
+        base = (0.9 if tok.pos_ == "VERB" else 0.8) - 0.04 * min(_depth(h.anchor), 5)
+        for s, t in pairs:
+            conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
+            events.append(Event(
+                id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
+                cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
+                date=date, said_by=said_by if said_by != s or status == "reported" else said_by,
+                quote=quote.id if quote else None, evidence=evidence,
+                rule=trig.id + (f"+{cue}" if cue else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
+    return events
 
 
 @register("event_coder", "barometer.event_coder.v1")
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
-    index = triggers()
-    onto = ontology()
-    events: list[Event] = []
-    for tok in doc:
-        for trig in index.get((tok.lemma_.lower(), tok.pos_), []):
-            objs = _objects(tok)
-            if trig.object_any:
-                words = {t.lemma_.lower() for o in objs for t in o.subtree} | {
-                    t.lemma_.lower() for p in _pobj(tok, {"of"}) for t in p.subtree}
-                if not words & trig.object_any:
-                    continue
-            if trig.prep_any and not _pobj(tok, trig.prep_any) and not any(
-                    c.dep_ == "prep" and c.lower_ in trig.prep_any for c in tok.children):
-                continue
-            sources = _conj_actors(ctx, _subject(tok))
-            targets: list[str] = []
-            between = _pobj(tok, {"between"})
-            if between:
-                pair = _conj_actors(ctx, between[0])
-                if len(pair) >= 2:
-                    sources, targets = [pair[0]], [pair[1]]
-            elif trig.needs_between:
-                continue
-            if not targets:
-                for o in objs:
-                    targets += _conj_actors(ctx, o)
-                for p in _pobj(tok, {"with", "on", "to", "against", "upon"}):
-                    targets += _conj_actors(ctx, p)
-            targets = [t for t in dict.fromkeys(targets) if t not in sources]
-            if not sources and not targets:
-                continue
-            status = _status(tok, trig)
-            reporter = _reporter(tok, ctx)
-            quote = _quote_for(tok, ctx.quotes)
-            said_by = quote.speaker if quote else (reporter if reporter not in (None, "?") else None)
-            if reporter and status == "asserted" and not quote:
-                status = "reported"
-            spec = onto[trig.type]
-            sent = tok.sent
-            evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-            for s in sources or [None]:
-                for t in targets or [None]:
-                    events.append(Event(
-                        id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=[],
-                        cameo=trig.cameo or spec.cameo, quad_class=spec.quad_class, goldstein=spec.goldstein,
-                        source=s, target=t, status=status, date=_date(tok, ctx), said_by=said_by,
-                        quote=quote.id if quote else None, evidence=evidence, rule=trig.id,
-                        confidence=0.6 if s is None or t is None else 0.8))
-    return events
+    lex, mod = lexicon(), modality()
+    return code_hits(doc, ctx, find_hits(doc, lex), mod, lex)
+
+
+def primary_event(events: list[Event]) -> Event | None:
+    """The event a one-label-per-sentence coding would keep: the most confident, then the first."""
+    return max(events, key=lambda e: e.confidence, default=None)

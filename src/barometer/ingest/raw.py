@@ -61,7 +61,12 @@ def decode_bytes(data: bytes, *, source: str = "<input>", max_bytes: int | None 
         raise BinaryInputError("input contains NUL bytes: it looks binary, not text or HTML", source=source)
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # odd length (truncated file) or a lone surrogate
+            text = data.decode("utf-16", errors="replace")
+            warnings.append(f"{source}: input is not valid UTF-16 (first bad byte at offset {exc.start}); "
+                            "decoded with replacement characters")
     else:
         try:
             text = data.decode("utf-8-sig")

@@ -1,101 +1,91 @@
-"""First quotation extractor: text between quote marks, with the cue verb and speaker nearby.
+"""Quotations attributed to resolved speakers: the ``barometer.quote_extractor.v1`` stage.
 
-Never raises on unbalanced marks: an unclosed quote runs to the end of its paragraph.
+``attribution`` finds content/cue/source spans; this module turns the source span into an actor id
+of the ``ActorLayer``. Resolution order for a source: an actor mention on the head word (and its
+compound name), then any mention inside the source phrase ("a press release from Kiev" -> Kiev's
+government, "a Downing Street spokeswoman" -> the UK government); a pronoun with no mention of its own
+takes the speaker of the previous attribution (speaker continuity). A person the actor stage did not
+resolve stays ``speaker=None`` with its ``speaker_text``.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from barometer.layers import ActorLayer
 from barometer.model import Quote
+from barometer.quotes.attribution import find_attributions
+from barometer.quotes.lexicon import cue_lexicon
 from barometer.registry import register
 
-OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
-CUE_LEMMAS = {"say", "add", "announce", "stress", "estimate", "note", "tell", "declare", "warn", "insist",
-              "explain", "state", "claim", "write", "argue", "affirm", "assert", "reply", "respond", "agree",
-              "call", "urge", "deny", "confirm", "continue", "ask"}
 
-
-def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted content (without the marks); tolerant of unbalanced marks."""
-    spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        close = OPEN_CLOSE.get(ch)
-        if close is None or (ch == "‘" and i > 0 and text[i - 1].isalpha()):
-            i += 1
-            continue
-        para_end = text.find("\n\n", i)
-        para_end = n if para_end < 0 else para_end
-        j = text.find(close, i + 1, para_end)
-        if j < 0:
-            end = para_end
-            spans.append((i + 1, end))
-            i = end
-            continue
-        if j > i + 1:
-            spans.append((i + 1, j))
-        i = j + 1
-    return spans
-
-
-def _cue_for(doc: Doc, start: int, end: int) -> Token | None:
-    """The reporting verb of the sentence(s) around a quote, outside the quote itself."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple[int, int] | None) -> str | None:
+    """The actor id a source phrase refers to, or None."""
     if span is None:
         return None
-    sents = {span[0].sent, span[-1].sent}
-    best: Token | None = None
-    for sent in sents:
-        for tok in sent:
-            if start <= tok.idx < end or tok.pos_ not in ("VERB", "AUX"):
-                continue
-            if tok.lemma_ in CUE_LEMMAS:
-                if best is None or abs(tok.idx - start) < abs(best.idx - start):
-                    best = tok
-    return best
+    if head_i is not None:
+        head = doc[head_i]
+        name = [t for t in head.children if t.dep_ in ("compound", "flat") and t.i < head.i] + [head]
+        start, end = min(t.idx for t in name), head.idx + len(head.text)
+        m = actors.mention_at(start, end)
+        if m is not None and m.start <= head.idx < m.end:
+            return m.actor_id
+        if head.pos_ in ("PRON", "PROPN"):
+            return None  # a pronoun or a name the actor stage did not resolve: no guessing
+    inside = [m for m in actors.mentions if span[0] <= m.start and m.end <= span[1]]
+    documentary = head_i is not None and doc[head_i].lemma_.lower() in cue_lexicon().documents
+    if not documentary:  # "a Downing Street spokeswoman": an institution may stand in, a country may not
+        by_id = {a.id: a for a in actors.actors}
+        inside = [m for m in inside if (a := by_id.get(m.actor_id)) is not None
+                  and (a.sector or a.kind in ("organization", "group"))]
+    if not inside:
+        return None
+    # prefer people, then the mention nearest the head word
+    pivot = doc[head_i].idx if head_i is not None else span[0]
+    kinds = {a.id: a.kind for a in actors.actors}
+    inside.sort(key=lambda m: (kinds.get(m.actor_id) != "person", abs(m.start - pivot)))
+    return inside[0].actor_id
 
 
-def _speaker_for(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    for child in cue.children:  # post-posed subjects parsed as objects: "announced the president"
-        if child.dep_ in ("dobj", "attr") and child.i > cue.i:
-            return child
-    return None
+FIRST_PERSON = {"i", "we", "me", "us"}
+
+
+def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
+    return head_i is not None and doc[head_i].pos_ == "PRON"
 
 
 @register("quote_extractor", "barometer.quote_extractor.v1")
 def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
+    atts = find_attributions(doc)
+    text = doc.text
+    speakers: list[tuple[str | None, str | None]] = []
     quotes: list[Quote] = []
-    previous_speaker: tuple[str | None, str | None] = (None, None)
-    for start, end in find_quote_spans(doc.text):
-        content = doc.text[start:end]
-        if not content.strip():
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        sent = span[0].sent if span is not None else None
-        whole_sentence = sent is not None and len(content) >= 0.5 * len(sent.text.strip())
-        kind = "direct" if whole_sentence or len(content.split()) > 8 else "partial"
-        cue = _cue_for(doc, start, end)
-        speaker_tok = _speaker_for(cue) if cue is not None else None
-        speaker_id = speaker_text = None
-        if speaker_tok is not None:
-            subtree = list(speaker_tok.subtree)
-            s_start, s_end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
-            speaker_text = doc.text[s_start:s_end]
-            speaker_id = actors.actor_at(s_start, s_end)
-            if speaker_id is None and speaker_tok.pos_ == "PRON":
-                speaker_id = previous_speaker[0]
-        elif cue is None and previous_speaker[0] is not None:
-            speaker_id, speaker_text = previous_speaker
-        if speaker_id:
-            previous_speaker = (speaker_id, speaker_text)
-        quotes.append(Quote(id=f"q{len(quotes) + 1}", text=content, kind=kind, speaker=speaker_id,
-                            speaker_text=speaker_text, cue=cue.text if cue is not None else None,
-                            start=start, end=end))
+    last: tuple[str | None, str | None] = (None, None)
+    for att in atts:
+        speaker_text = text[att.source[0]:att.source[1]] if att.source else None
+        speaker = resolve_source(doc, actors, att.source_head, att.source)
+        pronoun = _is_pronoun(doc, att.source_head)
+        if att.source is None and att.continued_from is not None:
+            speaker, speaker_text = speakers[att.continued_from]
+        elif speaker is None and pronoun and doc[att.source_head].lower_ not in FIRST_PERSON:
+            # speaker continuity: the pronoun refers to the last named source (resolved or not)
+            kinds = {a.id: a.kind for a in actors.actors}
+            personal = doc[att.source_head].lower_ in ("he", "she")
+            if last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
+                speaker = last[0]
+        if att.source is not None and not pronoun:
+            last = (speaker, speaker_text)
+        speakers.append((speaker, speaker_text))
+        reported_text = text[att.reported_by[0]:att.reported_by[1]] if att.reported_by else None
+        reported = resolve_source(doc, actors, att.reported_by_head, att.reported_by)
+        start, end = att.content
+        kind = att.kind(text)
+        if kind == "direct" and len(att.marks) == 1:
+            start, end = att.marks[0].inner_start, att.marks[0].inner_end
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+        cue = text[att.cue[0]:att.cue[1]] if att.cue else None
+        quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[start:end], kind=kind, speaker=speaker,
+                            speaker_text=speaker_text, cue=cue, start=start, end=end, reported_by=reported,
+                            reported_by_text=reported_text, rule=att.rule))
     return quotes

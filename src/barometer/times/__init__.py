@@ -1,5 +1,13 @@
-"""Times: time expressions resolved against the publication date."""
+"""Times: time expressions resolved against the publication date.
 
-from barometer.times.resolver import resolve_times
+Public helpers:
 
-__all__ = ["resolve_times"]
+- ``resolve_times(doc, published) -> list[TimeRef]`` — the registered stage (barometer.time_resolver.v1).
+- ``governing_time(times, token) -> TimeRef | None`` — for the event coder: the dated expression
+  that governs the clause of a trigger token (never a duration or a reference year); use its
+  ``value`` (and ``granularity``) as the event date.
+"""
+
+from barometer.times.resolver import governing_time, resolve_times
+
+__all__ = ["governing_time", "resolve_times"]

@@ -1,76 +1,402 @@
-"""First time resolver: weekdays and explicit dates resolved against the publication date.
+"""Time resolver: every time expression, resolved against the publication date by tense.
 
-dateparser alone sends "on Monday" in "will meet on Monday" to the past; here the tense of the
-governing verb chooses past (default) or future. Deeper coverage arrives with the times issue.
+Our own grammar (patterns built from ``data/times/lexicon.yaml`` and ``data/times/relative.yaml``)
+finds the expressions; the resolver places them on the calendar. Why not dateparser directly: with
+the publication date as reference it resolves "on Friday" correctly, but its prefer-past setting
+sends it a week back, "will meet on Monday" goes to the previous Monday and "20 years" becomes a
+date. Here:
+
+- weekdays go to the past by default (Wednesday in an article of Friday 2022-01-28 → 2022-01-26,
+  the same day for "on Friday"), to the future when the governing clause is future ("will meet on
+  Monday", "a meeting on Monday" → 2022-01-31); "last"/"next" force the direction;
+- "Friday, January 28" takes the year that makes the weekday right, else the year that puts the
+  date nearest the publication date; "last March" is the most recent March before this month;
+- "for 20 years", "a 24-hour strike", "12 days of battles" are durations (role ``duration``,
+  value ISO 8601 ``P20Y``), never dates; "the 1997 borders" is a year used as a reference (role
+  ``reference``); "two weeks ago" → the ISO week, "next month" → ``2022-02``, "in the coming days"
+  → an interval ``2022-01-29/2022-02-04``.
+
+Values: ``YYYY-MM-DD`` (granularity day), ``YYYY-Www`` (week), ``YYYY-MM`` (month), ``YYYY``
+(year), ``start/end`` (interval), ``PnU`` (duration).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from spacy.tokens import Doc, Span
+import yaml
+from spacy.tokens import Doc, Span, Token
 
+from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.model import TimeRef
 from barometer.registry import register
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-_EXPLICIT = re.compile(
-    r"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+"
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
-_WEEKDAY = re.compile(r"\b(?:(?P<prep>on|last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-                      r"Saturday|Sunday)\b(?:\s+(?P<part>morning|afternoon|evening|night))?")
+_DATA = Path(__file__).resolve().parents[1] / "data" / "times"
+_UNIT_RE = r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    weekdays: list[str]
+    months: list[str]
+    abbrev: dict[str, int]
+    parts: list[str]
+    future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    future_nouns: frozenset[str]
+    future_mods: frozenset[str]
+    request_verbs: frozenset[str]
+    relative: list[tuple[str, re.Pattern[str], dict]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lex:
+    lex = yaml.safe_load((_DATA / "lexicon.yaml").read_text("utf-8"))
+    rel = yaml.safe_load((_DATA / "relative.yaml").read_text("utf-8"))
+    return _Lex(lex["weekdays"], lex["months"], lex["month_abbreviations"], lex["day_parts"],
+                frozenset(lex["future_auxiliaries"]), frozenset(lex["future_verbs"]),
+                frozenset(lex["future_nouns"]), frozenset(lex["future_modifiers"]), frozenset(lex["request_verbs"]),
+                [(r["id"], re.compile(rf"\b(?:{r['pattern']})\b", re.I), r) for r in rel])
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    wd = "|".join(lx.weekdays)
+    month = "|".join(lx.months) + "|" + "|".join(rf"{a}\.?" for a in lx.abbrev)
+    part = "|".join(lx.parts)
+    num = NUMBER
+    return {
+        "iso": re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        "mdy": re.compile(rf"\b(?:(?:on\s+)?(?P<wd>{wd}),?\s+)?(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                          rf"\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+        "dmy": re.compile(rf"\b(?:(?:on\s+)?(?P<wd>{wd}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                          rf"(?P<month>{month})\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+        "my": re.compile(rf"\b(?:(?P<rel>last|next|this|early|mid|late)[\s-]+)?(?P<month>{'|'.join(lx.months)})"
+                         rf"(?:\s+(?P<year>\d{{4}}))?\b"),
+        "ago": re.compile(rf"\b(?P<num>{num}|a|an)\s+{_UNIT_RE}\s+ago\b", re.I),
+        "in_n": re.compile(rf"\bin\s+(?P<num>{num}|a|an)\s+{_UNIT_RE}(?:'s)?(?:\s+time)?\b", re.I),
+        "past_n": re.compile(rf"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<num>{num})\s+{_UNIT_RE}\b", re.I),
+        "dur_adj": re.compile(rf"\b(?P<num>{num})-(?P<unit>year|month|week|day|hour|minute)\b", re.I),
+        "dur": re.compile(rf"\b(?P<q>(?:for|during|after|within|over)\s+(?:(?:more than|nearly|about|almost|some|"
+                          rf"at least|over|around)\s+)?)?(?P<num>{num}|several|a few)\s+{_UNIT_RE}\b", re.I),
+        "weekday": re.compile(rf"\b(?:(?P<prep>on|last|next|this|late|early)\s+)?(?P<wd>{wd})\b"
+                              rf"(?:\s+(?P<part>{part}))?"),
+        "year": re.compile(r"\b(?:(?P<prep>in|since|by|until|before|after|from|of|during)\s+)?(?P<y>(?:1[89]|20)\d\d)\b"
+                           r"(?!s\b|-\d|,\d)"),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense
+# ---------------------------------------------------------------------------------------------
+
+def clause_head(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (the token itself when it is a verb)."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
+        t = t.head
+    return t
 
 
 def is_future(span: Span) -> bool:
-    """Whether the clause governing ``span`` is in the future (will/shall/going to/must meet...)."""
-    head = span.root.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-        head = head.head
-    for tok in list(head.children) + [head]:
-        if tok.lower_ in ("will", "'ll", "shall") or tok.tag_ == "MD" and tok.lower_ in ("must", "should"):
-            return True
-    if head.lower_ in ("upcoming", "next"):
-        return True
-    # "calling for a meeting on Monday": a requested or planned event lies ahead.
-    return span.root.head.lemma_ in ("meeting", "summit", "talks", "visit", "trip", "vote")
+    """Whether the clause governing ``span`` speaks of the future.
 
+    "will/shall/must meet on Monday", "plans to meet on Monday", "a meeting on Monday" (a planned
+    event noun, unless its clause is plainly past), "the upcoming talks on Monday".
+    """
+    lx = lexicon()
+    root = span.root
+    # The noun the expression hangs on: "a meeting on Monday", "the summit next week".
+    t = root.head
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
+        if t.lemma_.lower() in lx.future_nouns or any(c.lower_ in lx.future_mods for c in t.children):
+            return True
+        t = t.head
+    verb = clause_head(root)
+    if verb.lemma_.lower() in lx.future_verbs:
+        return True
+    if verb.lemma_.lower() in lx.request_verbs:
+        # "calling for a meeting on Monday": the time follows a planned-event noun the verb asks for.
+        for tok in span.doc[verb.i + 1: root.i]:
+            if tok.lemma_.lower() in lx.future_nouns and clause_head(tok) == verb:
+                return True
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "advcl", "ccomp", "conj") else None):
+        if v is None:
+            continue
+        kids = list(v.children)
+        if any(k.lower_ in lx.future_aux and k.dep_ in ("aux", "auxpass") for k in kids):
+            return True
+        if any(k.lower_ == "going" for k in kids) and any(k.lower_ == "to" for k in kids):
+            return True
+        if v != verb and v.lemma_.lower() in lx.future_verbs | lx.request_verbs and verb.dep_ == "xcomp":
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar arithmetic
+# ---------------------------------------------------------------------------------------------
 
 def weekday_date(published: dt.date, weekday: str, future: bool, prep: str | None) -> dt.date:
-    target = WEEKDAYS.index(weekday.lower())
-    delta = (published.weekday() - target) % 7
-    if prep == "next" or (future and prep != "last"):
+    target = [w.lower() for w in lexicon().weekdays].index(weekday.lower())
+    if prep == "next" or (future and prep not in ("last", "this")):
         ahead = (target - published.weekday()) % 7
         return published + dt.timedelta(days=ahead or 7)
-    return published - dt.timedelta(days=delta)
+    back = (published.weekday() - target) % 7
+    if prep == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def add_months(d: dt.date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + d.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _month_number(name: str) -> int:
+    lx = lexicon()
+    key = name.rstrip(".").capitalize()
+    for i, m in enumerate(lx.months, 1):
+        if m == key:
+            return i
+    return lx.abbrev[key]
+
+
+def _day_value(published: dt.date | None, month: int, day: int, year: int | None, weekday: str | None) -> str | None:
+    if year is None and published is not None:
+        options = [published.year - 1, published.year, published.year + 1]
+        valid = []
+        for y in options:
+            try:
+                valid.append(dt.date(y, month, day))
+            except ValueError:
+                continue
+        if weekday:
+            idx = [w.lower() for w in lexicon().weekdays].index(weekday.lower())
+            matching = [d for d in valid if d.weekday() == idx]
+            valid = matching or valid
+        if not valid:
+            return None
+        return min(valid, key=lambda d: abs((d - published).days)).isoformat()
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _unit(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def _count(text: str) -> float | None:
+    t = text.lower()
+    if t in ("a", "an"):
+        return 1.0
+    if t in ("several", "a few"):
+        return None
+    return parse_number(t)
+
+
+def duration_value(n: float | None, unit: str) -> str | None:
+    if n is None:
+        return None
+    if unit == "decade":
+        n, unit = n * 10, "year"
+    amount = int(n) if float(n).is_integer() else n
+    designator = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M"}[unit]
+    return f"PT{amount}{designator}" if unit in ("hour", "minute") else f"P{amount}{designator}"
+
+
+def shift(published: dt.date, unit: str, n: int) -> tuple[str, str]:
+    """The calendar unit ``n`` units from the publication date: (value, granularity)."""
+    if unit == "day":
+        return (published + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return iso_week(published + dt.timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, m = add_months(published, n)
+        return f"{y}-{m:02d}", "month"
+    if unit == "decade":
+        return str(published.year + 10 * n), "year"
+    if unit in ("hour", "minute"):
+        return published.isoformat(), "day"
+    return str(published.year + n), "year"
+
+
+# ---------------------------------------------------------------------------------------------
+# The resolver
+# ---------------------------------------------------------------------------------------------
+
+class _Found:
+    def __init__(self) -> None:
+        self.refs: list[TimeRef] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= r.start or start >= r.end for r in self.refs)
+
+    def add(self, text: str, start: int, end: int, value: str | None, granularity: str | None,
+            role: str = "date") -> None:
+        if start < end and self.free(start, end):
+            self.refs.append(TimeRef(text=text[start:end], value=value, granularity=granularity, role=role,
+                                     start=start, end=end))
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _year_is_reference(doc: Doc, start: int, end: int) -> bool:
+    """'the 1997 borders': a year modifying a noun names a thing; it does not date the event."""
+    span = _span(doc, start, end)
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ in ("compound", "nummod", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.head.i > tok.i
 
 
 @register("time_resolver", "barometer.time_resolver.v1")
 def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
     text = doc.text
-    out: list[TimeRef] = []
-    taken: list[tuple[int, int]] = []
-    for m in _EXPLICIT.finditer(text):
-        year = int(m["year"]) if m["year"] else (published.year if published else None)
+    pat = _patterns()
+    found = _Found()
+
+    for m in pat["iso"].finditer(text):
+        found.add(text, m.start(), m.end(), _day_value(None, int(m["m"]), int(m["d"]), int(m["y"]), None), "day")
+    for key in ("mdy", "dmy"):
+        for m in pat[key].finditer(text):
+            year = int(m["year"]) if m["year"] else None
+            value = _day_value(published, _month_number(m["month"]), int(m["day"]), year, m["wd"])
+            found.add(text, m.start(), m.end(), value, "day")
+    for m in pat["past_n"].finditer(text):
+        n, unit = _count(m["num"]), _unit(m["unit"])
         value = None
-        if year:
-            try:
-                value = dt.date(year, MONTHS.index(m["month"].lower()) + 1, int(m["day"])).isoformat()
-            except ValueError:
-                value = None
-        out.append(TimeRef(text=m.group(0), value=value, granularity="day", start=m.start(), end=m.end()))
-        taken.append((m.start(), m.end()))
-    for m in _WEEKDAY.finditer(text):
-        if any(s <= m.start("wd") < e for s, e in taken):
-            continue
+        if published and n is not None and unit in ("day", "week", "month", "year"):
+            days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * int(n)
+            value = f"{(published - dt.timedelta(days=days)).isoformat()}/{published.isoformat()}"
+        found.add(text, m.start(), m.end(), value, "interval")
+    for m in pat["ago"].finditer(text):
+        n, unit = _count(m["num"]), _unit(m["unit"])
+        value, gran = shift(published, unit, -int(n)) if published and n is not None else (None, unit)
+        found.add(text, m.start(), m.end(), value, gran)
+    for m in pat["in_n"].finditer(text):
+        n, unit = _count(m["num"]), _unit(m["unit"])
+        span = _span(doc, m.start(), m.end())
+        if span is not None and is_future(span):
+            value, gran = shift(published, unit, int(n)) if published and n is not None else (None, unit)
+            found.add(text, m.start(), m.end(), value, gran)
+    for _rid, rx, rule in lexicon().relative:
+        for m in rx.finditer(text):
+            if not published:
+                found.add(text, m.start(), m.end(), None, rule["unit"])
+            elif rule["unit"] == "interval":
+                a, b = (published + dt.timedelta(days=d) for d in rule["interval"])
+                found.add(text, m.start(), m.end(), f"{a.isoformat()}/{b.isoformat()}", "interval")
+            else:
+                value, gran = shift(published, rule["unit"], int(rule["offset"]))
+                found.add(text, m.start(), m.end(), value, gran)
+    for m in pat["dur_adj"].finditer(text):
+        found.add(text, m.start(), m.end(), duration_value(_count(m["num"]), _unit(m["unit"])), "duration",
+                  role="duration")
+    for m in pat["dur"].finditer(text):
+        if not m["q"] and not text.startswith(" of ", m.end()):
+            continue  # "France 24 week": a bare number before a unit needs "for ..." or "... of"
+        start = m.start("num") if not m["q"] or m["q"].split()[0].lower() in ("after", "over") else m.start()
+        found.add(text, start, m.end(), duration_value(_count(m["num"]), _unit(m["unit"])), "duration",
+                  role="duration")
+    for m in pat["weekday"].finditer(text):
+        prep = (m["prep"] or "").lower() or None
         value = None
         if published:
-            span = doc.char_span(m.start("wd"), m.end("wd"), alignment_mode="expand")
+            span = _span(doc, m.start("wd"), m.end("wd"))
             future = is_future(span) if span is not None else False
-            value = weekday_date(published, m["wd"], future, (m["prep"] or "").lower() or None).isoformat()
-        out.append(TimeRef(text=m.group(0), value=value, granularity="day", start=m.start(), end=m.end()))
-    out.sort(key=lambda t: t.start)
-    return out
+            value = weekday_date(published, m["wd"], future, prep).isoformat()
+        found.add(text, m.start(), m.end(), value, "day")
+    for m in pat["my"].finditer(text):
+        month = _month_number(m["month"])
+        if m["month"] == "May" and not (m["year"] or m["rel"]):
+            continue  # the modal verb
+        rel = (m["rel"] or "").lower()
+        if m["year"]:
+            value = f"{int(m['year'])}-{month:02d}"
+        elif published:
+            span = _span(doc, m.start("month"), m.end("month"))
+            future = rel == "next" or (rel != "last" and span is not None and is_future(span))
+            year = published.year
+            if future and month < published.month:
+                year += 1
+            elif not future and (month > published.month or (rel == "last" and month == published.month)):
+                year -= 1
+            value = f"{year}-{month:02d}"
+        else:
+            value = None
+        found.add(text, m.start(), m.end(), value, "month")
+    for m in pat["year"].finditer(text):
+        ys, ye = m.start("y"), m.end("y")
+        role = "reference" if not m["prep"] and _year_is_reference(doc, ys, ye) else "date"
+        start = m.start() if m["prep"] and m["prep"].lower() in ("in", "since", "by", "until") else ys
+        found.add(text, start, ye, m["y"], "year", role=role)
+    return sorted(found.refs, key=lambda r: r.start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Which time governs an event trigger
+# ---------------------------------------------------------------------------------------------
+
+#: Clause links through which a time still governs the linked verb ("agreed to meet on Monday").
+_CLIMB = ("xcomp", "conj", "advcl")
+
+
+def governing_time(times: list[TimeRef], token: Token) -> TimeRef | None:
+    """The dated time expression that governs the clause of ``token``, or None.
+
+    A time governs a trigger when it hangs on the trigger itself ("the attack on Monday") or on the
+    trigger's clause verb ("rejected these requests on Wednesday"); failing that, on a verb the
+    clause is an xcomp/conj/advcl of. Reported clauses (ccomp) do not inherit the date of the
+    reporting verb: in "said on Tuesday their forces had withdrawn", Tuesday dates the saying.
+    Durations and reference years ("the 1997 borders") never date events.
+    """
+    doc = token.doc
+    dated = []
+    for t in times:
+        if t.role in ("duration", "reference") or t.value is None:
+            continue
+        span = _span(doc, t.start, t.end)
+        if span is not None and span.sent == token.sent:
+            dated.append((t, span))
+    if not dated:
+        return None
+
+    def heads(span: Span) -> list[Token]:
+        chain, t = [], span.root.head
+        while True:
+            chain.append(t)
+            if t.pos_ in ("VERB", "AUX") or t.head == t:
+                return chain
+            t = t.head
+
+    verb = clause_head(token)
+    targets = [token]
+    v = verb
+    while True:
+        targets.append(v)
+        if v.dep_ not in _CLIMB or v.head == v:
+            break
+        v = clause_head(v.head)
+    for target in targets:
+        hits = [(t, s) for t, s in dated if target in heads(s) and not (s.start <= target.i < s.end)]
+        if hits:
+            return min(hits, key=lambda p: abs(p[1].root.i - token.i))[0]
+    return None

@@ -1,0 +1,237 @@
+"""The REST API and the dashboard, one FastAPI app: ``create_app(db_path, settings)``.
+
+Read endpoints are public unless ``api_read_requires_token``; write endpoints need
+``api_token`` (and are disabled while it is empty). CORS is off unless ``api_cors_origins``
+lists origins. Every list endpoint paginates with ``limit``/``offset`` and returns ``total``.
+All SQL lives in barometer.analytics and barometer.api.queries and is parameterised.
+"""
+
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from barometer import __version__
+from barometer.api import queries
+from barometer.api.security import BodyLimit, check_read, check_write
+from barometer.errors import BarometerError, InputError, StoreError
+from barometer.settings import Settings, get_settings
+from barometer.store.duck import DuckStore
+
+Period = Literal["day", "week", "month"]
+ActorCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9:_\-.]{1,64}$")]
+
+
+class AnalyzeRequest(BaseModel):
+    """An article to analyse: plain text (first line = title) or HTML."""
+
+    text: str = Field(min_length=1, description="Plain text or HTML of the article")
+    published: dt.date | None = Field(default=None, description="Publication date YYYY-MM-DD")
+    title: str | None = None
+    url: str | None = Field(default=None, max_length=2048)
+    outlet: str | None = Field(default=None, max_length=200)
+
+
+class Page(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+def create_app(db_path: str | Path | None = None, settings: Settings | None = None, *,
+               store: DuckStore | None = None) -> FastAPI:
+    """The app over a store file (opened here) or an already open ``store`` (e.g. the demo's)."""
+    settings = settings or get_settings()
+    owned = store is None
+    store = store or DuckStore(db_path or settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            store.close()
+
+    app = FastAPI(title="Barometer API", version=__version__, lifespan=lifespan,
+                  description="Explainable PLOVER/CAMEO event data from news articles: articles, events, "
+                              "quotes, actors, dyad series, alerts. See docs/api.md.")
+    app.state.settings = settings
+    app.state.store = store
+
+    if settings.api_cors_origins.strip():
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=[o.strip() for o in settings.api_cors_origins.split(",")
+                                                          if o.strip()],
+                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(BodyLimit, limit=settings.api_max_bytes)
+
+    @app.exception_handler(InputError)
+    async def _input_error(_: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(ValueError)
+    async def _value_error(_: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    page_max = settings.api_page_max
+    Limit = Annotated[int, Query(ge=1, le=page_max, description=f"page size (at most {page_max})")]
+    Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+    read = [Depends(check_read)]
+
+    def st(request: Request) -> DuckStore:
+        return request.app.state.store
+
+    def page(total: int, items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/health", tags=["meta"])
+    def health(request: Request) -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "counts": st(request).counts()}
+
+    @app.get("/api/articles", tags=["articles"], dependencies=read, response_model=Page)
+    def list_articles(request: Request, q: str | None = Query(None, max_length=200),
+                      since: dt.date | None = None, until: dt.date | None = None, limit: Limit = 50,
+                      offset: Offset = 0) -> dict[str, Any]:
+        """Stored articles, oldest first; ``q`` searches title and text."""
+        total, items = queries.articles(st(request), q=q, since=since, until=until, limit=limit, offset=offset)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], dependencies=read)
+    def get_article(request: Request, article_id: str) -> dict[str, Any]:
+        """The full stored analysis (schema barometer/analysis@1) of one article, text included."""
+        if not all(c in "0123456789abcdef" for c in article_id) or not 1 <= len(article_id) <= 64:
+            raise HTTPException(400, "article id must be the article's sha256 hex digest")
+        analysis = st(request).analysis(article_id)
+        if analysis is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return analysis.model_dump(mode="json", by_alias=True)
+
+    @app.post("/api/articles", tags=["articles"], status_code=201, dependencies=[Depends(check_write)])
+    def add_article(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+        """Analyse an article and store it (needs the API token). Re-posting the same text changes nothing."""
+        from barometer.pipeline import analyze
+
+        analysis = analyze(body.text, body.published, title=body.title, url=body.url, outlet=body.outlet)
+        added = st(request).add(analysis, source=body.url or "api")
+        return {"id": analysis.article.id, "added": added, "events": len(analysis.events),
+                "actors": len(analysis.actors), "quotes": len(analysis.quotes)}
+
+    @app.post("/api/analyze", tags=["analysis"], dependencies=read)
+    def analyze_text(body: AnalyzeRequest) -> dict[str, Any]:
+        """Analyse text or HTML and return the analysis; nothing is stored."""
+        from barometer.pipeline import analyze
+
+        return analyze(body.text, body.published, title=body.title, url=body.url,
+                       outlet=body.outlet).model_dump(mode="json", by_alias=True)
+
+    @app.get("/api/events", tags=["events"], dependencies=read, response_model=Page)
+    def list_events(request: Request, actor: str | None = Query(None, max_length=64),
+                    type: str | None = Query(None, max_length=40, description="PLOVER type"),
+                    status: str | None = Query(None, max_length=20), since: dt.date | None = None,
+                    until: dt.date | None = None, text: str | None = Query(None, max_length=200),
+                    article: str | None = Query(None, max_length=64), limit: Limit = 50,
+                    offset: Offset = 0) -> dict[str, Any]:
+        """Coded events with their evidence sentence; ``text`` searches the evidence."""
+        total, items = queries.events(st(request), actor=actor and actor.upper(), type=type and type.upper(),
+                                      status=status, since=since, until=until, text=text, article=article,
+                                      limit=limit, offset=offset)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/quotes", tags=["quotes"], dependencies=read, response_model=Page)
+    def list_quotes(request: Request, speaker: str | None = Query(None, max_length=100),
+                    text: str | None = Query(None, max_length=200), article: str | None = Query(None, max_length=64),
+                    since: dt.date | None = None, until: dt.date | None = None, limit: Limit = 50,
+                    offset: Offset = 0) -> dict[str, Any]:
+        """Quotations with their attributed speaker."""
+        total, items = queries.quotes(st(request), speaker=speaker, text=text, article=article, since=since,
+                                      until=until, limit=limit, offset=offset)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/actors", tags=["actors"], dependencies=read, response_model=Page)
+    def list_actors(request: Request, q: str | None = Query(None, max_length=100), limit: Limit = 50,
+                    offset: Offset = 0) -> dict[str, Any]:
+        """Actors across articles, most frequent first."""
+        total, items = queries.actors(st(request), q=q, limit=limit, offset=offset)
+        return page(total, items, limit, offset)
+
+    @app.get("/api/dyads", tags=["analytics"], dependencies=read)
+    def list_dyads(request: Request, directed: bool = True, limit: Limit = 50) -> dict[str, Any]:
+        """Dyads with the most events."""
+        from barometer.analytics.series import top_dyads
+
+        return {"items": top_dyads(st(request), directed=directed, limit=limit)}
+
+    @app.get("/api/dyads/{a}/{b}", tags=["analytics"], dependencies=read)
+    def dyad(request: Request, a: ActorCode, b: ActorCode, by: Period = "week", directed: bool = True,
+             since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+        """The dyad's series: counts by QuadClass and type, Goldstein, escalation index (docs/analytics.md)."""
+        from barometer.analytics.series import dyad_series
+
+        return dyad_series(st(request), a, b, by=by, directed=directed, since=since, until=until).as_json()
+
+    @app.get("/api/dyads/{a}/{b}/events", tags=["analytics"], dependencies=read)
+    def dyad_events(request: Request, a: ActorCode, b: ActorCode, period: dt.date, by: Period = "week",
+                    directed: bool = True, limit: Limit = 200) -> dict[str, Any]:
+        """The events behind one point of the series (``period`` = the period's first day)."""
+        from barometer.analytics.series import dyad_events as q
+
+        return {"items": q(st(request), a, b, period=period, by=by, directed=directed, limit=limit)}
+
+    @app.get("/api/network", tags=["analytics"], dependencies=read)
+    def network(request: Request, since: dt.date | None = None, until: dt.date | None = None,
+                limit: Limit = 200) -> dict[str, Any]:
+        """Actor network (directed dyads with done events) for a period."""
+        from barometer.analytics.series import network as q
+
+        return q(st(request), since=since, until=until, limit=limit)
+
+    @app.get("/api/alerts", tags=["analytics"], dependencies=read)
+    def alerts(request: Request, by: Period = "week", window: int = Query(8, ge=2, le=520),
+               threshold: float = Query(3.0, gt=0, le=100), min_sigma: float = Query(0.25, gt=0),
+               min_events: int = Query(2, ge=0), min_periods: int = Query(3, ge=1),
+               metric: Literal["conflict", "escalation"] = "conflict", directed: bool = True,
+               actor: str | None = Query(None, max_length=64), since: dt.date | None = None,
+               until: dt.date | None = None, limit: Limit = 100) -> dict[str, Any]:
+        """Spikes of a dyad's intensity over its own baseline (z-score; docs/analytics.md)."""
+        from barometer.analytics.alerts import find_alerts
+
+        found = find_alerts(st(request), by=by, window=window, threshold=threshold, min_sigma=min_sigma,
+                            min_events=min_events, min_periods=min_periods, metric=metric, directed=directed,
+                            actor=actor, since=since, until=until, limit=limit)
+        return {"items": [x.as_json() for x in found]}
+
+    _mount_dashboard(app)
+
+    @app.exception_handler(BarometerError)
+    async def _barometer_error(_: Request, exc: BarometerError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=500)
+
+    return app
+
+
+def _mount_dashboard(app: FastAPI) -> None:
+    web = resources.files("barometer.web")
+    static_dir = Path(str(web.joinpath("static")))
+    index_html = web.joinpath("templates", "index.html").read_text("utf-8")
+    app.mount("/static", StaticFiles(directory=static_dir), name="static")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard() -> HTMLResponse:
+        # Static shell: every piece of data arrives as JSON and is inserted with textContent.
+        return HTMLResponse(index_html, headers={
+            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                       "script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})

@@ -1,0 +1,66 @@
+"""Read queries behind the API's list endpoints: parameterised SQL over a DuckStore, with totals.
+
+Every query returns ``(total, items)`` so the API can paginate honestly. Filters are bound as
+parameters (``CAST(? AS …) IS NULL OR …`` keeps one query text per endpoint, which also
+avoids assembling SQL from user input).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from barometer.analytics.series import _jsonable
+from barometer.store.duck import build_where
+
+
+def _page(store: Any, base_sql: str, params: list[Any], order: str, limit: int, offset: int,
+          ) -> tuple[int, list[dict[str, Any]]]:
+    total = store.query(f"SELECT COUNT(*) FROM ({base_sql}) t", params)[1][0][0]
+    cols, rows = store.query(f"{base_sql} ORDER BY {order} LIMIT ? OFFSET ?", params + [limit, offset])
+    return int(total), [_jsonable(dict(zip(cols, r, strict=True))) for r in rows]
+
+
+def articles(store: Any, *, q: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+             limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    sql = ("SELECT id, title, published, outlet, url, language, n_events FROM articles "
+           "WHERE (CAST(? AS VARCHAR) IS NULL OR title ILIKE '%' || ? || '%' OR text ILIKE '%' || ? || '%') "
+           "AND (CAST(? AS DATE) IS NULL OR published >= CAST(? AS DATE)) "
+           "AND (CAST(? AS DATE) IS NULL OR published <= CAST(? AS DATE))")
+    return _page(store, sql, [q, q, q, since, since, until, until], "published, id", limit, offset)
+
+
+def events(store: Any, *, limit: int = 50, offset: int = 0, **filters: Any) -> tuple[int, list[dict[str, Any]]]:
+    where, params = build_where(filters)
+    sql = ("SELECT COALESCE(e.date, a.published) AS date, a.published, e.type, e.mode, e.status, "
+           "e.source_code AS source, e.source_name, e.target_code AS target, e.target_name, e.cameo, "
+           "e.quad_class, e.goldstein, e.rule, e.confidence, e.evidence_text AS evidence, e.evidence_start, "
+           "e.evidence_end, a.title, e.article_id, e.event_id "
+           f"FROM events e JOIN articles a ON a.id = e.article_id {where}")
+    return _page(store, sql, params, "date, article_id, evidence_start, event_id", limit, offset)
+
+
+def quotes(store: Any, *, speaker: str | None = None, text: str | None = None, article: str | None = None,
+           since: dt.date | None = None, until: dt.date | None = None, limit: int = 50, offset: int = 0,
+           ) -> tuple[int, list[dict[str, Any]]]:
+    sql = ("SELECT a.published, q.text, q.kind, q.speaker, q.speaker_code, q.speaker_name, q.speaker_text, q.cue, "
+           "q.start_char AS start, q.end_char AS end_char, a.title, q.article_id, q.quote_id "
+           "FROM quotes q JOIN articles a ON a.id = q.article_id "
+           "WHERE (CAST(? AS VARCHAR) IS NULL OR q.speaker_code = ? OR q.speaker = ? "
+           "       OR q.speaker_name ILIKE '%' || ? || '%') "
+           "AND (CAST(? AS VARCHAR) IS NULL OR q.text ILIKE '%' || ? || '%') "
+           "AND (CAST(? AS VARCHAR) IS NULL OR q.article_id = ?) "
+           "AND (CAST(? AS DATE) IS NULL OR a.published >= CAST(? AS DATE)) "
+           "AND (CAST(? AS DATE) IS NULL OR a.published <= CAST(? AS DATE))")
+    params = [speaker] * 4 + [text] * 2 + [article] * 2 + [since, since, until, until]
+    return _page(store, sql, params, "published, article_id, start, quote_id", limit, offset)
+
+
+def actors(store: Any, *, q: str | None = None, limit: int = 50, offset: int = 0,
+           ) -> tuple[int, list[dict[str, Any]]]:
+    sql = ("SELECT COALESCE(code, actor_id) AS code, MIN(name) AS name, MIN(kind) AS kind, MIN(country) AS country, "
+           "MIN(sector) AS sector, COUNT(DISTINCT article_id) AS articles, SUM(n_mentions) AS mentions "
+           "FROM actors WHERE (CAST(? AS VARCHAR) IS NULL OR name ILIKE '%' || ? || '%' OR code = ? "
+           "OR country = ?) GROUP BY COALESCE(code, actor_id)")
+    return _page(store, sql, [q, q, q and q.upper(), q and q.upper()], "articles DESC, mentions DESC, code",
+                 limit, offset)

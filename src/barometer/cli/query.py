@@ -1,0 +1,36 @@
+"""``barometer events``: query coded events in the store."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from barometer.cli.render import write_rows
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("events", help="list coded events from the store")
+    p.add_argument("--db", help="store file (default: ./barometer.duckdb or BAROMETER_DB)")
+    p.add_argument("--actor", help="actor code or ISO3 country (source or target), e.g. RUS, USAGOV, NATO")
+    p.add_argument("--type", help="PLOVER event type, e.g. MOBILIZE")
+    p.add_argument("--status", help="asserted, announced, conditional, requested, denied, negated, reported")
+    p.add_argument("--since", type=dt.date.fromisoformat, help="first event date YYYY-MM-DD")
+    p.add_argument("--until", type=dt.date.fromisoformat, help="last event date YYYY-MM-DD")
+    p.add_argument("--limit", type=int, default=None, help="at most this many events")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from barometer.store import open_store
+
+    with open_store(args.db) as store:
+        cols, rows = store.events(actor=args.actor, type=args.type and args.type.upper(), status=args.status,
+                                  since=args.since, until=args.until, limit=args.limit)
+    if args.format == "table":
+        keep = ["date", "type", "source", "target", "status", "cameo", "rule", "evidence"]
+        idx = [cols.index(c) for c in keep]
+        rows = [[r[i] if c != "evidence" else (r[i] or "")[:80] for i, c in zip(idx, keep, strict=True)] for r in rows]
+        cols = keep
+    write_rows(cols, rows, args.format, title=f"{len(rows)} event(s)")
+    return 0

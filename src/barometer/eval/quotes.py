@@ -1,0 +1,180 @@
+"""``barometer eval quotes --gold polnear``: span scores of the quotation stage on PolNeAR.
+
+Protocol (span-level, as in PolNeAR/PARC evaluations and CofeNet's exact-match/overlap scores):
+each component — content, source, cue — is a set of spans per article; a predicted span matches at
+most one gold span (greedy, best Jaccard first). Spans are compared as sets of word tokens
+(``\\w+`` runs), so quote marks, trailing commas and whitespace do not count. *exact*: the token sets
+are equal; *overlap*: token Jaccard ≥ 0.5. Sources and cues are deduplicated per article (a source
+span that heads two attributions is one span). Gold is the first annotator file of each article.
+Tune on train/dev; test is for the final figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_ROOT = Path("/work/shared/data/polnear")
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4), "tp": self.tp,
+                "pred": self.pred, "gold": self.gold}
+
+
+class Tokens:
+    """Word-token index of one text: spans become frozensets of token numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [m.start() for m in WORD.finditer(text)]
+
+    def of(self, frags) -> frozenset[int]:  # noqa: ANN001 - iterable of (start, end)
+        out: set[int] = set()
+        for s, e in frags:
+            i = bisect_left(self.starts, s)
+            while i < len(self.starts) and self.starts[i] < e:
+                out.add(i)
+                i += 1
+        return frozenset(out)
+
+
+def match(pred: list[frozenset[int]], gold: list[frozenset[int]], threshold: float) -> int:
+    """Greedy one-to-one matching by Jaccard; returns matched pairs with Jaccard ≥ threshold."""
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            inter = len(p & g)
+            if inter:
+                pairs.append((inter / len(p | g), i, j))
+    pairs.sort(reverse=True)
+    used_p, used_g, n = set(), set(), 0
+    for jac, i, j in pairs:
+        if jac < threshold - 1e-9:
+            break
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        n += 1
+    return n
+
+
+def _dedupe(sets: list[frozenset[int]]) -> list[frozenset[int]]:
+    seen: dict[frozenset[int], None] = {}
+    for s in sets:
+        if s:
+            seen.setdefault(s, None)
+    return list(seen)
+
+
+def predicted_spans(doc) -> dict[str, list[list[tuple[int, int]]]]:  # noqa: ANN001 - spaCy Doc
+    from barometer.quotes.attribution import find_attributions
+
+    out: dict[str, list[list[tuple[int, int]]]] = {"content": [], "source": [], "cue": []}
+    for a in find_attributions(doc):
+        out["content"].append([a.content])
+        if a.source:
+            out["source"].append([a.source])
+        if a.cue:
+            out["cue"].append([a.cue])
+        if a.reported_by:
+            out["source"].append([a.reported_by])
+        if a.reported_cue:
+            out["cue"].append([a.reported_cue])
+    return out
+
+
+def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
+    from barometer.eval.polnear import load_split, split_hash
+    from barometer.nlp import get_nlp
+
+    arts = load_split(root, split, limit)
+    nlp = get_nlp()
+    scores = {f"{c}_{m}": PRF() for c in ("content", "source", "cue") for m in ("exact", "overlap")}
+    t0 = time.perf_counter()
+    for art, doc in zip(arts, nlp.pipe([a.text for a in arts], batch_size=8), strict=True):
+        toks = Tokens(art.text)
+        pred = predicted_spans(doc)
+        gold = {"content": [a.content for a in art.attributions],
+                "source": [a.source for a in art.attributions if a.source],
+                "cue": [a.cue for a in art.attributions]}
+        for comp in ("content", "source", "cue"):
+            p = [toks.of(f) for f in pred[comp]]
+            g = [toks.of(f) for f in gold[comp]]
+            if comp == "content":
+                p, g = [s for s in p if s], [s for s in g if s]
+            else:
+                p, g = _dedupe(p), _dedupe(g)
+            for mode, thr in (("exact", 1.0), ("overlap", 0.5)):
+                s = scores[f"{comp}_{mode}"]
+                s.tp += match(p, g, thr)
+                s.pred += len(p)
+                s.gold += len(g)
+    return {"gold": "polnear", "split": split, "articles": len(arts), "limit": limit,
+            "gold_sha256": split_hash(root, split, limit), "seconds": round(time.perf_counter() - t0, 1),
+            "scores": {k: v.as_dict() for k, v in scores.items()}}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", choices=["polnear"], default="polnear", help="gold set (PolNeAR)")
+    parser.add_argument("--split", choices=["train", "dev", "test"], default="dev",
+                        help="PolNeAR compartment (tune on train/dev; test only for the final figure)")
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="PolNeAR data directory")
+    parser.add_argument("--limit", type=int, default=None, help="evaluate the first N articles (sorted)")
+    parser.add_argument("--format", choices=["table", "json"], default="table")
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    if not (root / args.split / "attributions").is_dir():
+        print(f"barometer: error: PolNeAR split {args.split!r} not found under {root}", file=sys.stderr)
+        return 2
+    result = evaluate(root, args.split, args.limit)
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+        return 0
+    from barometer.cli.render import print_table
+
+    rows = []
+    for comp in ("content", "source", "cue"):
+        for mode in ("exact", "overlap"):
+            s = result["scores"][f"{comp}_{mode}"]
+            rows.append((comp, mode, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", s["tp"], s["pred"], s["gold"]))
+    print_table(f"PolNeAR {args.split}: {result['articles']} articles, {result['seconds']} s",
+                ["component", "match", "P", "R", "F1", "tp", "pred", "gold"], rows)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="barometer eval quotes")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Who did what to whom: source and target actors of a trigger, read off the dependency parse.
+
+Only tokens covered by a resolved actor mention (``ActorLayer``) can become a source or target,
+so a date, a quantity or an unresolved common noun is never coded as an actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from barometer.layers import EventContext
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "dative", "attr", "oprd")
+#: Verbs whose object is the understood subject of their xcomp ("urged Russia to withdraw").
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage",
+                            "invite", "allow", "permit", "compel", "pressure", "pressurize", "request", "warn",
+                            "help", "instruct", "get", "want", "expect", "implore", "push", "prompt", "lead"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "them"})
+
+
+def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | None:
+    """The actor a noun phrase headed by ``tok`` refers to.
+
+    The head itself first ("Russia"), then its modifiers that name the actor ("Russian troops",
+    "the president of Ukraine", "Moscow's forces"), never relative clauses or other prepositions.
+    """
+    if tok is None or _depth > 2:
+        return None
+    hit = ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text))
+    if hit:
+        return hit.actor_id
+    kids = list(tok.children)
+    for dep in (("compound",), ("amod", "nmod"), ("poss",), ("appos",)):
+        for c in kids:
+            if c.dep_ in dep and c.i < tok.i + 4:
+                found = actor_of(ctx, c, _depth + 1)
+                if found:
+                    return found
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = actor_of(ctx, p, _depth + 1)
+                    if found:
+                        return found
+    return None
+
+
+def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
+    """Actors of a possibly coordinated phrase: "Russia and China" gives both."""
+    if tok is None:
+        return []
+    out: list[str] = []
+    for t in (tok, *tok.conjuncts):
+        a = actor_of(ctx, t)
+        if a and a not in out:
+            out.append(a)
+    return out
+
+
+def children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok: Token, preps: frozenset[str] | set[str] | tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def subject(tok: Token) -> tuple[Token | None, bool]:
+    """The subject of the clause of ``tok``, climbing xcomp/conj/advcl; (token, passive?)."""
+    cur = tok
+    for _ in range(5):
+        for c in cur.children:
+            if c.dep_ in SUBJ:
+                return c, False
+            if c.dep_ in PASS_SUBJ:
+                return c, True
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ == "xcomp":
+            if head.lemma_ in OBJECT_CONTROL:
+                objs = children(head, ("dobj",)) or [p for p in pobjs(head, ("on", "upon")) if head.lemma_ == "call"]
+                if objs:
+                    return objs[0], False
+            cur = head
+            continue
+        if cur.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            cur = head
+            continue
+        if cur.dep_ in ("advcl",) and cur.tag_ in ("VBG", "VBN"):
+            cur = head
+            continue
+        if cur.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            return head, cur.tag_ == "VBN"
+        break
+    return None, False
+
+
+def agent(tok: Token) -> Token | None:
+    """The "by X" agent of a passive verb."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def reporter_clause(tok: Token, reporting: frozenset[str]) -> Token | None:
+    """The reporting verb whose complement holds ``tok`` ("Austin estimated that Russia had ...")."""
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis") and head.lemma_ in reporting:
+            return head
+        if head.lemma_ in reporting and cur.dep_ in ("advcl",) and any(c.lower_ == "as" for c in cur.children):
+            return head
+        if cur.dep_ == "ccomp" and head.lemma_ not in reporting:
+            cur = head
+            continue
+        if cur.dep_ not in ("conj", "xcomp", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "ccomp", "pcomp"):
+            # "Russia ..., Austin said": the reporting verb is a child of the main clause
+            break
+        cur = head
+    root = cur
+    for c in root.children:  # parataxis / reversed reporting: "Russia amassed troops, officials said"
+        if c.lemma_ in reporting and c.dep_ in ("parataxis", "ccomp", "advcl", "conj") and c.i > tok.i:
+            if any(s.dep_ in SUBJ for s in c.children):
+                return c
+    for c in root.children:  # "according to X"
+        if c.dep_ == "prep" and c.lower_ == "according":
+            return c
+    return None
+
+
+def reporter_actor(ctx: EventContext, verb: Token) -> tuple[str | None, Token | None]:
+    if verb.lower_ == "according":
+        for p in verb.subtree:
+            if p.dep_ == "pobj":
+                return actor_of(ctx, p), p
+        return None, None
+    subj, _ = subject(verb)
+    return actor_of(ctx, subj), subj

@@ -1,0 +1,99 @@
+"""An event's ``status`` from the grammar around its trigger (cues in ``data/events/modality.yaml``).
+
+asserted (it happened), announced (future or intent: "will send", "must meet"), conditional ("in the
+event of an attack", "if ..."), requested ("called on Russia to ..."), denied ("Russia denies any plan
+of invasion"), negated ("did not take into account"), reported (stated by someone else: "Austin
+estimated that Russia had amassed ..."). Precedence: the first of negated, denied, conditional,
+requested, announced, reported that applies wins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from barometer.events.lexicon import Modality
+
+ORDER = ("negated", "denied", "conditional", "requested", "announced", "reported")
+#: Dependencies we climb from a trigger to the clauses that govern it.
+CLIMB = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "acomp", "advcl", "acl", "nsubj", "nsubjpass",
+         "attr", "appos", "relcl", "oprd", "npadvmod", "amod", "compound")
+
+
+def _neg(tok: Token, m: Modality) -> bool:
+    return any((c.dep_ == "neg") or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no"))
+               for c in tok.children)
+
+
+def _same_clause(tok: Token, top: Token) -> bool:
+    """True when no other verb stands between ``tok`` and ``top`` in the parse."""
+    cur = tok
+    while cur.i != top.i:
+        cur = cur.head
+        if cur.i != top.i and cur.pos_ in ("VERB", "AUX"):
+            return False
+        if cur.head is cur and cur.i != top.i:
+            return False
+    return True
+
+
+def _conditional_here(tok: Token, m: Modality) -> bool:
+    """An if/unless clause or "in the event/case of" attached to the trigger's own clause."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in m.conditional_marks for k in c.children):
+            return True
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "in" and _same_clause(t, tok):
+            if any(p.dep_ == "pobj" and p.lemma_ in m.conditional_nouns for p in t.children):
+                return True
+    return False
+
+
+def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None) -> tuple[str, str | None]:
+    """(status, cue id) for a trigger; ``anchor`` is the verb carrying a noun trigger (or the trigger)."""
+    found: set[str] = set()
+    for t in {anchor, trigger}:
+        if _neg(t, m):
+            found.add("negated")
+        if _conditional_here(t, m):
+            found.add("conditional")
+        if any(c.dep_ == "aux" and c.lower_ in m.announce_aux for c in t.children):
+            found.add("announced")
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in m.announce_modifiers for c in t.children):
+            found.add("announced")
+    # Climb to the clause that governs the anchor, stopping at the reporting verb.
+    cur = anchor
+    for _ in range(10):
+        head = cur.head
+        if head is cur or (reporter is not None and head.i == reporter.i):
+            break
+        lemma = head.lemma_.lower()
+        if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in m.conditional_marks for k in cur.children):
+            found.add("conditional")
+        if cur.dep_ == "pobj" and cur.lemma_ in m.conditional_nouns and head.lower_ == "in":
+            found.add("conditional")
+        if head.lemma_ in m.conditional_nouns and head.head.lower_ == "in":
+            found.add("conditional")
+        if lemma in m.denial_verbs or lemma in m.denial_nouns:
+            found.add("denied")
+        if lemma in m.negation_verbs and cur.dep_ in ("xcomp", "prep", "pcomp"):
+            found.add("negated")
+        if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj") and (
+                (head.pos_ in ("VERB", "AUX") and lemma in m.request_verbs)
+                or (head.pos_ == "NOUN" and lemma in m.request_nouns)):
+            found.add("requested")
+        if cur.dep_ in ("xcomp", "pcomp", "acomp", "prep", "pobj") and lemma in m.announce_verbs:
+            found.add("announced")
+        if cur.dep_ in ("xcomp",) and _neg(head, m) and "negated" not in found:
+            found.add("negated")
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("xcomp", "ccomp") and any(
+                c.dep_ == "aux" and c.lower_ in m.announce_aux for c in head.children):
+            found.add("announced")
+        if cur.dep_ not in CLIMB:
+            break
+        cur = head
+    if reporter is not None:
+        found.add("reported")
+    for s in ORDER:
+        if s in found:
+            return s, f"status.{s}"
+    return "asserted", None

@@ -1,0 +1,153 @@
+"""Enumerate inputs: files and directories (recursive, by extension), ``.gz``, feeds (files or URLs),
+WARC/ARC archives and JSON Lines, with optional dates from names.
+
+Every document gets a stable *source key* (a path, ``archive#uri``, ``file.jsonl#L3``, an entry link):
+the batch journal records keys, and a resumed batch skips keys already done before reading them.
+
+Why dates from names: corpora such as GDELT-derived dumps carry the publication (or seen) time only
+in the file name (``20220219T090000Z_US_en_7affa6504b.txt``); ``--date-from-name`` takes it from there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from barometer.errors import InputError, InputTooLargeError
+from barometer.ingest.raw import RawDocument, decode_bytes, read_path, sniff_media_type
+
+#: Single-document extensions (each also taken with ``.gz``).
+DOC_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml")
+ARCHIVE_EXTENSIONS = (".warc", ".warc.gz", ".arc", ".arc.gz")
+JSONL_EXTENSIONS = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+FEED_EXTENSIONS = (".rss", ".atom", ".xml", ".rss.gz", ".atom.gz", ".xml.gz")
+#: File name endings taken from directories.
+EXTENSIONS = (DOC_EXTENSIONS + tuple(e + ".gz" for e in DOC_EXTENSIONS) + ARCHIVE_EXTENSIONS + JSONL_EXTENSIONS
+              + FEED_EXTENSIONS)
+
+
+def is_url(value: str | Path) -> bool:
+    return str(value).startswith(("http://", "https://"))
+
+
+def kind_of(path: str | Path) -> str:
+    """'url', 'warc', 'jsonl', 'feed' or 'doc', from the name."""
+    name = str(path).lower()
+    if is_url(name):
+        return "url"
+    if name.endswith(ARCHIVE_EXTENSIONS):
+        return "warc"
+    if name.endswith(JSONL_EXTENSIONS):
+        return "jsonl"
+    if name.endswith(FEED_EXTENSIONS):
+        return "feed"
+    return "doc"
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """File bytes, transparently gunzipped for ``.gz``, refusing more than ``limit`` (gzip bombs too)."""
+    if path.suffix.lower() == ".gz":
+        with gzip.open(path, "rb") as fh:
+            try:
+                data = fh.read(limit + 1)
+            except (OSError, EOFError) as exc:
+                raise InputError(f"cannot decompress: {exc}", source=str(path)) from None
+    else:
+        data = path.read_bytes()
+    if len(data) > limit:
+        raise InputTooLargeError(f"input is over the limit of {limit:,} bytes (set BAROMETER_MAX_BYTES to raise it)",
+                                 source=str(path))
+    return data
+
+
+def read_document(path: Path) -> RawDocument:
+    """One document from a plain or gzipped file."""
+    if path.suffix.lower() != ".gz":
+        return read_path(path)
+    from barometer.settings import get_settings
+
+    limit = get_settings().max_bytes
+    text, warnings = decode_bytes(read_bytes(path, limit), source=str(path), max_bytes=limit)
+    return RawDocument(text=text, media_type=sniff_media_type(text, str(path)[:-3]), source=str(path),
+                       warnings=warnings)
+
+#: A date at the start of a file name: 2022-01-28..., 20220128..., 20220219T090000Z...
+NAME_DATE = re.compile(r"^(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?:[T_-]|\b|$)")
+
+
+def date_from_name(path: str | Path) -> dt.date | None:
+    m = NAME_DATE.match(Path(path).name)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def iter_paths(paths: list[str | Path]) -> Iterator[Path]:  # URLs and "-" come back as given
+    """Files named, and files under directories named (sorted, by extension), each once."""
+    seen: set[Path] = set()
+    for item in paths:
+        if str(item) == "-" or is_url(item):
+            yield item  # type: ignore[misc] - URLs stay strings (Path would fold "//")
+            continue
+        p = Path(item)
+        if p.is_dir():
+            candidates = sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(EXTENSIONS))
+        else:
+            candidates = [p]
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield f
+
+
+def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
+                   errors: list[tuple[str, str]] | None = None, skip: Callable[[str], bool] | None = None,
+                   fetch_links: bool | None = None, fetcher=None) -> Iterator[RawDocument]:  # noqa: ANN001
+    """RawDocuments for every input; unreadable ones are appended to ``errors`` and skipped.
+
+    ``skip(source_key)`` true means the document is already done (resumed batch): it is not read.
+    ``fetch_links``: fetch the pages feed entries link to (default: for feed URLs, not for feed files).
+    """
+    from barometer.ingest.feeds import iter_feed, iter_feed_url
+    from barometer.ingest.jsonl import iter_jsonl
+    from barometer.ingest.warc import iter_warc
+    from barometer.settings import get_settings
+
+    for path in iter_paths(paths):
+        kind = kind_of(path)
+        key = str(path)
+        if kind == "doc" and skip is not None and skip(key):
+            continue
+        try:
+            if kind == "url":
+                yield from iter_feed_url(key, fetcher=fetcher, fetch_links=fetch_links is not False, skip=skip,
+                                         errors=errors)
+                continue
+            path = Path(path)
+            if key != "-" and not path.exists():
+                raise InputError("no such file or directory", source=key)
+            if kind == "warc":
+                yield from iter_warc(path, skip=skip, errors=errors)
+            elif kind == "jsonl":
+                opener = gzip.open if path.suffix.lower() == ".gz" else open
+                with opener(path, "rt", encoding="utf-8", errors="replace") as fh:  # streamed, never all in memory
+                    yield from iter_jsonl(fh, key, skip=skip, errors=errors)
+            elif kind == "feed":
+                yield from iter_feed(read_bytes(path, get_settings().max_bytes), key, fetch_links=bool(fetch_links),
+                                     fetcher=fetcher, skip=skip, errors=errors)
+            else:
+                raw = read_document(path)
+                if date_from_names:
+                    raw.published = date_from_name(path)
+                yield raw
+        except (InputError, OSError) as exc:
+            if errors is None:
+                raise
+            errors.append((key, str(exc) if isinstance(exc, InputError) else f"{key}: {exc}"))

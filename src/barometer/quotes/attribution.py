@@ -1,0 +1,371 @@
+"""Attribution relations: content, cue and source spans found from quote marks and the parse.
+
+This module knows nothing about actors: it returns raw spans (the PolNeAR notion of an attribution),
+which ``extractor`` then resolves to actor ids. Rules, in order:
+
+1. a cue verb from the lexicon (outside quote marks) with a reported frame — that-clause or quoted
+   clause (ccomp/parataxis), infinitive (``urged X to``), object (``denies any plan``) or
+   prepositional object (``called for a meeting``) — is a cue; the frame's subtree, widened to any
+   quote-mark span it touches, is the content;
+2. ``according to X`` is a cue; when its clause already has a cue it is the second, reporting source
+   (nested attribution), otherwise the rest of its clause is the content;
+3. a quote-mark span that no cue claimed is attributed by a colon lead-in (``he said:``), a dash
+   after the quote (``” — Joe Biden``), a cue verb without content in the same sentence, or — for a
+   quote that makes up most of its sentence — by speaker continuity (the previous attribution);
+   a short quoted fragment with none of these is a scare quote and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from barometer.quotes.lexicon import CueLexicon, CueVerb, cue_lexicon
+from barometer.quotes.marks import MarkSpan, find_mark_spans
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+POSTPOSED_DEPS = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+TRIM = set(" \t\n,.;:!?—―–-")
+STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
+
+
+@dataclass
+class Attribution:
+    """One who-said-what relation as character spans into ``doc.text``."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    rule: str
+    source_head: int | None = None  # token index of the source's head word
+    cue_lemma: str | None = None
+    reported_by: tuple[int, int] | None = None
+    reported_by_head: int | None = None
+    reported_cue: tuple[int, int] | None = None
+    continued_from: int | None = None  # index of the attribution whose speaker this one inherits
+    marks: list[MarkSpan] = field(default_factory=list)
+
+    def kind(self, text: str) -> str:
+        """direct: nothing but quoted words; partial: quoted fragments in reported speech; else indirect."""
+        if not self.marks:
+            return "indirect"
+        s, e = self.content
+        rest = list(text[s:e])
+        for m in self.marks:
+            for i in range(max(m.start, s), min(m.end, e)):
+                rest[i - s] = " "
+        return "partial" if re.search(r"[^\W\d_]{2,}", "".join(rest)) else "direct"
+
+
+def _extent(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim(text: str, start: int, end: int, keep_marks: list[MarkSpan] | None = None) -> tuple[int, int]:
+    """Strip spaces and dangling punctuation at both ends (never a quote mark's closing glyph)."""
+    protected = {m.end for m in keep_marks or []}
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM and end not in protected:
+        end -= 1
+    return start, end
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lex: CueLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.marks = find_mark_spans(doc.text)
+        self.mark_of = [-1] * len(doc)
+        mi = 0
+        for tok in doc:
+            while mi < len(self.marks) and self.marks[mi].end <= tok.idx:
+                mi += 1
+            if mi < len(self.marks) and self.marks[mi].inner_start <= tok.idx < self.marks[mi].inner_end:
+                self.mark_of[tok.i] = mi
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.claimed: set[int] = set()
+        self.result: list[Attribution] = []
+        self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs
+
+    def para(self, pos: int) -> int:
+        return bisect_right(self.para_starts, pos) - 1
+
+    # --- speakers -------------------------------------------------------------------------------
+    def subject_of(self, verb: Token, content_before: bool, depth: int = 0) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ != "SCONJ":
+                if c.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
+                    return verb.head
+                return c
+        if content_before:
+            for c in verb.children:
+                if c.dep_ in POSTPOSED_DEPS and c.i > verb.i and self.mark_of[c.i] < 0:
+                    return c
+        if verb.dep_ == "relcl" and depth == 0:
+            return verb.head
+        if verb.dep_ in INHERIT_DEPS and verb.head is not verb and depth < 3:
+            return self.subject_of(verb.head, False, depth + 1)
+        return None
+
+    def source_span(self, head: Token, avoid: tuple[int, int] | None) -> tuple[int, int]:
+        toks = [t for t in head.subtree if t.dep_ != "relcl" or t is head]
+        keep: list[Token] = []
+        relcl = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+        for t in toks:
+            if t.i in relcl or self.mark_of[t.i] >= 0:
+                continue
+            if avoid and avoid[0] <= t.idx < avoid[1]:
+                continue
+            keep.append(t)
+        # keep the contiguous run around the head
+        run = [head]
+        idxs = {t.i for t in keep}
+        i = head.i - 1
+        while i in idxs:
+            run.insert(0, self.doc[i])
+            i -= 1
+        i = head.i + 1
+        while i in idxs:
+            run.append(self.doc[i])
+            i += 1
+        return _trim(self.text, *_extent(run))
+
+    # --- content --------------------------------------------------------------------------------
+    def widen(self, start: int, end: int) -> tuple[tuple[int, int], list[MarkSpan]]:
+        """Widen a content extent to every quote-mark span it touches."""
+        touched = [(i, m) for i, m in enumerate(self.marks) if m.start < end + 2 and m.end > start - 2
+                   and (m.inner_start < end and m.inner_end > start)]
+        for _, m in touched:
+            start, end = min(start, m.start), max(end, m.end)
+        return (start, end), [m for _, m in touched]
+
+    def content_of(self, verb: Token, entry: CueVerb) -> tuple[list[Token], Token | None] | None:
+        """Tokens of the reported content and the preposition that joins the cue, if any."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and entry.clause:
+                return list(c.subtree), None
+        for c in verb.children:
+            if c.dep_ == "xcomp" and entry.infinitive:
+                return list(c.subtree), None
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in entry.preps:
+                objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    toks = [t for o in objs for t in o.subtree]
+                    # "called on X to Y": the infinitive is part of the content
+                    for x in verb.children:
+                        if x.dep_ == "xcomp":
+                            toks.extend(x.subtree)
+                    return sorted(toks, key=lambda t: t.i), c
+        for c in verb.children:
+            if c.dep_ == "dobj" and entry.object and c.i > verb.i:
+                return list(c.subtree), None
+        if entry.clause and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            own = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+            return (toks, None) if toks else None
+        return None
+
+    def _without_nested(self, toks: list[Token], cue: Token) -> list[Token]:
+        """Drop adverbial clauses with their own subject ("..., while Putin agreed on ...") from content."""
+        drop: set[int] = set()
+        for t in toks:
+            if t.dep_ == "advcl" and t.head is not cue and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+                if marks & CONTRAST_MARKS or t.lemma_.lower() in self.lex.verbs:
+                    drop.update(x.i for x in t.subtree)
+        if not drop:
+            return toks
+        kept = [t for t in toks if t.i not in drop]
+        # a clause cut off in the middle leaves a dangling comma or conjunction: keep the first run only
+        first_drop = min(drop)
+        return [t for t in kept if t.i < first_drop] or kept
+
+    # --- passes ---------------------------------------------------------------------------------
+    def verb_cues(self, sent: Span) -> None:
+        for tok in sent:
+            if self.mark_of[tok.i] >= 0:
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                self.according_to(tok)
+                continue
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.lex.verbs:
+                continue
+            entry = self.lex.verbs[tok.lemma_.lower()]
+            if entry.particles and not any(c.dep_ == "prt" and c.lower_ in entry.particles for c in tok.children):
+                continue
+            found = self.content_of(tok, entry)
+            if found is None:
+                self.contentless.setdefault(sent.start, []).append((tok, entry))
+                continue
+            toks, prep = found
+            toks = self._without_nested(toks, tok)
+            here = self.para(tok.idx)
+            toks = [t for t in toks if not t.is_space and (self.para(t.idx) == here or self.mark_of[t.i] >= 0)]
+            if not toks:
+                continue
+            start, end = _extent(toks)
+            (start, end), marks = self.widen(start, end)
+            start, end = _trim(self.text, start, end, marks)
+            if end <= start:
+                continue
+            content_before = end <= tok.idx
+            subj = self.subject_of(tok, content_before)
+            cue_end = (prep.idx + len(prep.text)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
+            cue_start = tok.idx
+            for c in tok.children:  # phrasal particle: "pointed out"
+                if c.dep_ == "prt" and c.i == tok.i + 1:
+                    cue_end = c.idx + len(c.text)
+            source = self.source_span(subj, (start, end)) if subj is not None else None
+            if source and source[0] < end and source[1] > start:
+                source = None
+                subj = None
+            self.add(Attribution(content=(start, end), cue=(cue_start, cue_end), source=source,
+                                 source_head=subj.i if subj is not None else None, rule=entry.id,
+                                 cue_lemma=entry.lemma, marks=marks))
+
+    def according_to(self, tok: Token) -> None:
+        to = self.doc[tok.i + 1]
+        objs = [t for t in to.children if t.dep_ == "pobj"] or [t for t in tok.children if t.dep_ == "pobj"]
+        if not objs:
+            return
+        head = objs[0]
+        source = self.source_span(head, None)
+        phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
+        anchor = tok.head if tok.head is not tok else tok
+        self.pending_according.append((tok, to, head, source, phrase, anchor))
+
+    def resolve_according(self) -> None:
+        for tok, to, head, source, phrase, anchor in self.pending_according:
+            cue = (tok.idx, to.idx + len(to.text))
+            host = next((a for a in self.result if a.cue and a.cue[0] == anchor.idx), None)
+            if host is None:  # the clause's own cue, if any, in the same sentence
+                host = next((a for a in self.result if a.cue and tok.sent.start_char <= a.cue[0] < tok.sent.end_char
+                             and a.reported_by is None and a.rule != self.lex.according_to_id), None)
+            if host is not None:
+                host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
+                continue
+            clause = [t for t in anchor.subtree if t.i not in phrase] if anchor is not tok else []
+            if not clause:
+                clause = [t for t in tok.sent if t.i not in phrase]
+            clause = [t for t in clause if not t.is_space]
+            if not clause:
+                continue
+            # keep the contiguous side of the clause that holds its root
+            before = [t for t in clause if t.i < tok.i]
+            after = [t for t in clause if t.i > to.i]
+            side = before if (anchor.i < tok.i or not after) else after
+            if not side:
+                continue
+            start, end = _extent(side)
+            (start, end), marks = self.widen(start, end)
+            start, end = _trim(self.text, start, end, marks)
+            if end > start:
+                self.add(Attribution(content=(start, end), cue=cue, source=source, source_head=head.i,
+                                     rule=self.lex.according_to_id, cue_lemma="according to", marks=marks))
+
+    def add(self, att: Attribution) -> None:
+        for m in att.marks:
+            self.claimed.add(self.marks.index(m))
+        self.result.append(att)
+
+    def orphan_marks(self) -> None:
+        """Quote-mark spans no cue claimed: colon lead-ins, dashes, contentless cues, continuity."""
+        for mi, m in enumerate(self.marks):
+            if mi in self.claimed:
+                continue
+            span = self.doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
+            if span is None or not span.text.strip():
+                continue
+            sents = list({t.sent.start: t.sent for t in span}.values())
+            att = self.dash_attribution(m) or self.cue_in_sentence(m, sents) or self.colon_lead_in(m, sents[0])
+            if att is None and self._standalone(m, sents):
+                prev = self._previous(m.start)
+                att = Attribution(content=(m.start, m.end), cue=None, source=None, rule="quote.continuity",
+                                  marks=[m], continued_from=prev)
+            if att is not None:
+                self.claimed.add(mi)
+                self.result.append(att)
+
+    def _standalone(self, m: MarkSpan, sents: list[Span]) -> bool:
+        lo = self.para_starts[self.para(m.start)]
+        hi_i = self.para(m.end - 1) + 1
+        hi = self.para_starts[hi_i] if hi_i < len(self.para_starts) else len(self.text)
+        sent_chars = sum(len(self.text[max(lo, s.start_char):min(hi, s.end_char)].strip()) for s in sents)
+        return (m.end - m.start) >= STANDALONE_SHARE * sent_chars and len(self.text[m.inner_start:m.inner_end].split()) >= 4
+
+    def _previous(self, pos: int) -> int | None:
+        best = None
+        for i, a in enumerate(self.result):
+            if a.content[0] < pos and (a.source is not None or a.continued_from is not None):
+                if best is None or a.content[0] > self.result[best].content[0]:
+                    best = i
+        return best
+
+    def dash_attribution(self, m: MarkSpan) -> Attribution | None:
+        tail = self.text[m.end:m.end + 120]
+        dashes = "|".join(re.escape(d) for d in self.lex.dashes)
+        hit = re.match(rf"[ \t,.]*({dashes})[ \t]*([A-Z][^\n]*?)[ \t]*(?:\n|$)", tail)
+        if not hit:
+            return None
+        s, e = m.end + hit.start(2), m.end + hit.end(2)
+        s, e = _trim(self.text, s, e)
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        head = span.root.i if span is not None else None
+        return Attribution(content=(m.start, m.end), cue=(m.end + hit.start(1), m.end + hit.end(1)), source=(s, e),
+                           source_head=head, rule="quote.dash", marks=[m])
+
+    def cue_in_sentence(self, m: MarkSpan, sents: list[Span]) -> Attribution | None:
+        cands = [c for s in sents for c in self.contentless.get(s.start, [])]
+        if not cands:
+            return None
+        verb, entry = min(cands, key=lambda ce: min(abs(ce[0].idx - m.start), abs(ce[0].idx - m.end)))
+        if not entry.clause:
+            return None
+        subj = self.subject_of(verb, verb.idx > m.start)
+        source = self.source_span(subj, (m.start, m.end)) if subj is not None else None
+        return Attribution(content=(m.start, m.end), cue=(verb.idx, verb.idx + len(verb)), source=source,
+                           source_head=subj.i if subj is not None else None, rule=entry.id,
+                           cue_lemma=entry.lemma, marks=[m])
+
+    def colon_lead_in(self, m: MarkSpan, sent: Span) -> Attribution | None:
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if not self.text[prev.start_char:m.start].rstrip().endswith(":"):
+            return None
+        return self.cue_in_sentence(m, [prev])
+
+    def run(self) -> list[Attribution]:
+        self.pending_according: list = []
+        for sent in self.doc.sents:
+            self.verb_cues(sent)
+        self.resolve_according()
+        self.orphan_marks()
+        self.result.sort(key=lambda a: a.content[0])
+        # continuity indices were computed before sorting: recompute by position
+        for a in self.result:
+            if a.rule == "quote.continuity":
+                a.continued_from = self._previous_sorted(a.content[0])
+        return self.result
+
+    def _previous_sorted(self, pos: int) -> int | None:
+        best = None
+        for i, a in enumerate(self.result):
+            if a.content[0] >= pos:
+                break
+            if a.source is not None or a.continued_from is not None:
+                best = i
+        return best
+
+
+def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attribution]:
+    """Every attribution in ``doc``, ordered by content start."""
+    return _Finder(doc, lexicon or cue_lexicon()).run()

@@ -1,0 +1,43 @@
+"""The cue lexicon (data/quotes/cues.yaml) as typed records, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    id: str
+    lemma: str
+    clause: bool = True
+    infinitive: bool = False
+    object: bool = False
+    preps: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, CueVerb]
+    according_to_id: str
+    citing_id: str
+    dashes: tuple[str, ...] = field(default=())
+    documents: frozenset[str] = field(default=frozenset())
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    raw = yaml.safe_load(resources.files("barometer.data").joinpath("quotes/cues.yaml").read_text("utf-8"))
+    verbs: dict[str, CueVerb] = {}
+    for v in raw["verbs"]:
+        verbs[v["lemma"]] = CueVerb(id=v["id"], lemma=v["lemma"], clause=v.get("clause", True),
+                                    infinitive=v.get("infinitive", False), object=v.get("object", False),
+                                    preps=tuple(v.get("preps", ())), particles=tuple(v.get("particles", ())))
+    phrases = raw["phrases"]
+    return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
+                      citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
+                      documents=frozenset(raw.get("documents", ())))

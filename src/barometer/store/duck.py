@@ -1,0 +1,69 @@
+"""The embedded DuckDB store (the default): one row per article, actor, event, quote, amount, time and place.
+
+Why this shape: analytics are SQL over flat tables (events carry their actors' codes and
+countries so a dyad query needs no join), while ``articles.analysis`` keeps the full JSON so an
+analysis can be read back exactly as ``analyze()`` returned it. Each article is written in one
+transaction keyed by its content hash: re-ingesting changes nothing, and a failure half-way
+leaves nothing behind. The schema and every write live in ``store/base.py``, shared with PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from barometer.errors import StoreError
+from barometer.store.base import EVENT_FILTERS, SCHEMA_SQL, STORE_VERSION, TABLES, SQLStore, build_where
+
+__all__ = ["DuckStore", "EVENT_FILTERS", "SCHEMA_SQL", "STORE_VERSION", "TABLES", "build_where"]
+
+
+class DuckStore(SQLStore):
+    """A DuckDB file (or ``:memory:``) holding analyses. Safe for one writer and many readers in-process."""
+
+    backend_error = duckdb.Error
+
+    def __init__(self, path: str | Path = "barometer.duckdb", *, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = str(path)
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if p.exists() and p.is_dir():
+                raise StoreError(f"{self.path}: is a directory, not a store file")
+            if p.exists() and p.stat().st_size > 0 and not _looks_like_duckdb(p):
+                raise StoreError(f"{self.path}: not a Barometer/DuckDB store (refusing to overwrite it)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open store: {exc}") from None
+        if not read_only:
+            try:
+                self._init_schema()
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: cannot initialise store: {exc}") from None
+
+    def _run(self, sql: str, params: list[Any] | None = None) -> Any:
+        return self.con.execute(sql, params or [])
+
+    def _runmany(self, sql: str, rows: list[list[Any]]) -> None:
+        self.con.executemany(sql, rows)
+
+    def _fetch(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description] if cur.description else []
+        return cols, cur.fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            self.con.close()
+
+    def __enter__(self) -> DuckStore:
+        return self
+
+
+def _looks_like_duckdb(p: Path) -> bool:
+    with p.open("rb") as fh:
+        head = fh.read(16)
+    return head[8:12] == b"DUCK"

@@ -1,0 +1,92 @@
+import pytest
+
+from barometer.quotes.attribution import find_attributions
+
+
+@pytest.fixture
+def attrs(nlp):
+    def run(text):
+        doc = nlp(text)
+        out = []
+        for a in find_attributions(doc):
+            out.append({
+                "content": text[a.content[0]:a.content[1]],
+                "source": text[a.source[0]:a.source[1]] if a.source else None,
+                "cue": text[a.cue[0]:a.cue[1]] if a.cue else None,
+                "kind": a.kind(text),
+                "reported_by": text[a.reported_by[0]:a.reported_by[1]] if a.reported_by else None,
+                "rule": a.rule,
+            })
+        return out
+    return run
+
+
+def test_direct_quote_with_post_posed_speaker(attrs):
+    [a] = attrs("“We will send troops to the region soon,” announced the prime minister.")
+    assert a["source"] == "the prime minister"
+    assert a["cue"] == "announced"
+    assert a["kind"] == "direct"
+    assert a["content"].startswith("“We will send troops")
+
+
+def test_indirect_that_clause(attrs):
+    [a] = attrs("The minister said that the talks had failed.")
+    assert (a["source"], a["cue"], a["kind"]) == ("The minister", "said", "indirect")
+    assert a["content"] == "that the talks had failed"
+
+
+def test_call_on_someone_to_do_something(attrs):
+    [a] = attrs("The president called on the allies not to panic about the invasion.")
+    assert a["source"] == "The president"
+    assert "not to panic" in a["content"]
+
+
+def test_deny_with_object_is_indirect_speech(attrs):
+    [a] = attrs("The government denies any plan of an invasion.")
+    assert a["cue"] == "denies" and a["content"] == "any plan of an invasion"
+
+
+def test_partial_quote_inside_reported_speech(attrs):
+    [a] = attrs('The two leaders agreed on the "need for de-escalation".')
+    assert a["kind"] == "partial"
+    assert a["cue"] == "agreed on"
+    assert '"need for de-escalation"' in a["content"]
+
+
+def test_appositive_stays_in_the_source(attrs):
+    [a] = attrs("Dmitry Peskov, the Kremlin spokesman, said the talks had failed.")
+    assert a["source"] == "Dmitry Peskov, the Kremlin spokesman"
+
+
+def test_according_to_alone_is_the_cue(attrs):
+    [a] = attrs("The army has moved two divisions to the border, according to a statement from the ministry.")
+    assert a["cue"] == "according to"
+    assert a["source"] == "a statement from the ministry"
+    assert a["content"] == "The army has moved two divisions to the border"
+
+
+def test_according_to_after_a_cue_is_the_reporting_source(attrs):
+    [a] = attrs('The mayor said he was "determined to act", according to a spokeswoman.')
+    assert a["source"] == "The mayor"
+    assert a["reported_by"] == "a spokeswoman"
+
+
+def test_dash_attribution(attrs):
+    [a] = attrs("“We will never give up.” — Jane Smith\n\nThe rally ended.")
+    assert (a["source"], a["cue"], a["rule"]) == ("Jane Smith", "—", "quote.dash")
+
+
+def test_standalone_quote_continues_the_previous_speaker(attrs):
+    out = attrs('The minister said that the talks had failed.\n\n"We will keep trying until the very end."')
+    assert out[1]["rule"] == "quote.continuity"
+    assert out[1]["kind"] == "direct"
+
+
+def test_scare_quote_without_cue_is_not_a_quotation(attrs):
+    assert attrs('The so-called "peace plan" was published on Monday.') == []
+
+
+def test_colon_lead_in(attrs):
+    out = attrs('The general told reporters: "The troops are ready to move at any time."')
+    assert out and out[0]["source"] == "The general"
+    assert "troops are ready" in out[0]["content"]

@@ -1,0 +1,72 @@
+from barometer.layers import ActorLayer, ActorMention
+from barometer.model import Actor
+from barometer.quotes import extract_quotes
+
+
+def layer(text, named):
+    """An ActorLayer with one mention per (surface, actor) pair, at the first occurrence."""
+    out = ActorLayer()
+    seen = set()
+    for surface, actor in named:
+        if actor.id not in seen:
+            out.actors.append(actor)
+            seen.add(actor.id)
+        start = text.index(surface)
+        out.mentions.append(ActorMention(start, start + len(surface), actor.id, "test"))
+    return out
+
+
+AUSTIN = Actor(id="person:lloyd-austin", name="Lloyd Austin", kind="person", country="USA")
+KREMLIN = Actor(id="RUSGOV", name="Government of Russia", kind="state", country="RUS", sector="GOV")
+UKGOV = Actor(id="GBRGOV", name="Government of United Kingdom", kind="state", country="GBR", sector="GOV")
+JOHNSON = Actor(id="person:boris-johnson", name="Boris Johnson", kind="person", country="GBR")
+
+
+def test_pronoun_takes_the_previous_speaker(nlp):
+    text = 'Lloyd Austin said that war was not inevitable.\n\n"There is still time for diplomacy," he added.'
+    quotes = extract_quotes(nlp(text), layer(text, [("Lloyd Austin", AUSTIN)]))
+    assert [q.speaker for q in quotes] == ["person:lloyd-austin", "person:lloyd-austin"]
+    assert quotes[1].speaker_text == "he" and quotes[1].kind == "direct"
+
+
+def test_a_pronoun_mention_from_the_actor_stage_wins(nlp):
+    text = 'Lloyd Austin spoke first. "There is still time," she added.'
+    other = Actor(id="person:jane-doe", name="Jane Doe", kind="person")
+    acts = layer(text, [("Lloyd Austin", AUSTIN)])
+    acts.actors.append(other)
+    i = text.index("she")
+    acts.mentions.append(ActorMention(i, i + 3, other.id, "pronoun"))
+    [q] = extract_quotes(nlp(text), acts)
+    assert q.speaker == "person:jane-doe"
+
+
+def test_institution_as_speaker(nlp):
+    text = '"The responses did not address our concerns," noted the Kremlin in a press release.'
+    [q] = extract_quotes(nlp(text), layer(text, [("the Kremlin", KREMLIN)]))
+    assert q.speaker == "RUSGOV" and q.cue == "noted"
+    assert q.text == "The responses did not address our concerns"
+
+
+def test_nested_source_is_kept(nlp):
+    text = 'Boris Johnson said he was "determined to act", according to a Downing Street spokeswoman.'
+    acts = layer(text, [("Boris Johnson", JOHNSON), ("Downing Street", UKGOV)])
+    [q] = extract_quotes(nlp(text), acts)
+    assert q.speaker == "person:boris-johnson"
+    assert q.reported_by == "GBRGOV" and q.reported_by_text == "a Downing Street spokeswoman"
+
+
+def test_unresolved_person_keeps_text_but_no_id(nlp):
+    text = "US Secretary of Defense Lloyd Austin said that war was not inevitable."
+    us = Actor(id="USA", name="United States", kind="state", country="USA")
+    [q] = extract_quotes(nlp(text), layer(text, [("US", us)]))
+    assert q.speaker is None
+    assert q.speaker_text == "US Secretary of Defense Lloyd Austin"
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = ('“I will send troops,” announced the president. The minister said that talks failed, '
+            'according to a statement.\n\n"We keep trying, whatever happens next in the talks."')
+    quotes = extract_quotes(nlp(text), ActorLayer())
+    assert len(quotes) >= 3
+    for q in quotes:
+        assert text[q.start:q.end] == q.text

@@ -1,0 +1,95 @@
+"""The DuckDB store: idempotent re-ingest, filters, atomic writes, refusing non-store files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from barometer import analyze
+from barometer.cli import main
+from barometer.errors import StoreError
+from barometer.ingest.batch import ingest_paths
+from barometer.model import Analysis, Article, Event, Span
+from barometer.store import DuckStore
+
+ARTICLE = ("Border crisis\n\nThe United States rejected Russia's demands on Wednesday, officials said. "
+           "Russia deployed troops near Ukraine's border, NATO said.")
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = DuckStore(tmp_path / "t.duckdb")
+    yield s
+    s.close()
+
+
+def test_reingesting_same_article_changes_nothing(store):
+    a = analyze(ARTICLE, "2022-01-28")
+    assert store.add(a) is True
+    before = store.counts()
+    assert store.add(analyze(ARTICLE, "2022-01-28")) is False
+    assert store.counts() == before
+    assert before["articles"] == 1 and before["events"] == len(a.events) > 0
+
+
+def test_stored_analysis_reads_back_identical(store):
+    a = analyze(ARTICLE, "2022-01-28")
+    store.add(a)
+    assert store.analysis(a.article.id) == a
+
+
+def test_event_filters_are_parameterised(store):
+    store.add(analyze(ARTICLE, "2022-01-28"))
+    _, rows = store.events(actor="RUS")
+    assert rows
+    _, none = store.events(actor="RUS' OR 1=1 --")
+    assert none == []
+    _, by_type = store.events(type="REJECT", since=dt.date(2022, 1, 26), until=dt.date(2022, 1, 26))
+    assert by_type and all(r[1] == "REJECT" for r in by_type)
+    with pytest.raises(ValueError, match="unknown filter"):
+        store.events(colour="red")
+
+
+def test_failed_write_leaves_nothing_half_written(store):
+    art = Article(id="abc", text="Some text here.")
+    ev = Event(id="e1", type="REJECT", evidence=Span(start=0, end=4, text="Some"), rule="r")
+    bad = Analysis(article=art, events=[ev, ev])  # duplicate event id violates the primary key
+    with pytest.raises(StoreError):
+        store.add(bad)
+    assert store.counts() == dict.fromkeys(store.counts(), 0)
+
+
+def test_non_store_file_is_refused_not_overwritten(tmp_path):
+    p = tmp_path / "precious.duckdb"
+    p.write_text("my thesis, not a database")
+    with pytest.raises(StoreError, match="refusing to overwrite"):
+        DuckStore(p)
+    assert p.read_text() == "my thesis, not a database"
+
+
+def test_batch_survives_bad_files_and_is_idempotent(tmp_path):
+    good = tmp_path / "in" / "2022-01-28-good.txt"
+    good.parent.mkdir()
+    good.write_text(ARTICLE)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "fake.html").write_bytes(b"%PDF-1.5 nope")
+    with DuckStore(tmp_path / "b.duckdb") as s:
+        r1 = ingest_paths([tmp_path / "in"], s, date_from_names=True, progress=False)
+        r2 = ingest_paths([tmp_path / "in"], s, date_from_names=True, progress=False)
+        assert (r1.added, len(r1.failed)) == (1, 2)
+        assert (r2.added, r2.skipped) == (0, 1)
+        assert s.counts()["articles"] == 1
+        assert s.query("SELECT published FROM articles")[1][0][0] == dt.date(2022, 1, 28)
+
+
+def test_ingest_and_events_cli(tmp_path, capsys):
+    src = tmp_path / "2022-01-28-a.txt"
+    src.write_text(ARTICLE)
+    db = str(tmp_path / "c.duckdb")
+    assert main(["ingest", str(src), "--db", db, "--date-from-name"]) == 0
+    assert main(["ingest", str(src), "--db", db, "--date-from-name"]) == 0
+    assert "0 new article(s), 1 already stored" in capsys.readouterr().out
+    assert main(["events", "--db", db, "--type", "reject", "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("date,type,source") and len(out) >= 2

@@ -1,0 +1,44 @@
+"""The analysis contract: schema id, required top-level keys, JSON Schema validity of real output."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+from pydantic import ValidationError
+
+from barometer.model import SCHEMA_ID, Analysis, Article, Span, json_schema
+
+TOP_LEVEL = {"article", "actors", "events", "quotes", "amounts", "times", "places"}
+
+
+def test_schema_has_versioned_id_and_all_top_level_keys():
+    schema = json_schema()
+    assert schema["$id"] == SCHEMA_ID == "barometer/analysis@1"
+    assert TOP_LEVEL <= set(schema["properties"])
+
+
+def test_empty_analysis_dumps_every_top_level_key():
+    a = Analysis(article=Article(id="x", text="t"))
+    dumped = a.model_dump(mode="json", by_alias=True)
+    assert TOP_LEVEL <= set(dumped)
+    assert dumped["schema"] == SCHEMA_ID
+    assert all(dumped[k] == [] for k in TOP_LEVEL - {"article"})
+
+
+def test_span_rejects_end_before_start():
+    with pytest.raises(ValidationError):
+        Span(start=5, end=2, text="")
+
+
+def test_unknown_fields_are_refused():
+    with pytest.raises(ValidationError):
+        Article(id="x", text="t", bogus=1)
+
+
+def test_seed_analysis_validates_against_published_schema(seed_analysis):
+    jsonschema.validate(seed_analysis.model_dump(mode="json", by_alias=True), json_schema())
+
+
+def test_seed_analysis_round_trips_through_json(seed_analysis):
+    again = Analysis.model_validate_json(seed_analysis.to_json())
+    assert again == seed_analysis
