@@ -135,6 +135,11 @@ class OfficeSpec(_Strict):
         for person, start, end in self.holders:
             if start and end and end < start:
                 raise ValueError(f"holder {person!r}: valid_to {end} before valid_from {start}")
+        # one office, one holder at a time: an overlap is a typo in a date, not a fact
+        terms = sorted((start or dt.date.min, end or dt.date.max, person) for person, start, end in self.holders)
+        for (_s1, e1, p1), (s2, _e2, p2) in zip(terms, terms[1:], strict=False):
+            if s2 < e1:
+                raise ValueError(f"holders {p1!r} and {p2!r} overlap (from {s2}); one office has one holder at a time")
         return self
 
 
