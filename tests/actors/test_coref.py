@@ -69,3 +69,26 @@ def test_pronoun_mentions_are_listed_with_offsets(resolve):
 def test_they_after_coordinated_subjects_abstains(resolve):
     text = "Washington and the European Union said that they were working on gas supplies."
     assert _pronoun_actor(resolve(text), text, "they") is None
+
+
+def test_for_his_part_is_the_following_subject_not_the_previous_speaker(resolve):
+    text = ("Olaf Scholz announced new sanctions on Monday. "
+            "For his part, French President Emmanuel Macron called for calm.")
+    layer = resolve(text, "2022-02-21")
+    his = next(m for m in layer.mentions if text[m.start:m.end] == "his")
+    assert his.actor_id == "person:emmanuel-macron" and his.rule == "coref:perspective"
+
+
+def test_perspective_possessive_in_an_inverted_reporting_clause(resolve):
+    text = ('Joe Biden spoke to reporters. "We want no panic," has on his side said Volodymyr Zelensky.')
+    layer = resolve(text)
+    assert _pronoun_actor(layer, text, "his").id == "person:volodymyr-zelensky"
+
+
+def test_perspective_possessive_respects_gender(resolve):
+    text = "Joe Biden spoke first. For her part, Foreign Secretary Liz Truss urged restraint."
+    layer = resolve(text)
+    assert _pronoun_actor(layer, text, "her").id == "person:liz-truss"
+    text = "Joe Biden spoke first. For his part, Foreign Secretary Liz Truss urged restraint."
+    his = _pronoun_actor(resolve(text), text, "his")
+    assert his is None or his.id != "person:liz-truss"

@@ -9,6 +9,8 @@ the country-as-"she" of translated text ("Russia denies ... She therefore linked
   (speaker continuity: "Austin estimated ... 'There is time,' he added");
 * she/her with no female person in reach, when the previous sentence's subject is a state:
   that state (translated text, rule ``coref:country_pronoun``);
+* "for his part" / "on her side" (roles.yaml ``perspective_nouns``): the possessive is the subject
+  of its own clause, even a later one ("For his part, Zelensky called ...", rule ``coref:perspective``);
 * it/its: a state/organisation earlier in the same sentence, or the subject of the previous one;
 * they/them/their: the nearest plural actor (groups, "the United States", sector groups) in the
   same or previous sentence; coordinated antecedents ("Washington and the EU ... they") abstain;
@@ -73,7 +75,8 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
         if tok.tag_ not in ("PRP", "PRP$") or tok.i in st.taken:
             continue
         if low in MALE or low in FEMALE:
-            res = _person_pronoun(st, tok.i, "m" if low in MALE else "f", before(tok.i), sent)
+            gender = "m" if low in MALE else "f"
+            res = _perspective(st, tok, gender) or _person_pronoun(st, tok.i, gender, before(tok.i), sent)
         elif low in NEUTER:
             res = _it(st, tok.i, before(tok.i), sent)
         elif low in PLURAL:
@@ -91,6 +94,34 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
     for m in added:
         st.mentions.append(m)
         st.taken.update(range(m.start, m.end))
+
+
+def _perspective(st: State, tok, gender: str):  # noqa: ANN001 - spaCy Token
+    """"For his part, Zelensky called ..." / "... has of his side said Zelensky": the possessive of a
+    perspective noun (roles.yaml ``perspective_nouns``) is the subject of its own clause, which may
+    come after it. Returns None unless that subject is a person of a compatible gender."""
+    if tok.tag_ != "PRP$" or tok.head.lemma_.lower() not in st.kb.perspective_nouns:
+        return None
+    prep = tok.head.head
+    if prep.dep_ != "prep" or prep is tok.head:
+        return None
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ in ("aux", "auxpass"):  # "has of his side said": the phrase hangs on the auxiliary
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # inverted reporting clause the parser left without a subject: "..., said Volodymyr Zelensky"
+    at = subjects[0].i if subjects else verb.i + 1
+    for m in st.mentions:
+        if m.start <= at < m.end or (m.head is not None and m.head == at):
+            info = st.infos[m.actor_id]
+            if info.actor.kind != "person" or (info.gender and info.gender != gender):
+                return None
+            return m.actor_id, "coref:perspective", 0.8
+    return None
 
 
 def _has_kind(info: Info, kinds: tuple[str, ...]) -> bool:

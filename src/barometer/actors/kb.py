@@ -57,6 +57,8 @@ class RolesFile(_Strict):
     kinds: dict[str, KindSpec]
     sector_nouns: dict[str, list[str]]
     anaphoric_kinds: list[str]
+    #: Nouns of "for his part" / "on her side": the possessive names the clause's own subject.
+    perspective_nouns: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> RolesFile:
@@ -208,6 +210,7 @@ class KB:
     role_words: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # lower word -> kinds
     sector_nouns: dict[str, str] = field(default_factory=dict)  # lower noun -> sector
     anaphoric_kinds: frozenset[str] = frozenset()
+    perspective_nouns: frozenset[str] = frozenset()
     revised: dt.date | None = None
 
     def add_alias(self, text: str, alias: Alias) -> None:
@@ -305,7 +308,8 @@ def build_kb() -> KB:
     igos: IgosFile = _parse(IgosFile, "igos.yaml", _read("igos.yaml"))
     people: PeopleFile = _parse(PeopleFile, "people.yaml", _read("people.yaml"))
 
-    kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised)
+    kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
+            perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns))
     for kind, spec in roles.kinds.items():
         for w in spec.words:
             kb.role_words[w.lower()].append(kind)
