@@ -135,3 +135,30 @@ def test_actor_ids_are_unique_and_stable(resolve):
     assert len(ids) == len(set(ids))
     assert ids == [a.id for a in two.actors]
     assert len(one.by_id("person:joe-biden").mentions) == 3
+
+
+def test_appositive_description_is_the_named_person_and_gives_a_local_its_country(resolve):
+    text = "General Ivan Petrenko, the Ukrainian army chief, inspected the front. Lloyd Austin, the defense secretary, spoke."
+    layer = resolve(text)
+    gen = at(layer, text, "General Ivan Petrenko")
+    assert gen.id.startswith("local:") and gen.code == "UKRMIL"
+    assert at(layer, text, "the Ukrainian army chief").id == gen.id
+    assert at(layer, text, "Lloyd Austin").id == "person:lloyd-austin"
+
+
+@pytest.mark.parametrize(("date", "who"), [("2021-06-01", "person:ruslan-khomchak"),
+                                           ("2022-03-01", "person:valerii-zaluzhnyi"),
+                                           ("2024-06-01", "person:oleksandr-syrskyi")])
+def test_military_chief_on_the_date_is_mil(resolve, date, who):
+    text = "Ukraine's commander-in-chief of the armed forces visited a Ukrainian soldier in hospital."
+    layer = resolve(text, date)
+    chief = at(layer, text, "Ukraine's commander-in-chief of the armed forces")
+    assert chief.id == who and chief.code == "UKRMIL"
+    assert at(layer, text, "Ukrainian soldier").code == "UKRMIL"
+
+
+def test_bare_chief_of_staff_is_a_political_aide(resolve):
+    text = "The White House chief of staff called the army chief of staff of Poland."
+    layer = resolve(text)
+    assert at(layer, text, "The White House chief of staff").code == "USAGOV"
+    assert at(layer, text, "army chief of staff of Poland").code == "POLMIL"

@@ -234,6 +234,7 @@ def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
     _descriptions(st, alias_at, role_at)
     _plain_aliases(st, alias_at)
     _ner_people(st, labels)
+    _appositives(st)
     anaphors = _definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
     return _layer(st)
@@ -342,7 +343,8 @@ def _descriptions(st: State, alias_at: dict, role_at: dict) -> None:
             continue  # bare "the president": coreference decides
         if kb.records[qualifier].kind == "group":
             continue
-        indefinite = det in INDEFINITE or doc[re_ - 1].tag_ in ("NNS", "NNPS")
+        # plural on the role's head, not its last word ("commander-in-chief of the armed forces")
+        indefinite = det in INDEFINITE or doc[rs:re_].root.tag_ in ("NNS", "NNPS")
         if not indefinite and not (set(mods) & NOT_CURRENT):
             for k in kinds:
                 holders = {t.person for t in kb.holders(qualifier, k, st.on)}
@@ -351,7 +353,7 @@ def _descriptions(st: State, alias_at: dict, role_at: dict) -> None:
                     st.add(start, end, person_info(kb, rec, st.on, (k,)), "title_on_date")
                     break
             else:
-                hint = f"{qualifier.lower()}-{kinds[0]}" if kinds else None
+                hint = f"{qualifier.lower()}-{slug(kinds[0])}" if kinds else None
                 st.add(start, end, local_info(kb, role_text, qualifier, kinds, role_text, id_hint=hint),
                        "description:local", 0.6)
             continue
@@ -439,6 +441,28 @@ def _definite_anaphors(st: State, role_at: dict) -> list[Anaphor]:
         if kinds:
             out.append(Anaphor(rs - 1, re_, kinds))
     return out
+
+
+def _appositives(st: State) -> None:
+    """"Valery Gerasimov, the Russian chief of staff, ...": an anonymous role description in
+    apposition to a named person is that person (rule ``appositive``); a local person without a
+    country inherits the description's country and sector."""
+    for m in st.mentions:
+        if m.rule != "description:local":
+            continue
+        tok = head_token(st, m)
+        if tok.dep_ != "appos":
+            continue
+        anchor = tok.head.i
+        owner = next((p for p in st.mentions if p is not m and p.start <= anchor < p.end
+                      and st.infos[p.actor_id].actor.kind == "person" and p.rule != "description:local"), None)
+        if owner is None:
+            continue
+        desc, info = st.infos[m.actor_id].actor, st.infos[owner.actor_id]
+        if info.actor.kb_id is None and info.actor.country is None and desc.country is not None:
+            info.actor = info.actor.model_copy(update={"country": desc.country, "sector": desc.sector,
+                                                       "code": desc.code, "role": info.actor.role or desc.role})
+        m.actor_id, m.rule = owner.actor_id, "appositive"
 
 
 def _layer(st: State) -> ActorLayer:
