@@ -138,3 +138,23 @@ def test_unknown_country_in_countries_yaml_is_rejected(monkeypatch):
     _patched(monkeypatch, "countries.yaml", mutate)
     with pytest.raises(kbmod.KBError, match=r"countries.yaml.*QQQ"):
         kbmod.build_kb()
+
+
+def test_every_alias_and_role_word_is_split_like_spacy(nlp):
+    """The matchers are built from vocab-only Docs; an alias split differently would never match."""
+    from barometer.actors.matcher import words
+
+    kb = load_kb()
+    phrases = [*kb.aliases, *kb.role_words, *kb.sector_nouns, "Democratic People's Republic of Korea"]
+    bad = [p for p in phrases if words(p) != [t.text for t in nlp.make_doc(p)]]
+    assert not bad, bad[:10]
+
+
+def test_non_state_actor_needs_country_with_sector(monkeypatch):
+    def mutate(data):
+        entry = next(i for i in data["entries"] if i["id"] == "HAMAS")
+        del entry["sector"]
+
+    _patched(monkeypatch, "igos.yaml", mutate)
+    with pytest.raises(kbmod.KBError, match=r"(?s)igos.yaml.*HAMAS.*country and sector"):
+        kbmod.build_kb()

@@ -162,3 +162,17 @@ def test_bare_chief_of_staff_is_a_political_aide(resolve):
     layer = resolve(text)
     assert at(layer, text, "The White House chief of staff").code == "USAGOV"
     assert at(layer, text, "army chief of staff of Poland").code == "POLMIL"
+
+
+def test_country_based_non_state_actors_carry_country_and_sector(resolve):
+    from barometer.actors import country_of
+
+    text = ("Forces of the Donetsk People's Republic shelled the town, and a Hamas official spoke. "
+            "Richard Wagner's operas were played.")
+    layer = resolve(text)
+    dpr = at(layer, text, "Donetsk People's Republic")
+    assert (dpr.code, country_of(dpr)) == ("UKRREB", "UKR")
+    official = at(layer, text, "a Hamas official")
+    assert official.kb_id is None and official.code == "PSEREB" and official.sector == "REB"
+    # "Wagner" alone is the group only in an article that names the Wagner Group
+    assert at(layer, text, "Wagner").id != "WAGNER"

@@ -106,6 +106,18 @@ class IgoSpec(_Strict):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     source: str
+    #: non-state actors based in one country (Hamas, the Donetsk People's Republic): its ISO alpha-3
+    #: and the CAMEO sector they code as (code = country + sector, e.g. UKRREB).
+    country: str | None = None
+    sector: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> IgoSpec:
+        if self.sector is not None and self.sector not in SECTORS:
+            raise ValueError(f"unknown sector {self.sector!r} (known: {', '.join(SECTORS)})")
+        if (self.country is None) != (self.sector is None):
+            raise ValueError("country and sector go together (a non-state actor based in one country)")
+        return self
 
 
 class IgosFile(_Strict):
@@ -379,8 +391,10 @@ def build_kb() -> KB:
     for igo in igos.entries:
         if igo.id in kb.records:
             raise KBError(f"actors/igos.yaml: id {igo.id!r} collides with a country code")
-        kb.records[igo.id] = Record(igo.id, igo.name, igo.kind, None, "IGO" if igo.kind == "organization" else None,
-                                    igo.code, parent=igo.parent)
+        if igo.country is not None and (igo.country not in kb.records or kb.records[igo.country].kind != "state"):
+            raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown country {igo.country!r}")
+        sector = igo.sector or ("IGO" if igo.kind == "organization" else None)
+        kb.records[igo.id] = Record(igo.id, igo.name, igo.kind, igo.country, sector, igo.code, parent=igo.parent)
         for a in igo.aliases:
             alias(a, Alias(igo.id, "igo"))
         for a in igo.weak_aliases:

@@ -152,7 +152,8 @@ def local_info(kb: KB, name: str, qualifier: str | None, kinds: tuple[str, ...],
     qrec = kb.records.get(qualifier) if qualifier else None
     country = qrec.country if qrec else None
     if qrec is not None and qrec.kind != "state":
-        sector, secondary = "IGO", None
+        # an IGO's officials are IGO; a country-based non-state actor's keep its sector ("a Hamas official")
+        sector, secondary = (qrec.sector or "IGO", None) if qrec.country else ("IGO", None)
     code = code_for(kb, qualifier, sector if country else None, secondary)
     aid = "local:" + (id_hint or slug(name))
     actor = Actor(id=aid, name=name, kind="person", country=country, sector=sector, code=code, role=role,
