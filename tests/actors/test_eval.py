@@ -37,3 +37,11 @@ def test_missing_gold_data_is_reported_not_raised(tmp_path, capsys):
     assert args.func(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert "skipped" in out["plover-gsr-cameo"] and "skipped" in out["petr2-gsr-validation"]
+
+
+def test_record_dates_in_both_petrarch_forms():
+    import datetime as dt
+
+    assert actors.record_date("20150609") == dt.date(2015, 6, 9)
+    assert actors.record_date("121108") == dt.date(2012, 11, 8)
+    assert actors.record_date(None) is None and actors.record_date("soon") is None

@@ -176,3 +176,11 @@ def test_country_based_non_state_actors_carry_country_and_sector(resolve):
     assert official.kb_id is None and official.code == "PSEREB" and official.sector == "REB"
     # "Wagner" alone is the group only in an article that names the Wagner Group
     assert at(layer, text, "Wagner").id != "WAGNER"
+
+
+def test_stance_prefix_is_not_the_actor(resolve):
+    text = "Pro-Russian protesters and anti-American students marched; Russian-backed separatists fired."
+    layer = resolve(text)
+    codes = {(text[m.start:m.end], layer.by_id(m.actor_id).code) for m in layer.mentions}
+    assert not any(c and c.startswith(("RUSCVL", "USA")) for _, c in codes), codes
+    assert ("Russian", "RUS") in codes  # the sponsor is still a mention of Russia

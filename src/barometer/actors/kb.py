@@ -59,6 +59,8 @@ class RolesFile(_Strict):
     anaphoric_kinds: list[str]
     #: Nouns of "for his part" / "on her side": the possessive names the clause's own subject.
     perspective_nouns: list[str] = Field(default_factory=list)
+    #: "pro-Russian protesters", "anti-American students": the country after "<prefix>-" is a stance.
+    stance_prefixes: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> RolesFile:
@@ -223,6 +225,7 @@ class KB:
     sector_nouns: dict[str, str] = field(default_factory=dict)  # lower noun -> sector
     anaphoric_kinds: frozenset[str] = frozenset()
     perspective_nouns: frozenset[str] = frozenset()
+    stance_prefixes: frozenset[str] = frozenset()
     revised: dt.date | None = None
 
     def add_alias(self, text: str, alias: Alias) -> None:
@@ -321,7 +324,8 @@ def build_kb() -> KB:
     people: PeopleFile = _parse(PeopleFile, "people.yaml", _read("people.yaml"))
 
     kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
-            perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns))
+            perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
+            stance_prefixes=frozenset(w.lower() for w in roles.stance_prefixes))
     for kind, spec in roles.kinds.items():
         for w in spec.words:
             kb.role_words[w.lower()].append(kind)

@@ -214,6 +214,8 @@ def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
     for s, e, cands in sorted(raw_alias, key=lambda h: (h[0], -(h[1] - h[0]))):
         if s in alias_at:
             continue
+        if _stance(doc, s, kb):
+            continue
         a = choose_alias(cands, labels, s, e, strong)
         if a is None:
             continue
@@ -239,6 +241,11 @@ def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
     anaphors = _definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
     return _layer(st)
+
+
+def _stance(doc: Doc, s: int, kb: KB) -> bool:
+    """"pro-Russian", "anti-American": the alias at s follows a stance prefix and a hyphen."""
+    return s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in kb.stance_prefixes
 
 
 def _non_overlapping(hits: dict[int, tuple[int, object]]) -> dict:

@@ -135,16 +135,21 @@ def eval_plover(path: Path, limit: int | None = None, errors: int = 0) -> dict:
     return out
 
 
+def record_date(value: object) -> dt.date | None:
+    """A PETRARCH record date: YYYYMMDD, or YYMMDD as in some wire ids ("121108" = 2012-11-08)."""
+    for fmt in ("%Y%m%d", "%y%m%d"):
+        try:
+            return dt.datetime.strptime(str(value or ""), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def eval_petr2(path: Path, limit: int | None = None, errors: int = 0) -> dict:
     countries = _country_codes()
     recs = _records(path, limit)
     texts = [r["text"] for r in recs]
-    dates = []
-    for r in recs:
-        try:
-            dates.append(dt.datetime.strptime(str(r.get("date", "")), "%Y%m%d").date())
-        except ValueError:
-            dates.append(None)
+    dates = [record_date(r.get("date")) for r in recs]
     gold_n = found = pred_n = correct = 0
     misses: list[dict] = []
     for rec, (_text, layer) in zip(recs, _resolve(texts, dates), strict=True):
