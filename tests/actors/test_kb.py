@@ -158,3 +158,11 @@ def test_non_state_actor_needs_country_with_sector(monkeypatch):
     _patched(monkeypatch, "igos.yaml", mutate)
     with pytest.raises(kbmod.KBError, match=r"(?s)igos.yaml.*HAMAS.*country and sector"):
         kbmod.build_kb()
+
+
+def test_and_split_short_forms_skip_people_nouns_and_surnames():
+    kb = load_kb()
+    assert [a.record for a in kb.aliases["Bosnia"]] == ["BIH"]
+    assert [a.record for a in kb.aliases["Turks"]] == ["TUR"]
+    assert "Wallis" not in kb.aliases
+    assert [a.record for a in kb.aliases["Northern Ireland"]] == ["GBR"]

@@ -93,6 +93,7 @@ class CountriesFile(_Strict):
     version: int
     source: str
     ambiguous: list[str]
+    no_and_short: list[str] = Field(default_factory=list)
     countries: list[CountrySpec]
     extra: list[CountrySpec]
 
@@ -345,13 +346,14 @@ def build_kb() -> KB:
             if dem not in demonym_owner or pop > demonym_owner[dem][0]:
                 demonym_owner[dem] = (pop, a3)
     overrides = {c.alpha3: c for c in cfile.countries}
+    no_and_short = set(cfile.no_and_short)
     specs: list[tuple[str, str, list[str], CountrySpec | None]] = []
     for c in pycountry.countries:
         common = getattr(c, "common_name", None) or c.name
         names = [c.name, common, getattr(c, "official_name", None) or c.name]
         if "," in c.name:
             names.append(c.name.split(",")[0])
-        if " and " in common and not common.startswith(("Saint", "Heard", "South Georgia")):
+        if " and " in common and c.alpha_3 not in no_and_short:
             names.append(common.split(" and ")[0])  # "Bosnia and Herzegovina" -> "Bosnia"
         specs.append((c.alpha_3, common, names, overrides.pop(c.alpha_3, None)))
     for extra in cfile.extra:
