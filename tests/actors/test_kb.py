@@ -166,3 +166,12 @@ def test_and_split_short_forms_skip_people_nouns_and_surnames():
     assert [a.record for a in kb.aliases["Turks"]] == ["TUR"]
     assert "Wallis" not in kb.aliases
     assert [a.record for a in kb.aliases["Northern Ireland"]] == ["GBR"]
+
+
+def test_duplicate_country_entry_is_rejected(monkeypatch):
+    def mutate(data):
+        data["countries"].append({"alpha3": "UKR", "short": ["Ukraina"]})
+
+    _patched(monkeypatch, "countries.yaml", mutate)
+    with pytest.raises(kbmod.KBError, match=r"countries.yaml.*'UKR'.*twice"):
+        kbmod.build_kb()

@@ -345,6 +345,11 @@ def build_kb() -> KB:
             pop = int(rec.get("population") or 0)
             if dem not in demonym_owner or pop > demonym_owner[dem][0]:
                 demonym_owner[dem] = (pop, a3)
+    seen_a3: set[str] = set()
+    for c in cfile.countries:
+        if c.alpha3 in seen_a3:
+            raise KBError(f"actors/countries.yaml: entry alpha3={c.alpha3!r} appears twice (merge the two entries)")
+        seen_a3.add(c.alpha3)
     overrides = {c.alpha3: c for c in cfile.countries}
     no_and_short = set(cfile.no_and_short)
     specs: list[tuple[str, str, list[str], CountrySpec | None]] = []
