@@ -22,3 +22,18 @@ def test_every_cli_command_is_documented():
     text = "\n".join(p.read_text("utf-8") for p in DOCS.glob("*.md"))
     missing = [name for name in sub.choices if f"barometer {name}" not in text]
     assert not missing, f"commands missing from docs/: {missing}"
+
+
+def test_every_cli_subcommand_is_documented():
+    import argparse
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    text = "\n".join(p.read_text("utf-8") for p in DOCS.glob("*.md"))
+    missing = []
+    for name, command in sub.choices.items():
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                missing += [f"barometer {name} {child}" for child in action.choices
+                            if f"barometer {name} {child}" not in text]
+    assert not missing, f"subcommands missing from docs/: {missing}"

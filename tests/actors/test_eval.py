@@ -34,7 +34,7 @@ def test_cli_dispatch_prints_json_and_returns_zero(capsys):
 
 def test_missing_gold_data_is_reported_not_raised(tmp_path, capsys):
     args = build_parser().parse_args(["eval", "actors", "--data", str(tmp_path), "--format", "json", "--check"])
-    assert args.func(args) == 0
+    assert args.func(args) == 2
     out = json.loads(capsys.readouterr().out)
     assert "skipped" in out["plover-gsr-cameo"] and "skipped" in out["petr2-gsr-validation"]
 

@@ -155,3 +155,32 @@ def test_serve_binds_to_loopback_by_default(monkeypatch):
     assert Settings.from_env().api_host == "127.0.0.1"
     args = build_parser().parse_args(["serve"])
     assert args.host is None and args.port is None  # falls back to the settings above
+
+
+def test_quotes_say_who_said_what_about_whom(tmp_path):
+    from barometer.model import Actor, Analysis, Article, Event, Quote, Span
+    from barometer.store import DuckStore
+
+    text = 'Putin said: "Ukraine provoked us." Biden met Scholz.'
+    q_start, q_end = text.index('"') + 1, text.index('."') + 1
+    sent = text[:text.index(" Biden")]
+    analysis = Analysis(
+        article=Article(id="cd" * 32, title="t", published=dt.date(2022, 2, 1), text=text),
+        actors=[Actor(id="a1", name="Vladimir Putin", kind="person", country="RUS", code="RUSGOV",
+                      mentions=[Span(start=0, end=5, text="Putin")]),
+                Actor(id="a2", name="Ukraine", kind="state", country="UKR", code="UKR",
+                      mentions=[Span(start=q_start, end=q_start + 7, text="Ukraine")])],
+        quotes=[Quote(id="q1", text=text[q_start:q_end], kind="direct", speaker="a1", speaker_text="Putin",
+                      start=q_start, end=q_end)],
+        events=[Event(id="e1", type="ACCUSE", quad_class=3, goldstein=-2.0, source="a1", target="a2", quote="q1",
+                      evidence=Span(start=0, end=len(sent), text=sent), rule="test.accuse")])
+    db = tmp_path / "q.duckdb"
+    with DuckStore(db) as store:
+        store.add(analysis)
+    with TestClient(create_app(db, Settings())) as c:
+        items = c.get("/api/quotes").json()["items"]
+        assert len(items) == 1
+        assert items[0]["about"] == "Ukraine" and items[0]["event_types"] == "ACCUSE"
+        assert items[0]["text"] == "Ukraine provoked us."
+        assert c.get("/api/quotes", params={"about": "ukr"}).json()["total"] == 1
+        assert c.get("/api/quotes", params={"about": "USA"}).json()["total"] == 0

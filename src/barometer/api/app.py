@@ -153,11 +153,13 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
     @app.get("/api/quotes", tags=["quotes"], dependencies=read, response_model=Page)
     def list_quotes(request: Request, speaker: str | None = Query(None, max_length=100),
                     text: str | None = Query(None, max_length=200), article: str | None = Query(None, max_length=64),
+                    about: str | None = Query(None, max_length=64, description="target actor code or ISO3 of an "
+                                              "event coded inside the quote"),
                     since: dt.date | None = None, until: dt.date | None = None, limit: Limit = 50,
                     offset: Offset = 0) -> dict[str, Any]:
-        """Quotations with their attributed speaker."""
-        total, items = queries.quotes(st(request), speaker=speaker, text=text, article=article, since=since,
-                                      until=until, limit=limit, offset=offset)
+        """Who said what about whom: quotations, their speaker and the targets of events coded inside them."""
+        total, items = queries.quotes(st(request), speaker=speaker, text=text, article=article, about=about,
+                                      since=since, until=until, limit=limit, offset=offset)
         return page(total, items, limit, offset)
 
     @app.get("/api/actors", tags=["actors"], dependencies=read, response_model=Page)

@@ -41,18 +41,29 @@ def events(store: Any, *, limit: int = 50, offset: int = 0, **filters: Any) -> t
 
 
 def quotes(store: Any, *, speaker: str | None = None, text: str | None = None, article: str | None = None,
-           since: dt.date | None = None, until: dt.date | None = None, limit: int = 50, offset: int = 0,
-           ) -> tuple[int, list[dict[str, Any]]]:
+           about: str | None = None, since: dt.date | None = None, until: dt.date | None = None, limit: int = 50,
+           offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Who said what about whom: each quote with the targets and types of the events coded inside it."""
+    about = about and about.upper()
     sql = ("SELECT a.published, q.text, q.kind, q.speaker, q.speaker_code, q.speaker_name, q.speaker_text, q.cue, "
-           "q.start_char AS start, q.end_char AS end_char, a.title, q.article_id, q.quote_id "
+           "q.start_char AS start, q.end_char AS end_char, a.title, q.article_id, q.quote_id, "
+           "ab.about, ab.about_codes, ab.event_types "
            "FROM quotes q JOIN articles a ON a.id = q.article_id "
+           "LEFT JOIN (SELECT article_id, quote, "
+           "           STRING_AGG(DISTINCT COALESCE(target_name, target_code), ', ') AS about, "
+           "           STRING_AGG(DISTINCT COALESCE(target_code, target_country), ' ') AS about_codes, "
+           "           STRING_AGG(DISTINCT type, ' ') AS event_types "
+           "           FROM events WHERE quote IS NOT NULL GROUP BY article_id, quote) ab "
+           "  ON ab.article_id = q.article_id AND ab.quote = q.quote_id "
            "WHERE (CAST(? AS VARCHAR) IS NULL OR q.speaker_code = ? OR q.speaker = ? "
            "       OR q.speaker_name ILIKE '%' || ? || '%') "
            "AND (CAST(? AS VARCHAR) IS NULL OR q.text ILIKE '%' || ? || '%') "
            "AND (CAST(? AS VARCHAR) IS NULL OR q.article_id = ?) "
+           "AND (CAST(? AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article_id = q.article_id "
+           "     AND e.quote = q.quote_id AND (e.target_code = ? OR e.target_country = ?))) "
            "AND (CAST(? AS DATE) IS NULL OR a.published >= CAST(? AS DATE)) "
            "AND (CAST(? AS DATE) IS NULL OR a.published <= CAST(? AS DATE))")
-    params = [speaker] * 4 + [text] * 2 + [article] * 2 + [since, since, until, until]
+    params = [speaker] * 4 + [text] * 2 + [article] * 2 + [about] * 3 + [since, since, until, until]
     return _page(store, sql, params, "published, article_id, start, quote_id", limit, offset)
 
 

@@ -16,6 +16,7 @@ TASKS: dict[str, str] = {
     "actors": "barometer.eval.actors",
     "quotes": "barometer.eval.quotes",
     "times": "barometer.eval.times",
+    "extraction": "barometer.eval.extraction",
 }
 
 
@@ -29,7 +30,7 @@ def _load(task: str):  # noqa: ANN202 - module
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="score a stage against public gold sets (events, actors, quotes, times)")
+    p = sub.add_parser("eval", help="score a stage against public gold sets (events, actors, quotes, times, extraction)")
     tasks = p.add_subparsers(dest="task", metavar="TASK")
     tasks.required = True
     for name, module_path in TASKS.items():

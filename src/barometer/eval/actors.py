@@ -228,10 +228,12 @@ def _print_table(result: dict, baseline: dict) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Measure, print (table or JSON) and return 0; with ``--check``, 1 when a floor is broken."""
+    """Measure, print (table or JSON) and return 0; with ``--check``, 1 when a floor is broken;
+    2 when a requested gold file is absent (as every ``barometer eval`` task)."""
     result = measure(getattr(args, "data", None), getattr(args, "gold", "all"), getattr(args, "limit", None),
                      getattr(args, "errors", 0) or 0)
     baseline = load_baseline()
+    absent = [v["skipped"] for k, v in result.items() if isinstance(v, dict) and "skipped" in v]
     if getattr(args, "format", "table") == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -240,7 +242,12 @@ def run(args: argparse.Namespace) -> int:
         failures = below_floor(result, baseline)
         for f in failures:
             print(f"barometer eval actors: {f}", file=sys.stderr)
-        return 1 if failures else 0
+        if failures:
+            return 1
+    if absent:
+        for reason in absent:
+            print(f"barometer eval actors: gold data missing: {reason}", file=sys.stderr)
+        return 2
     return 0
 
 

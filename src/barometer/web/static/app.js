@@ -176,7 +176,7 @@
     const p = formParams($("#quotes-form"));
     const res = await api("/api/quotes", { ...p, limit: state.pageSize, offset: state.quotesOffset });
     $("#quotes-table tbody").replaceChildren(...res.items.map((q) => el("tr", { on: { click: () => { window.location.hash = "#/article/" + encodeURIComponent(q.article_id) + "/" + encodeURIComponent(q.quote_id); } } },
-      el("td", {}, q.published), el("td", {}, q.speaker_name || q.speaker_text || "?"), el("td", {}, q.kind), el("td", {}, q.text), el("td", {}, q.title || ""))));
+      el("td", {}, q.published), el("td", {}, q.speaker_name || q.speaker_text || "?"), el("td", {}, q.kind), el("td", {}, q.text), el("td", {}, q.about || ""), el("td", {}, q.event_types || ""), el("td", {}, q.title || ""))));
     pager($("#quotes-pager"), res.total, state.quotesOffset, loadQuotes);
   }
 
