@@ -184,3 +184,26 @@ def test_stance_prefix_is_not_the_actor(resolve):
     codes = {(text[m.start:m.end], layer.by_id(m.actor_id).code) for m in layer.mentions}
     assert not any(c and c.startswith(("RUSCVL", "USA")) for _, c in codes), codes
     assert ("Russian", "RUS") in codes  # the sponsor is still a mention of Russia
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Antony Blinken met his Russian counterpart in Geneva.", "person:sergei-lavrov"),
+    ("Emmanuel Macron called his Russian counterpart on Friday.", "person:vladimir-putin"),
+    ("Olaf Scholz's Polish counterpart arrived.", "person:mateusz-morawiecki"),
+])
+def test_counterpart_is_the_same_office_in_the_named_country(resolve, text, who):
+    layer = resolve(text)
+    m = next(m for m in layer.mentions if "counterpart" in text[m.start:m.end])
+    assert m.actor_id == who and m.rule == "counterpart"
+
+
+def test_counterpart_of_an_unknown_person_stays_anonymous(resolve):
+    text = "A diplomat met his Russian counterpart."
+    layer = resolve(text)
+    cp = at(layer, text, "Russian counterpart")
+    assert cp.kb_id is None and cp.code == "RUSGOV"
+
+
+def test_counterpart_with_a_name_links_the_name(resolve):
+    text = "Vladimir Putin and his French counterpart Emmanuel Macron agreed."
+    assert at(resolve(text), text, "Emmanuel Macron").id == "person:emmanuel-macron"

@@ -240,6 +240,7 @@ def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
     _appositives(st)
     anaphors = _definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
+    _counterparts(st)
     return _layer(st)
 
 
@@ -449,6 +450,30 @@ def _definite_anaphors(st: State, role_at: dict) -> list[Anaphor]:
         if kinds:
             out.append(Anaphor(rs - 1, re_, kinds))
     return out
+
+
+def _counterparts(st: State) -> None:
+    """"Blinken met his Russian counterpart": the holder, in the stated country and on the date, of
+    the office the possessor holds (rule ``counterpart``); otherwise the anonymous local actor stays."""
+    for m in st.mentions:
+        info = st.infos[m.actor_id]
+        if m.rule != "description:local" or "counterpart" not in info.kinds or not info.actor.country:
+            continue
+        root = head_token(st, m)
+        owners = [c.i for c in root.children if c.dep_ == "poss"]
+        if m.start > 0 and st.doc[m.start - 1].tag_ == "PRP$":
+            owners.append(m.start - 1)
+        owner = next((p for p in st.mentions for i in owners if p.start <= i < p.end and p is not m), None)
+        if owner is None or st.infos[owner.actor_id].actor.kind != "person":
+            continue
+        for kind in st.infos[owner.actor_id].kinds:
+            holders = {t.person for t in st.kb.holders(info.actor.country, kind, st.on)}
+            if len(holders) == 1:
+                rec = st.kb.records[holders.pop()]
+                new = person_info(st.kb, rec, st.on, (kind,))
+                st.infos.setdefault(rec.id, new)
+                m.actor_id, m.rule, m.confidence = rec.id, "counterpart", 0.8
+                break
 
 
 def _appositives(st: State) -> None:
