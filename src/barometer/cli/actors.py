@@ -29,7 +29,13 @@ NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
 
 
 def date_in_name(path: str) -> dt.date | None:
-    """The last valid YYYY-MM-DD in a file name (None when there is none)."""
+    """The date a file name starts with (as ``barometer ingest`` reads it: 2022-01-28..., 20220125T...),
+    else the last valid YYYY-MM-DD inside it (None when there is none)."""
+    from barometer.ingest.sources import date_from_name
+
+    found = date_from_name(path)
+    if found is not None:
+        return found
     for m in reversed(list(NAME_DATE.finditer(Path(path).name))):
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
