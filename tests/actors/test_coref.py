@@ -92,3 +92,10 @@ def test_perspective_possessive_respects_gender(resolve):
     text = "Joe Biden spoke first. For his part, Foreign Secretary Liz Truss urged restraint."
     his = _pronoun_actor(resolve(text), text, "his")
     assert his is None or his.id != "person:liz-truss"
+
+
+def test_she_speaking_about_her_country_is_the_woman(resolve):
+    text = ("Foreign Minister Marise Payne met her counterparts in Melbourne. "
+            '"Australia works to support a world order that favours freedom," she said.')
+    layer = resolve(text, "2022-02-11")
+    assert _pronoun_actor(layer, text, "she").id == "person:marise-payne"

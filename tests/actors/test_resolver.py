@@ -207,3 +207,9 @@ def test_counterpart_of_an_unknown_person_stays_anonymous(resolve):
 def test_counterpart_with_a_name_links_the_name(resolve):
     text = "Vladimir Putin and his French counterpart Emmanuel Macron agreed."
     assert at(resolve(text), text, "Emmanuel Macron").id == "person:emmanuel-macron"
+
+
+def test_capital_mistagged_as_person_is_not_a_person(resolve):
+    text = "He said the US would continue to draw down its embassy in Kyiv and reiterated calls."
+    layer = resolve(text)
+    assert not any(a.kind == "person" and a.name == "Kyiv" for a in layer.actors)

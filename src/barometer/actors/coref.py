@@ -149,7 +149,8 @@ def _person_pronoun(st: State, i: int, gender: str, cands: list[Mention], sent: 
             best, best_score = m, score
     if gender == "f":
         state = _previous_subject_state(st, i, sent)
-        if state is not None and (best is None or sent[i] - sent[best.start] >= 1):
+        # a woman in reach wins: country-as-she is for translated text with no female antecedent
+        if state is not None and best is None:
             return state, "coref:country_pronoun", 0.7
     if best is None:
         return None

@@ -427,6 +427,9 @@ def _ner_people(st: State, labels: list[str]) -> None:
         if person is not None:
             st.add(ent.start, end, person_info(kb, person, st.on), "ner_person:kb")
             continue
+        cands = kb.aliases.get(text, [])
+        if cands and not any(a.ambiguous or kb.records[a.record].kind == "person" for a in cands):
+            continue  # a place or organisation the tagger took for a person ("in Kyiv"): not a person
         info = _local_by_surname(st, text) or local_info(kb, text, None, (), None)
         st.add(ent.start, end, info, "ner_person:local", 0.7)
 
