@@ -99,3 +99,19 @@ def test_she_speaking_about_her_country_is_the_woman(resolve):
             '"Australia works to support a world order that favours freedom," she said.')
     layer = resolve(text, "2022-02-11")
     assert _pronoun_actor(layer, text, "she").id == "person:marise-payne"
+
+
+def test_honorific_gives_a_local_person_gender(resolve):
+    text = "Mrs Hanna Kovalenko met John Smith in Lviv. She said the shelling had stopped."
+    layer = resolve(text)
+    assert _pronoun_actor(layer, text, "She").name == "Hanna Kovalenko"
+
+
+def test_first_pronoun_fixes_a_local_persons_gender(resolve):
+    text = ("Ivan Petrenko waited. Olena Bondar arrived with her brother. "
+            "Later her sister came, and his car was found.")
+    layer = resolve(text)
+    bondar = next(a for a in layer.actors if a.name == "Olena Bondar")
+    his = _pronoun_actor(layer, text, "his")
+    assert _pronoun_actor(layer, text, "her").id == bondar.id
+    assert his is None or his.id != bondar.id

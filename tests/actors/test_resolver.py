@@ -213,3 +213,8 @@ def test_capital_mistagged_as_person_is_not_a_person(resolve):
     text = "He said the US would continue to draw down its embassy in Kyiv and reiterated calls."
     layer = resolve(text)
     assert not any(a.kind == "person" and a.name == "Kyiv" for a in layer.actors)
+
+
+def test_honorific_before_a_kb_name_still_links_the_kb_person(resolve):
+    text = "Mrs Theresa May spoke in London."
+    assert at(resolve(text, "2018-01-10"), text, "Theresa May").id == "person:theresa-may"

@@ -156,6 +156,8 @@ def _person_pronoun(st: State, i: int, gender: str, cands: list[Mention], sent: 
         return None
     info = st.infos[best.actor_id]
     conf = 0.85 if info.gender else 0.6
+    if info.gender is None and info.actor.kb_id is None:
+        info.gender = gender  # "Masha ... her ... his": the first pronoun fixes a local person's gender
     return best.actor_id, "coref:pronoun", conf
 
 

@@ -61,6 +61,8 @@ class RolesFile(_Strict):
     perspective_nouns: list[str] = Field(default_factory=list)
     #: "pro-Russian protesters", "anti-American students": the country after "<prefix>-" is a stance.
     stance_prefixes: list[str] = Field(default_factory=list)
+    #: gender -> honorifics before a name ("Mrs Smith" is f): coreference agreement for local people.
+    honorifics: dict[Literal["m", "f"], list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check(self) -> RolesFile:
@@ -227,6 +229,7 @@ class KB:
     anaphoric_kinds: frozenset[str] = frozenset()
     perspective_nouns: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
+    honorifics: dict[str, str] = field(default_factory=dict)  # honorific -> gender
     revised: dt.date | None = None
 
     def add_alias(self, text: str, alias: Alias) -> None:
@@ -326,7 +329,8 @@ def build_kb() -> KB:
 
     kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
             perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
-            stance_prefixes=frozenset(w.lower() for w in roles.stance_prefixes))
+            stance_prefixes=frozenset(w.lower() for w in roles.stance_prefixes),
+            honorifics={w: g for g, words in roles.honorifics.items() for w in words})
     for kind, spec in roles.kinds.items():
         for w in spec.words:
             kb.role_words[w.lower()].append(kind)

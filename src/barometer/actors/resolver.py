@@ -423,6 +423,9 @@ def _ner_people(st: State, labels: list[str]) -> None:
         text = doc[ent.start:end].text
         if not text or not any(c.isupper() for c in text[:1]):
             continue
+        gender = kb.honorifics.get(doc[ent.start - 1].text) if ent.start > 0 else None
+        if doc[ent.start].text in kb.honorifics and end - ent.start > 1:  # "Mrs Hanna Kovalenko"
+            gender, text = kb.honorifics[doc[ent.start].text], doc[ent.start + 1:end].text
         person = _kb_person(kb, text)
         if person is not None:
             st.add(ent.start, end, person_info(kb, person, st.on), "ner_person:kb")
@@ -430,7 +433,9 @@ def _ner_people(st: State, labels: list[str]) -> None:
         cands = kb.aliases.get(text, [])
         if cands and not any(a.ambiguous or kb.records[a.record].kind == "person" for a in cands):
             continue  # a place or organisation the tagger took for a person ("in Kyiv"): not a person
-        info = _local_by_surname(st, text) or local_info(kb, text, None, (), None)
+        info = _local_by_surname(st, text) or local_info(kb, text, None, (), None, gender=gender)
+        if info.gender is None and gender is not None:
+            info.gender = gender
         st.add(ent.start, end, info, "ner_person:local", 0.7)
 
 
