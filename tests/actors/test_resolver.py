@@ -218,3 +218,11 @@ def test_capital_mistagged_as_person_is_not_a_person(resolve):
 def test_honorific_before_a_kb_name_still_links_the_kb_person(resolve):
     text = "Mrs Theresa May spoke in London."
     assert at(resolve(text, "2018-01-10"), text, "Theresa May").id == "person:theresa-may"
+
+
+@pytest.mark.parametrize(("date", "who"), [("2019-01-10", "person:john-bolton"), ("2022-02-20", "person:jake-sullivan")])
+def test_security_officials_on_the_date(resolve, date, who):
+    text = "The US national security adviser spoke to the Russian Security Council secretary."
+    layer = resolve(text, date)
+    assert at(layer, text, "The US national security adviser").id == who
+    assert at(layer, text, "the Russian Security Council secretary").id == "person:nikolai-patrushev"
