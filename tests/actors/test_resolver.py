@@ -226,3 +226,21 @@ def test_security_officials_on_the_date(resolve, date, who):
     layer = resolve(text, date)
     assert at(layer, text, "The US national security adviser").id == who
     assert at(layer, text, "the Russian Security Council secretary").id == "person:nikolai-patrushev"
+
+
+def test_ambiguous_name_tagged_person_follows_its_place_use_elsewhere(resolve):
+    text = "Georgia Meloni met King Abdullah of Jordan. Jordan said it would help. Chad Smith laughed."
+    layer = resolve(text)
+    second = text.index("Jordan said")
+    m = next(m for m in layer.mentions if m.start == second)
+    assert m.actor_id == "JOR" and m.confidence <= 0.5
+    assert at(layer, text, "Chad Smith").kind == "person"
+    text = "Michael Jordan scored. Jordan said he was tired."
+    layer = resolve(text)
+    assert all(layer.by_id(m.actor_id).id != "JOR" for m in layer.mentions)
+
+
+def test_bare_ambiguous_name_without_context_abstains(resolve):
+    text = "Jordan closed its border with Syria. Jordan said the move was temporary."
+    layer = resolve(text)
+    assert not any(a.kind == "person" for a in layer.actors)

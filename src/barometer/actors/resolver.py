@@ -416,6 +416,7 @@ def _plain_aliases(st: State, alias_at: dict) -> None:
 
 def _ner_people(st: State, labels: list[str]) -> None:
     doc, kb = st.doc, st.kb
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not st.free(ent.start, ent.end):
             continue
@@ -433,6 +434,14 @@ def _ner_people(st: State, labels: list[str]) -> None:
         cands = kb.aliases.get(text, [])
         if cands and not any(a.ambiguous or kb.records[a.record].kind == "person" for a in cands):
             continue  # a place or organisation the tagger took for a person ("in Kyiv"): not a person
+        states = [a for a in cands if a.ambiguous and kb.records[a.record].kind == "state"]
+        if states and text in places:
+            # "King Abdullah of Jordan ... Jordan said": the article uses the name as a place
+            # elsewhere; take the state, with the low confidence an ambiguous reading deserves
+            st.add(ent.start, end, record_info(kb, kb.records[states[0].record], st.on), "alias:ambiguous_context", 0.5)
+            continue
+        if states and _local_by_surname(st, text) is None:
+            continue  # a bare "Jordan" tagged PERSON with no full name around: abstain, it may be the state
         info = _local_by_surname(st, text) or local_info(kb, text, None, (), None, gender=gender)
         if info.gender is None and gender is not None:
             info.gender = gender
