@@ -115,3 +115,10 @@ def test_first_pronoun_fixes_a_local_persons_gender(resolve):
     his = _pronoun_actor(layer, text, "his")
     assert _pronoun_actor(layer, text, "her").id == bondar.id
     assert his is None or his.id != bondar.id
+
+
+def test_perspective_phrase_in_a_verbless_fragment_terminates(resolve):
+    # regression: climbing to the clause's verb looped forever when the root was not a verb
+    text = "For his part, Joe Biden. For her part, NATO."
+    layer = resolve(text)
+    assert at(layer, text, "Joe Biden").id == "person:joe-biden"

@@ -49,7 +49,7 @@ def _sent_index(doc: Doc) -> list[int]:
 def _is_subject(st: State, m: Mention) -> bool:
     tok = st.doc[m.head if m.head is not None else m.start]
     # "Russian President Vladimir Putin and his counterpart": the conj of a subject is a subject too.
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS
 
@@ -103,10 +103,10 @@ def _perspective(st: State, tok, gender: str):  # noqa: ANN001 - spaCy Token
     if tok.tag_ != "PRP$" or tok.head.lemma_.lower() not in st.kb.perspective_nouns:
         return None
     prep = tok.head.head
-    if prep.dep_ != "prep" or prep is tok.head:
+    if prep.dep_ != "prep" or prep.i == tok.head.i:
         return None
     verb = prep.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy Tokens are new objects: compare .i
         verb = verb.head
     if verb.dep_ in ("aux", "auxpass"):  # "has of his side said": the phrase hangs on the auxiliary
         verb = verb.head
