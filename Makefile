@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install clean bench fuzz fuzz-smoke
+.PHONY: demo test lint install clean bench load fuzz fuzz-smoke
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PY=/path/to/python3.11)"; exit 1; }
@@ -30,11 +30,15 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
+# The API under load on loopback while a batch ingests (docs/reliability.md); bench/out/load.json.
+load: $(STAMP)
+	$(BIN)/python bench/load_api.py
+
 # Coverage-guided fuzzing (atheris) of the input parsers; bounded, never part of `make test`.
-# `make fuzz` runs each harness FUZZ_TIME seconds (default 120: about 6 minutes in all);
-# `make fuzz-smoke` runs each for 7 seconds (about 20 s in all), for CI. A crash stops the run
+# `make fuzz` runs each harness FUZZ_TIME seconds (default 120: about 12 minutes in all);
+# `make fuzz-smoke` runs each for 7 seconds (under a minute in all), for CI. A crash stops the run
 # with exit 1 and leaves the input in fuzz/crashes/<target>/.
-FUZZ_TARGETS ?= decode clean html
+FUZZ_TARGETS ?= decode clean html feed warc jsonl
 FUZZ_TIME ?= 120
 FUZZ_STAMP := $(VENV)/.installed-fuzz
 

@@ -7,6 +7,7 @@ Each stage is looked up in the registry by the versioned name in settings.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import warnings as _warnings
 from collections.abc import Callable, Iterable, Iterator
 
@@ -81,12 +82,39 @@ def _empty_analysis(cleaned: Cleaned) -> Analysis:
     return Analysis(article=cleaned.article, warnings=list(cleaned.warnings))
 
 
-def analyze_raw(raw: RawDocument, published: dt.date | str | None = None, *, title: str | None = None) -> Analysis:
-    cleaned = clean_document(raw, published=_as_date(published), title=title)
+#: Touches every stage's lazily loaded data (actor KB, gazetteer, lexicons, language model).
+_WARM_UP_TEXT = ('Warm-up\n\n"We will respond," Vladimir Putin said in Moscow on Monday, after NATO sent 5,000 troops '
+                 "to Poland and the European Union approved $1 billion in aid to Ukraine next week.")
+_warm = threading.Event()
+_warm_lock = threading.Lock()
+
+
+def warm_up() -> None:
+    """Load every stage's data once, under a lock.
+
+    Why: the stages load their data lazily on first use (about 4 s). Sixteen API requests arriving
+    on a cold server each loaded it at the same time and took 53 s instead of 4.5 s
+    (bench/load_api.py); now the first caller loads, the others wait for it.
+    """
+    if _warm.is_set():
+        return
+    with _warm_lock:
+        if not _warm.is_set():
+            raw = RawDocument(text=_WARM_UP_TEXT, media_type="text", source="<warm-up>")
+            _analyze_cleaned(clean_document(raw, published=dt.date(2022, 1, 28)))
+            _warm.set()
+
+
+def _analyze_cleaned(cleaned: Cleaned) -> Analysis:
     doc = _doc_for(cleaned)
     if doc is None:
         return _empty_analysis(cleaned)
     return run_stages(cleaned, doc)
+
+
+def analyze_raw(raw: RawDocument, published: dt.date | str | None = None, *, title: str | None = None) -> Analysis:
+    warm_up()
+    return _analyze_cleaned(clean_document(raw, published=_as_date(published), title=title))
 
 
 def analyze(text_or_html: str | bytes, published: dt.date | str | None = None, *, title: str | None = None,
@@ -105,19 +133,23 @@ def analyze(text_or_html: str | bytes, published: dt.date | str | None = None, *
 def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, *, batch_size: int = 16,
                  skip: Callable[[Article], bool] | None = None,
                  ) -> Iterator[tuple[RawDocument, Analysis | InputError | None]]:
-    """Analyse many documents with ``nlp.pipe`` batching.
+    """Analyse many documents with ``nlp.pipe`` batching, yielding them in input order.
 
     Bad inputs yield their InputError; articles for which ``skip(article)`` is true (e.g. already
-    stored) yield None without being parsed.
+    stored) yield None without being parsed. (Refusals used to come out ahead of the batch they were
+    in; tests/hardening/test_properties.py found it.)
     """
     nlp = get_nlp()
-    pending: list[tuple[RawDocument, Cleaned]] = []
+    warm_up()
+    pending: list[tuple[RawDocument, Cleaned | InputError | None]] = []
 
     def flush() -> Iterator[tuple[RawDocument, Analysis | InputError | None]]:
-        english = [(r, c) for r, c in pending if c.article.language in (None, "en")]
-        docs = iter(nlp.pipe([c.article.text for _, c in english], batch_size=batch_size))
+        english = [c for _, c in pending if isinstance(c, Cleaned) and c.article.language in (None, "en")]
+        docs = iter(nlp.pipe([c.article.text for c in english], batch_size=batch_size))
         for raw, cleaned in pending:
-            if cleaned.article.language in (None, "en"):
+            if not isinstance(cleaned, Cleaned):
+                yield raw, cleaned
+            elif cleaned.article.language in (None, "en"):
                 yield raw, run_stages(cleaned, next(docs))
             else:
                 _doc_for(cleaned)
@@ -126,13 +158,11 @@ def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, 
 
     for raw in raws:
         try:
-            cleaned = clean_document(raw, published=raw.published or published)
+            cleaned: Cleaned | InputError | None = clean_document(raw, published=raw.published or published)
         except InputError as exc:
-            yield raw, exc
-            continue
-        if skip is not None and skip(cleaned.article):
-            yield raw, None
-            continue
+            cleaned = exc
+        if isinstance(cleaned, Cleaned) and skip is not None and skip(cleaned.article):
+            cleaned = None
         pending.append((raw, cleaned))
         if len(pending) >= batch_size:
             yield from flush()

@@ -88,7 +88,8 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
 
     page_max = settings.api_page_max
     Limit = Annotated[int, Query(ge=1, le=page_max, description=f"page size (at most {page_max})")]
-    Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+    # Bounded: an offset past a 64-bit integer overflowed in DuckDB and gave a 500 (tests/hardening).
+    Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="rows to skip")]
     read = [Depends(check_read)]
 
     def st(request: Request) -> DuckStore:
@@ -202,8 +203,8 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
 
     @app.get("/api/alerts", tags=["analytics"], dependencies=read)
     def alerts(request: Request, by: Period = "week", window: int = Query(8, ge=2, le=520),
-               threshold: float = Query(3.0, gt=0, le=100), min_sigma: float = Query(0.25, gt=0),
-               min_events: int = Query(2, ge=0), min_periods: int = Query(3, ge=1),
+               threshold: float = Query(3.0, gt=0, le=100), min_sigma: float = Query(0.25, gt=0, le=1e6),
+               min_events: int = Query(2, ge=0, le=2**31 - 1), min_periods: int = Query(3, ge=1, le=520),
                metric: Literal["conflict", "escalation"] = "conflict", directed: bool = True,
                actor: str | None = Query(None, max_length=64), since: dt.date | None = None,
                until: dt.date | None = None, limit: Limit = 100) -> dict[str, Any]:

@@ -6,6 +6,7 @@ normalisation (whitespace, junk removal) happens here and nowhere else.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -18,6 +19,9 @@ from barometer.ingest.raw import RawDocument
 from barometer.model import Article
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+#: Lone UTF-16 surrogates: Python strings can hold them (JSON "\\ud800" escapes, str input from callers)
+#: but they cannot be encoded, stored or hashed; each becomes U+FFFD (one char for one: offsets hold).
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -118,6 +122,10 @@ def _from_html(raw: RawDocument) -> tuple[str, str | None, dt.date | None, str |
         except Exception as exc:  # htmldate is a best-effort fallback
             warnings.append(f"{raw.source}: htmldate failed ({type(exc).__name__})")
     text, _, wire = clean_text(body, first_line_is_title=False, trailing=False)
+    if not any(is_prose(p) for p in text.split("\n\n")):
+        # Not one sentence of prose: trafilatura fell back to labels ("Home", menus); judge the
+        # page as a text dump, which drops a short non-prose tail (and so leaves nothing here).
+        text, _, wire = clean_text(body, first_line_is_title=False, trailing=True)
     outlet = meta.get("sitename") or meta.get("hostname")
     title = strip_site_suffix(meta.get("title"), [meta.get("sitename"), meta.get("hostname"), raw.url])
     return text, title, published, outlet, wire, warnings
@@ -172,6 +180,9 @@ def strip_site_suffix(title: str | None, sites: list[str | None]) -> str | None:
 def clean_document(raw: RawDocument, *, published: dt.date | None = None, title: str | None = None) -> Cleaned:
     """Clean a RawDocument. Raises EmptyInputError/NoMainTextError when nothing is left."""
     warnings = list(raw.warnings)
+    if _SURROGATES.search(raw.text):
+        raw = dataclasses.replace(raw, text=_SURROGATES.sub("\ufffd", raw.text))
+        warnings.append(f"{raw.source}: input holds lone UTF-16 surrogates; replaced with U+FFFD")
     outlet = raw.outlet
     found_date: dt.date | None = None
     if raw.media_type == "html":

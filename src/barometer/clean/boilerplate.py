@@ -17,9 +17,17 @@ from importlib import resources
 
 import yaml
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: A word in any alphabet (Latin, Cyrillic, Greek, Arabic...): counting only ASCII letters made every
+#: paragraph in another script "too short to be prose", so short non-English articles vanished.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
+#: Scripts written without spaces (CJK): two characters count as one word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2}")
 _FILE_LIKE = re.compile(r"^[\w.-]*[_][\w.-]*$|\.(png|jpe?g|svg|gif|webp)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…:;\"”»’)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»’)\]。！？؟।]\s*$")
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s) + _UNSPACED.findall(s)
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ def boilerplate_score(line: str) -> float:
         return 0.0
     lex = lexicon()
     low = s.lower()
-    words = _WORD.findall(s)
+    words = _words(s)
     n = len(words)
     ends_like_sentence = bool(_SENTENCE_END.search(s))
     score = 0.0
@@ -82,7 +90,7 @@ def is_boilerplate(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A paragraph of article prose: ends like a sentence and has a few words."""
     s = line.strip()
-    return bool(_SENTENCE_END.search(s)) and len(_WORD.findall(s)) >= 6 and not is_boilerplate(s)
+    return bool(_SENTENCE_END.search(s)) and len(_words(s)) >= 6 and not is_boilerplate(s)
 
 
 def wire_credit(line: str) -> list[str] | None:

@@ -17,6 +17,7 @@ OBJ = ("dobj", "dative", "attr", "oprd")
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage",
                             "invite", "allow", "permit", "compel", "pressure", "pressurize", "request", "warn",
                             "help", "instruct", "get", "want", "expect", "implore", "push", "prompt", "lead"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "them"})
 
 
@@ -82,7 +83,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             if c.dep_ in PASS_SUBJ:
                 return c, True
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if cur.dep_ == "xcomp":
             if head.lemma_ in OBJECT_CONTROL:
@@ -91,11 +92,18 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                     return objs[0], False
             cur = head
             continue
+        if cur.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+            cur = head  # "France is ready to contribute": ready -> is -> France
+            continue
         if cur.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             cur = head
             continue
         if cur.dep_ in ("advcl",) and cur.tag_ in ("VBG", "VBN"):
             cur = head
+            continue
+        if (cur.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            cur = head.head  # "denied any plan to attack X": the planner is the denier
             continue
         if cur.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return head, cur.tag_ == "VBN"
@@ -118,7 +126,7 @@ def reporter_clause(tok: Token, reporting: frozenset[str]) -> Token | None:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ in ("ccomp", "parataxis") and head.lemma_ in reporting:
             return head

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
-from barometer.events.dates import event_date
+from barometer.events.dates import event_date, event_place
+from barometer.events.derived import derive
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
@@ -48,13 +49,25 @@ def _object_words(tok: Token) -> set[str]:
     return words
 
 
+def lemma_forms(tok: Token) -> set[str]:
+    """The lemma plus regular-inflection guesses, for when the lemmatizer slips ("staged" -> "stag")."""
+    low, forms = tok.lower_, {tok.lemma_.lower(), tok.lower_}
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        forms |= {low[:-1], low[:-2]}
+    elif tok.tag_ == "VBZ" and low.endswith("s"):
+        forms |= {low[:-1], low[:-2]}
+    elif tok.tag_ == "VBG" and low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    return forms
+
+
 def _light_head(tok: Token, lex: Lexicon) -> Token | None:
     """The light verb that carries an event noun ("held talks", "launched an attack on")."""
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in lex.light_verbs:
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and bool(lemma_forms(head) & lex.light_verbs):
         return head
-    if tok.dep_ == "pobj" and head.head.lemma_.lower() in lex.light_verbs and head.lower_ in ("in", "into", "on"):
-        return head.head  # "engaged in talks", "went on strike"
+    if tok.dep_ == "pobj" and bool(lemma_forms(head.head) & lex.light_verbs) and head.lower_ in ("in", "into", "on", "under"):
+        return head.head  # "engaged in talks", "went on strike", "put under investigation"
     return None
 
 
@@ -67,7 +80,7 @@ def _object_chain_verb(tok: Token) -> Token | None:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ in ("dobj", "xcomp", "attr") and head.pos_ in ("VERB", "AUX"):
             return head
@@ -108,7 +121,10 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
         pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
         if tok.pos_ == "AUX":
             continue
-        for trig in lex.candidates(tok.lemma_.lower(), pos):
+        cands = lex.candidates(tok.lemma_.lower(), pos)
+        if not cands and tok.pos_ == "VERB":  # the lemmatizer's slips: "staged" -> "stag"
+            cands = next((c for f in lemma_forms(tok) if (c := lex.candidates(f, pos))), ())
+        for trig in cands:
             if _constraints_ok(tok, trig, lex):
                 anchor = tok
                 if tok.pos_ == "NOUN":
@@ -156,25 +172,90 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
 def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[str], list[str], bool]:
     tok, trig = h.tok, h.trig
     subj, passive = A.subject(tok)
+    if not passive and tok.tag_ == "VBN" and A.agent(tok) is not None:
+        passive = True  # "considers itself threatened by NATO"
+    if subj is not None and subj.lower_ in A.REFLEXIVES:
+        subj, _ = A.subject(subj.head.head) if subj.head.head.i != subj.head.i else (None, False)
     sources: list[str] = []
     targets: list[str] = []
     if passive:
-        targets += A.actors_of(ctx, subj)
+        if not trig.theme_object:
+            targets += A.actors_of(ctx, subj)
         sources += A.actors_of(ctx, A.agent(tok))
     else:
         sources += A.actors_of(ctx, subj)
         if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
-            sources = reporter_ids[:1]  # "Russia said it would ...": the reporter
+            sources = reporter_ids[:1]  # "Russia said it would ...", "'We will send ...', Biden said"
     between = A.pobjs(tok, ("between", "among"))
     if between:
         pair = A.actors_of(ctx, between[0])
         if len(pair) >= 2:
             return pair, [], True
-    for o in A.children(tok, ("dobj", "dative")):
+    objects = A.children(tok, ("dative",) if trig.theme_object else ("dobj", "dative"))
+    for o in objects:
         targets += A.actors_of(ctx, o)
+    if trig.theme_object and not sources:  # "Russian troops were deployed": whose troops
+        for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
+            sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     for p in A.pobjs(tok, tuple(trig.target_preps)):
         targets += A.actors_of(ctx, p)
+    if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
+        givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
+        return givers, sources, False
+    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran"
+        targets = _object_noun_targets(ctx, tok, trig.target_preps)
+    if not targets:
+        targets = [t for t in _complement_targets(ctx, tok, trig) if t not in sources]
     return sources, targets, False
+
+
+def _object_noun_targets(ctx: EventContext, verb: Token, preps: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for o in A.children(verb, ("dobj",)):
+        if not A.actor_of(ctx, o):
+            for p in A.pobjs(o, tuple(preps - {"in"})):
+                out += A.actors_of(ctx, p)
+    return out
+
+
+def _complement_targets(ctx: EventContext, tok: Token, trig: Trigger) -> list[str]:
+    """Targets of a speech-act verb read off its complement clause: "demanded that the US cancel
+    ..." (the complement's subject), "offered to negotiate with Armenia", "promised to continue aid
+    to Mozambique" (the complement verb's own object or prepositional target)."""
+    out: list[str] = []
+    requests = modality().request_verbs
+    for c in tok.children:
+        if c.dep_ == "ccomp" and tok.lemma_.lower() in requests:
+            subj, passive = A.subject(c)
+            if subj is not None and not passive and subj.head.i == c.i:
+                out += A.actors_of(ctx, subj)
+        elif c.dep_ == "xcomp" and c.pos_ == "VERB":
+            for o in A.children(c, ("dobj", "dative")):
+                out += A.actors_of(ctx, o)
+            for p in A.pobjs(c, ("with", "to", "for", "on", "against", "into", "from")):
+                out += A.actors_of(ctx, p)
+            if not out:
+                out += _object_noun_targets(ctx, c, frozenset({"to", "for", "on", "against", "with"}))
+    return out
+
+
+#: Subject heads that never stand for an unresolved actor ("it", "this", "there", numbers).
+_NOT_ACTOR_TAGS = frozenset({"PRP", "DT", "EX", "CD", "WDT", "WP"})
+#: Named-entity labels that make an unresolved subject a plausible (if unidentified) actor.
+_ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC"})
+
+
+def _unresolved_subject(h: Hit, group_nouns: frozenset[str]) -> bool:
+    """The trigger is a verb (or a light verb's noun) with an explicit, non-pronoun noun subject."""
+    if h.tok.pos_ != "VERB" and h.anchor.i == h.tok.i:
+        return False
+    subj, _ = A.subject(h.anchor)
+    if subj is None or subj.tag_ in _NOT_ACTOR_TAGS or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(t.ent_type_ in _ACTOR_ENTS for t in subj.subtree):
+        return True  # "Indonesian students", "the Homeland Union"
+    heads = {subj.lemma_.lower()} | {p.lemma_.lower() for p in A.pobjs(subj, ("of",))}  # "thousands of workers"
+    return bool(heads & group_nouns)
 
 
 def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
@@ -183,7 +264,7 @@ def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
 
 def _depth(tok: Token) -> int:
     n = 0
-    while tok.head is not tok and n < 8:
+    while tok.head.i != tok.i and n < 8:
         tok = tok.head
         n += 1
     return n
@@ -214,11 +295,19 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
                     c.dep_ == "poss" for c in tok.children):
                 continue
         else:
-            sources, targets, between = _verb_args(h, ctx, [reporter_id] if reporter_id else [])
+            quote = _quote_at(tok, ctx.quotes)
+            speakers = [x for x in (quote.speaker if quote else None, reporter_id) if x]
+            sources, targets, between = _verb_args(h, ctx, speakers)
         if trig.needs_between and not between:
             continue
+        unresolved = False
         if not sources and not targets:
-            continue
+            # A verb trigger whose subject is a named or counted group we could not resolve
+            # ("thousands of students staged demonstrations") is still an event, with no actor
+            # and a low confidence; anything else without actors is dropped.
+            if not _unresolved_subject(h, lex.group_nouns):
+                continue
+            unresolved = True
         pairs = _pairs(sources, targets, trig.symmetric, between)
         if trig.needs_target and all(t is None for _, t in pairs):
             continue
@@ -231,25 +320,58 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         quad, goldstein = onto.scores(code)
         sent = tok.sent
         evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-        date = event_date({tok.i, h.anchor.i}, doc, ctx.times, ctx.published)
+        date = event_date([tok, h.anchor], ctx.times, ctx.published)
+        ids = {a for pair in pairs for a in pair if a}
+        taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
+        place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
         base = (0.9 if tok.pos_ == "VERB" else 0.8) - 0.04 * min(_depth(h.anchor), 5)
+        if h.anchor.dep_ in ("advcl", "acl", "relcl"):
+            base -= 0.15  # a purpose or modifying clause ("... to demand X") is not the sentence's main event
         for s, t in pairs:
-            conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
+            if unresolved:  # an unidentified group did it: never above 0.5
+                conf = min(base, 0.5) - (0.05 if t is None else 0.0)
+            else:
+                conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
-                date=date, said_by=said_by if said_by != s or status == "reported" else said_by,
+                date=date, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
                 rule=trig.id + (f"+{cue}" if cue else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
-    return events
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, type, source, target, status); an event with no source is dropped
+    when the same sentence has a sourced event of that type and target ("placed soldiers on alert
+    to reinforce NATO" is one mobilisation, not two)."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.evidence.start, e.type, e.source, e.target, e.status)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    kept = list(best.values())
+    out = []
+    for e in kept:
+        if e.source is None and any(o is not e and o.source is not None and o.type == e.type
+                                    and o.evidence.start == e.evidence.start and o.target in (e.target, None)
+                                    for o in kept):
+            continue
+        out.append(e)
+    out.sort(key=lambda e: events.index(e))
+    for i, e in enumerate(out, 1):
+        e.id = f"e{i}"
+    return out
 
 
 @register("event_coder", "barometer.event_coder.v1")
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     lex, mod = lexicon(), modality()
-    return code_hits(doc, ctx, find_hits(doc, lex), mod, lex)
+    return derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
 
 
 def primary_event(events: list[Event]) -> Event | None:
-    """The event a one-label-per-sentence coding would keep: the most confident, then the first."""
-    return max(events, key=lambda e: e.confidence, default=None)
+    """The event a one-label-per-sentence coding would keep: what the sentence says happened
+    (asserted or reported) before what was announced, requested, feared or denied; then the most
+    confident, then the first."""
+    return max(events, key=lambda e: (e.status in ("asserted", "reported"), e.confidence), default=None)

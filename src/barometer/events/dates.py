@@ -1,17 +1,21 @@
-"""An event's date: the resolved time expression that belongs to its clause, else publication date.
+"""An event's date and place: the time expression and place that govern its clause.
 
-A time expression belongs to the event when, climbing from it through the parse, the first verb
-(or event noun) reached is the event's trigger or the verb that carries it: in "Moscow rejected the
-proposal on Wednesday, officials said Friday" the REJECT gets Wednesday, not Friday.
+Dates: the resolved time expression that governs the trigger's clause
+(``barometer.times.governing_time``: "rejected … on Wednesday, officials said Friday" gives the
+REJECT Wednesday, not Friday), else the publication date. A time that resolves only to a month or
+a year never dates an event to a day, so those fall back to the publication date too.
+Places: ``barometer.places.place_for_span`` (locative attachments to the trigger's clause).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from barometer.model import TimeRef
+from barometer.model import Place, TimeRef
+from barometer.places.resolver import place_for_span
+from barometer.times.resolver import governing_time
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -23,34 +27,30 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def time_path(doc: Doc, t: TimeRef) -> list[int]:
-    """Token indices from a time expression up to (and including) the first verb that governs it."""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return []
-    path: list[int] = []
-    cur = span.root
-    for _ in range(10):
-        head = cur.head
-        if head is cur:
-            break
-        path.append(head.i)
-        if head.pos_ in ("VERB", "AUX"):
-            break
-        cur = head
-    return path
-
-
-def event_date(anchors: set[int], doc: Doc, times: list[TimeRef], published: dt.date | None) -> dt.date | None:
-    """Date of the event whose trigger/carrier tokens are ``anchors`` (token indices)."""
-    if anchors:
-        sent = doc[min(anchors)].sent
-        for t in times:
-            if not (sent.start_char <= t.start < sent.end_char):
-                continue
+def event_date(tokens: list[Token], times: list[TimeRef], published: dt.date | None) -> dt.date | None:
+    """Date of the event carried by ``tokens`` (trigger first, then the verb carrying it)."""
+    for tok in tokens:
+        t = governing_time(times, tok)
+        if t is not None:
             day = _day(t.value)
-            if day is None:
-                continue
-            if anchors.intersection(time_path(doc, t)):
+            if day is not None:
                 return day
     return published
+
+
+def event_place(tok: Token, doc: Doc, places: list[Place], taken: list[tuple[int, int]] = ()) -> str | None:
+    """Name of the place the trigger's clause puts the event in, or None.
+
+    ``taken`` are character spans of the event's source/target mentions: a country that is the
+    target ("condemned Iran") is who the event is about, not where it happened.
+    """
+    if not places:
+        return None
+    name = place_for_span(places, tok.idx, tok.idx + len(tok.text), doc)
+    if name is None or not taken:
+        return name
+    sent = tok.sent
+    spans = [p for p in places if (p.name or p.text) == name and sent.start_char <= p.start < sent.end_char]
+    if spans and all(any(p.start < e and s < p.end for s, e in taken) for p in spans):
+        return None
+    return name

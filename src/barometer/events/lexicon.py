@@ -18,7 +18,7 @@ from barometer.events.ontology import ontology
 
 _KEYS = {"id", "lemma", "pos", "type", "mode", "cameo", "context", "object_any", "prep_any", "particle",
          "needs_between", "needs_actor_arg", "needs_light", "needs_target", "symmetric", "target_prep",
-         "subject_any", "exclude_object", "modifier_any"}
+         "subject_any", "exclude_object", "modifier_any", "theme_object", "converse"}
 DEFAULT_TARGET_PREPS = frozenset({"with", "on", "to", "against", "upon", "at", "into", "in"})
 
 
@@ -44,6 +44,8 @@ class Trigger:
     symmetric: bool
     target_preps: frozenset[str]
     order: int
+    theme_object: bool = False  # the direct object is what moves (troops, aid), not the target
+    converse: bool = False  # the subject receives; the "from" object is the source
 
     @property
     def specificity(self) -> int:
@@ -56,6 +58,7 @@ class Trigger:
 class Lexicon:
     by_key: dict[tuple[str, str], tuple[Trigger, ...]]
     light_verbs: frozenset[str]
+    group_nouns: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_key.get((lemma, pos), ())
@@ -69,6 +72,7 @@ class Modality:
     denial_nouns: frozenset[str]
     conditional_marks: frozenset[str]
     conditional_nouns: frozenset[str]
+    hypothetical_nouns: frozenset[str]
     request_verbs: frozenset[str]
     request_nouns: frozenset[str]
     announce_aux: frozenset[str]
@@ -115,12 +119,13 @@ def parse_triggers(raw: dict) -> Lexicon:
             modifier_any=_set(t, "modifier_any"), needs_between=bool(t.get("needs_between")),
             needs_actor_arg=bool(t.get("needs_actor_arg")), needs_light=bool(t.get("needs_light")),
             needs_target=bool(t.get("needs_target")), symmetric=bool(t.get("symmetric")),
-            target_preps=_set(t, "target_prep") or DEFAULT_TARGET_PREPS, order=order)
+            target_preps=_set(t, "target_prep") or DEFAULT_TARGET_PREPS, order=order,
+            theme_object=bool(t.get("theme_object")), converse=bool(t.get("converse")))
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)
     by_key = {k: tuple(sorted(v, key=lambda tr: (tr.specificity, tr.order))) for k, v in index.items()}
-    return Lexicon(by_key, _set(raw, "light_verbs"))
+    return Lexicon(by_key, _set(raw, "light_verbs"), _set(raw, "group_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +140,7 @@ def modality() -> Modality:
         negation_words=_set(raw["negation"], "words"), negation_verbs=_set(raw["negation"], "verbs"),
         denial_verbs=_set(raw["denial"], "verbs"), denial_nouns=_set(raw["denial"], "nouns"),
         conditional_marks=_set(raw["conditional"], "marks"), conditional_nouns=_set(raw["conditional"], "nouns"),
+        hypothetical_nouns=_set(raw["conditional"], "hypothetical_nouns"),
         request_verbs=_set(raw["requested"], "verbs"), request_nouns=_set(raw["requested"], "nouns"),
         announce_aux=_set(raw["announced"], "aux"), announce_verbs=_set(raw["announced"], "verbs"),
         announce_modifiers=_set(raw["announced"], "modifiers"), reporting_verbs=_set(raw["reporting"], "verbs"))

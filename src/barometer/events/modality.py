@@ -31,7 +31,7 @@ def _same_clause(tok: Token, top: Token) -> bool:
         cur = cur.head
         if cur.i != top.i and cur.pos_ in ("VERB", "AUX"):
             return False
-        if cur.head is cur and cur.i != top.i:
+        if cur.head.i == cur.i and cur.i != top.i:
             return False
     return True
 
@@ -58,13 +58,14 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
             found.add("conditional")
         if any(c.dep_ == "aux" and c.lower_ in m.announce_aux for c in t.children):
             found.add("announced")
-        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in m.announce_modifiers for c in t.children):
+        if any(c.dep_ in ("amod", "compound") and {c.lemma_.lower(), c.lower_} & m.announce_modifiers
+               for c in t.children):
             found.add("announced")
     # Climb to the clause that governs the anchor, stopping at the reporting verb.
     cur = anchor
     for _ in range(10):
         head = cur.head
-        if head is cur or (reporter is not None and head.i == reporter.i):
+        if head.i == cur.i or (reporter is not None and head.i == reporter.i):
             break
         lemma = head.lemma_.lower()
         if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in m.conditional_marks for k in cur.children):
@@ -73,14 +74,20 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
             found.add("conditional")
         if head.lemma_ in m.conditional_nouns and head.head.lower_ == "in":
             found.add("conditional")
-        if lemma in m.denial_verbs or lemma in m.denial_nouns:
+        if (lemma in m.denial_verbs or lemma in m.denial_nouns) and cur.dep_ != "conj":
             found.add("denied")
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in m.hypothetical_nouns:
+            found.add("conditional")  # "the risk of a Russian invasion"
         if lemma in m.negation_verbs and cur.dep_ in ("xcomp", "prep", "pcomp"):
             found.add("negated")
         if cur.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj") and (
                 (head.pos_ in ("VERB", "AUX") and lemma in m.request_verbs)
                 or (head.pos_ == "NOUN" and lemma in m.request_nouns)):
-            found.add("requested")
+            if cur.dep_ == "xcomp" and lemma in m.announce_verbs and not any(
+                    c.dep_ in ("dobj", "dative") for c in head.children):
+                found.add("announced")  # "Obama wants to attack", "seeks to deepen": the subject's own intent
+            else:
+                found.add("requested")
         if cur.dep_ in ("xcomp", "pcomp", "acomp", "prep", "pobj") and lemma in m.announce_verbs:
             found.add("announced")
         if cur.dep_ in ("xcomp",) and _neg(head, m) and "negated" not in found:
@@ -90,6 +97,9 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
             found.add("announced")
         if cur.dep_ not in CLIMB:
             break
+        if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) and any(
+                k.dep_ == "mark" and k.lower_ not in m.conditional_marks for k in cur.children):
+            break  # "..., while Putin and Macron agreed": a clause of its own, not what was asked
         cur = head
     if reporter is not None:
         found.add("reported")

@@ -42,10 +42,17 @@ def iter_feed(data: bytes, source: str, *, fetch_links: bool = False, fetcher: F
     """One RawDocument per feed entry; the source key of an entry is its link (or ``feed#n``)."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser's loose parser raises on some broken markup (fuzz/fuzz_feed.py)
+        raise InputError(f"broken feed XML that the feed parser cannot read ({type(exc).__name__}: {exc})",
+                         source=source) from None
     if not parsed.entries:
         why = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise InputError(f"not an RSS/Atom feed, or a feed without entries{why}", source=source)
+    # Broken XML that the lenient parser still read entries from: say so with every entry and failure.
+    broken = (f"the feed XML is broken ({parsed.bozo_exception}); entries were recovered by the lenient parser"
+              if parsed.get("bozo") and "xml" in type(parsed.get("bozo_exception")).__module__ else None)
     outlet = parsed.feed.get("title")
     for i, entry in enumerate(parsed.entries):
         link = entry.get("link")
@@ -70,8 +77,10 @@ def iter_feed(data: bytes, source: str, *, fetch_links: bool = False, fetcher: F
         except InputError as exc:
             if errors is None:
                 raise
-            errors.append((key, str(exc)))
+            errors.append((key, f"{exc}; {broken}" if broken else str(exc)))
             continue
+        if broken:
+            raw.warnings.append(f"{key}: {broken}")
         raw.published = _entry_date(entry)
         yield raw
 

@@ -173,8 +173,8 @@ class SQLStore:
                     self._journal_sql(batch_id, source, "done", a.id, None)
                 self._run("COMMIT")
             except self.backend_error as exc:
-                self._run("ROLLBACK")
-                raise StoreError(f"{self.path}: could not store article {a.id[:12]}: {exc}") from None
+                self._rollback()
+                raise StoreError(f"{self.path}: could not store article {a.id[:12]}: {_explain(exc)}") from None
             stories.insert(a.id, story_id, sig)
             return True
 
@@ -188,8 +188,16 @@ class SQLStore:
                     self._journal_sql(batch_id, source, "failed", None, error)
                 self._run("COMMIT")
             except self.backend_error as exc:
-                self._run("ROLLBACK")
-                raise StoreError(f"{self.path}: could not record failure of {source}: {exc}") from None
+                self._rollback()
+                raise StoreError(f"{self.path}: could not record failure of {source}: {_explain(exc)}") from None
+
+    def _rollback(self) -> None:
+        """Roll back, when there is still something to roll back: a COMMIT that failed on a write error
+        (disk full) has already aborted the transaction, and ROLLBACK would then raise over the real error."""
+        try:
+            self._run("ROLLBACK")
+        except self.backend_error:
+            pass
 
     def _journal_sql(self, batch_id: str, source: str, status: str, article_id: str | None,
                      error: str | None) -> None:
@@ -317,3 +325,12 @@ def build_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
         clauses.append(clause)
         params += [value] * clause.count("?")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _explain(exc: BaseException) -> str:
+    """The backend's message, prefixed with the likely cause when it is a full disk or a size limit."""
+    msg = str(exc)
+    low = msg.lower()
+    if any(k in low for k in ("no space left", "file too large", "disk full", "could not write", "failed to write")):
+        return f"the disk is full or a file size limit was reached ({msg}); what was stored before is intact"
+    return msg

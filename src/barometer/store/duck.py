@@ -34,6 +34,8 @@ class DuckStore(SQLStore):
                 raise StoreError(f"{self.path}: is a directory, not a store file")
             if p.exists() and p.stat().st_size > 0 and not _looks_like_duckdb(p):
                 raise StoreError(f"{self.path}: not a Barometer/DuckDB store (refusing to overwrite it)")
+            if p.exists() and p.stat().st_size > 0 and not read_only:
+                _check_readable(p)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -61,6 +63,34 @@ class DuckStore(SQLStore):
 
     def __enter__(self) -> DuckStore:
         return self
+
+
+def _check_readable(p: Path) -> None:
+    """Read a store's catalogue read-only before opening it for writing.
+
+    Why: DuckDB opened a truncated store file read-write, failed later, and had already written to
+    it by then; a damaged store must be reported and left exactly as it was (tests/hardening).
+    """
+    try:
+        con = duckdb.connect(str(p), read_only=True)
+    except duckdb.Error as exc:
+        if _in_use(exc):
+            return  # open elsewhere in this process or locked by another: not a sign of damage
+        raise StoreError(f"{p}: the store file is damaged and was left untouched ({exc}); restore it from a "
+                         "backup or use another --db") from None
+    try:
+        for (table,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall():
+            con.execute(f'SELECT count(*) FROM "{table}"').fetchall()  # noqa: S608 - names from the catalogue
+    except duckdb.Error as exc:
+        raise StoreError(f"{p}: the store file is damaged and was left untouched ({exc}); restore it from a "
+                         "backup or use another --db") from None
+    finally:
+        con.close()
+
+
+def _in_use(exc: BaseException) -> bool:
+    msg = str(exc).lower()
+    return "different configuration" in msg or "lock" in msg or "already open" in msg
 
 
 def _looks_like_duckdb(p: Path) -> bool:

@@ -1,0 +1,107 @@
+"""Speech-act events derived from non-asserted ones (rules in ``data/events/modality.yaml``, ``derived``).
+
+Why: CAMEO and PLOVER code what an actor *did* in the sentence. "Finland will give Tanzania a grant"
+reports an announcement (CAMEO 03, intent to cooperate: AGREE), "X threatened to ban Y" or "X will
+blockade Y" a threat, "X refused to meet Y" a rejection, "Sudan must return the helicopter, Russia
+said" a demand. The embedded event stays, with its status; the derived event is added beside it,
+names its rule (``derived.*`` + the embedded rule) and is skipped when the sentence already codes
+that speech act for the same source ("threatened to ban" fires THREATEN on "threatened" itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc
+
+from barometer.errors import KnowledgeBaseError
+from barometer.events.ontology import ontology
+from barometer.model import Event
+
+_KEYS = {"id", "status", "quad_class", "except_type", "aux", "from_reporter", "type", "cameo"}
+
+
+@dataclass(frozen=True)
+class Derivation:
+    id: str
+    status: str
+    quad_class: frozenset[int]
+    except_type: frozenset[str]
+    aux: frozenset[str]
+    from_reporter: bool
+    type: str
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def derivations() -> tuple[Derivation, ...]:
+    raw = yaml.safe_load(resources.files("barometer.data").joinpath("events/modality.yaml").read_text("utf-8"))
+    onto = ontology()
+    out = []
+    for d in raw.get("derived") or []:
+        if set(d) - _KEYS:
+            raise KnowledgeBaseError(f"events/modality.yaml: {d.get('id')}: unknown keys {sorted(set(d) - _KEYS)}")
+        if str(d["cameo"]) not in onto.cameo or onto.plover_for(str(d["cameo"])) != d["type"]:
+            raise KnowledgeBaseError(f"events/modality.yaml: {d['id']}: CAMEO {d['cameo']} is not {d['type']}")
+        out.append(Derivation(d["id"], d["status"], frozenset(d.get("quad_class") or ()),
+                              frozenset(d.get("except_type") or ()), frozenset(d.get("aux") or ()),
+                              bool(d.get("from_reporter")), d["type"], str(d["cameo"])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _noun_trigger_ids() -> frozenset[str]:
+    from barometer.events.lexicon import lexicon
+
+    return frozenset(t.id for ts in lexicon().by_key.values() for t in ts if t.pos == {"NOUN"})
+
+
+def _auxes(doc: Doc, e: Event) -> set[str]:
+    """Auxiliaries of the verbs in the embedded event's sentence clause chain (cheap: the sentence)."""
+    span = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+    return {t.lower_ for t in span if t.dep_ == "aux"} if span is not None else set()
+
+
+def derive(doc: Doc, events: list[Event]) -> list[Event]:
+    """``events`` plus the speech acts their non-asserted members carry."""
+    onto = ontology()
+    rules = derivations()
+    noun_rules = _noun_trigger_ids()
+    added: list[Event] = []
+    for e in events:
+        if e.status not in {r.status for r in rules}:
+            continue
+        if e.rule.split("+")[0] in noun_rules:
+            continue  # "the planned talks between X and Y": nobody announced anything in this sentence
+        for r in rules:
+            if r.status != e.status or e.type in r.except_type or e.type == r.type:
+                continue
+            if r.quad_class and e.quad_class not in r.quad_class:
+                continue
+            if r.aux and not (_auxes(doc, e) & r.aux):
+                continue
+            if r.from_reporter:
+                if not e.said_by or e.said_by == e.source or e.source is None:
+                    continue
+                source, target, said_by = e.said_by, e.source, None
+            else:
+                source, target, said_by = e.source, e.target, e.said_by
+            if source is None:
+                continue
+            if any(o.type == r.type and o.source == source and o.evidence.start == e.evidence.start
+                   for o in (*events, *added)):
+                break  # the sentence already codes this speech act
+            quad, goldstein = onto.scores(r.cameo)
+            added.append(e.model_copy(update={
+                "id": "", "type": r.type, "mode": None, "context": list(onto.cameo[r.cameo].context),
+                "cameo": r.cameo, "quad_class": quad, "goldstein": goldstein, "source": source, "target": target,
+                "status": "reported" if said_by and said_by != source else "asserted", "said_by": said_by,
+                "rule": f"{r.id}<{e.rule}", "confidence": round(max(0.05, e.confidence - 0.05), 3)}))
+            break
+    out = events + added
+    for i, ev in enumerate(out, 1):
+        ev.id = f"e{i}"
+    return out
