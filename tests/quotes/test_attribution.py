@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from barometer.quotes.attribution import find_attributions
 
@@ -90,3 +92,21 @@ def test_colon_lead_in(attrs):
     out = attrs('The general told reporters: "The troops are ready to move at any time."')
     assert out and out[0]["source"] == "The general"
     assert "troops are ready" in out[0]["content"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(['“', '”', '"', '«', '»', '„', '‘', '’', "''", "``", ' he said', ' Putin',
+                                 ' announced', ', according to him', ' — Biden', ':', '.', '\n\n', ' war']),
+                max_size=25))
+def test_unbalanced_marks_never_raise(nlp, parts):
+    from barometer.layers import ActorLayer
+    from barometer.quotes import extract_quotes
+
+    text = "".join(parts)
+    for q in extract_quotes(nlp(text), ActorLayer()):
+        assert text[q.start:q.end] == q.text and q.start <= q.end
+
+
+def test_naming_call_keeps_the_object_predicate(attrs):
+    [a] = attrs("He called the plan a disaster for workers.")
+    assert (a["content"], a["source"], a["cue"]) == ("the plan a disaster for workers", "He", "called")

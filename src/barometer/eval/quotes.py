@@ -6,7 +6,10 @@ most one gold span (greedy, best Jaccard first). Spans are compared as sets of w
 (``\\w+`` runs), so quote marks, trailing commas and whitespace do not count. *exact*: the token sets
 are equal; *overlap*: token Jaccard ≥ 0.5. Sources and cues are deduplicated per article (a source
 span that heads two attributions is one span). Gold is the first annotator file of each article.
-Tune on train/dev; test is for the final figure.
+*Speaker / cue accuracy*: attributions are paired by content (greedy, token Jaccard ≥ 0.5); of the
+pairs whose gold has a source (cue), the share whose predicted source (cue) overlaps the gold one at
+Jaccard ≥ 0.5. Tune on train/dev; test is for the final figure. Floors live under ``quotes:`` in
+``baseline.yaml`` (see :func:`load_baseline`).
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_ROOT = Path("/work/shared/data/polnear")
+DEFAULT_ROOT = Path(__file__).resolve().parents[4] / "shared" / "data" / "polnear"
+BASELINE = Path(__file__).with_name("baseline.yaml")
 WORD = re.compile(r"\w+")
 
 
@@ -84,6 +88,25 @@ def match(pred: list[frozenset[int]], gold: list[frozenset[int]], threshold: flo
     return n
 
 
+def pairs(pred: list[frozenset[int]], gold: list[frozenset[int]], threshold: float = 0.5) -> list[tuple[int, int]]:
+    """Greedy one-to-one (pred index, gold index) pairs by Jaccard ≥ threshold, best first."""
+    cand = sorted(((len(p & g) / len(p | g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)
+                   if p & g), reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for jac, i, j in cand:
+        if jac < threshold - 1e-9:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
 def _dedupe(sets: list[frozenset[int]]) -> list[frozenset[int]]:
     seen: dict[frozenset[int], None] = {}
     for s in sets:
@@ -92,11 +115,11 @@ def _dedupe(sets: list[frozenset[int]]) -> list[frozenset[int]]:
     return list(seen)
 
 
-def predicted_spans(doc) -> dict[str, list[list[tuple[int, int]]]]:  # noqa: ANN001 - spaCy Doc
+def predicted_spans(doc, atts=None) -> dict[str, list[list[tuple[int, int]]]]:  # noqa: ANN001 - spaCy Doc
     from barometer.quotes.attribution import find_attributions
 
     out: dict[str, list[list[tuple[int, int]]]] = {"content": [], "source": [], "cue": []}
-    for a in find_attributions(doc):
+    for a in find_attributions(doc) if atts is None else atts:
         out["content"].append([a.content])
         if a.source:
             out["source"].append([a.source])
@@ -116,10 +139,22 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
     arts = load_split(root, split, limit)
     nlp = get_nlp()
     scores = {f"{c}_{m}": PRF() for c in ("content", "source", "cue") for m in ("exact", "overlap")}
+    acc = {"speaker": [0, 0], "cue": [0, 0]}  # [correct, paired gold attributions with that role]
     t0 = time.perf_counter()
     for art, doc in zip(arts, nlp.pipe([a.text for a in arts], batch_size=8), strict=True):
+        from barometer.quotes.attribution import find_attributions
+
         toks = Tokens(art.text)
-        pred = predicted_spans(doc)
+        atts = find_attributions(doc)
+        pred = predicted_spans(doc, atts)
+        pc = [toks.of([a.content]) for a in atts]
+        gc = [toks.of(g.content) for g in art.attributions]
+        for i, j in pairs(pc, gc):
+            g, a = art.attributions[j], atts[i]
+            for role, gs, ps in (("speaker", g.source, a.source), ("cue", g.cue, a.cue)):
+                if gs:
+                    acc[role][1] += 1
+                    acc[role][0] += bool(ps) and _jaccard(toks.of([ps]), toks.of(gs)) >= 0.5 - 1e-9
         gold = {"content": [a.content for a in art.attributions],
                 "source": [a.source for a in art.attributions if a.source],
                 "cue": [a.cue for a in art.attributions]}
@@ -137,7 +172,18 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
                 s.gold += len(g)
     return {"gold": "polnear", "split": split, "articles": len(arts), "limit": limit,
             "gold_sha256": split_hash(root, split, limit), "seconds": round(time.perf_counter() - t0, 1),
-            "scores": {k: v.as_dict() for k, v in scores.items()}}
+            "scores": {k: v.as_dict() for k, v in scores.items()},
+            "accuracy": {k: {"correct": c, "paired": n, "accuracy": round(c / n, 4) if n else 0.0}
+                         for k, (c, n) in acc.items()}}
+
+
+def load_baseline() -> dict:
+    """The ``quotes:`` section of baseline.yaml: gold set name -> sha256 and floors."""
+    import yaml
+
+    if not BASELINE.exists():
+        return {}
+    return (yaml.safe_load(BASELINE.read_text("utf-8")) or {}).get("quotes", {})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -165,6 +211,8 @@ def run(args: argparse.Namespace) -> int:
         for mode in ("exact", "overlap"):
             s = result["scores"][f"{comp}_{mode}"]
             rows.append((comp, mode, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", s["tp"], s["pred"], s["gold"]))
+    for role, a in result["accuracy"].items():
+        rows.append((f"{role} accuracy", "paired", "", "", f"{a['accuracy']:.3f}", a["correct"], "", a["paired"]))
     print_table(f"PolNeAR {args.split}: {result['articles']} articles, {result['seconds']} s",
                 ["component", "match", "P", "R", "F1", "tp", "pred", "gold"], rows)
     return 0

@@ -30,6 +30,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 POSTPOSED_DEPS = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+AUX_IN_CUE = True
 TRIM = set(" \t\n,.;:!?—―–-")
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
 
@@ -69,9 +70,9 @@ def _extent(tokens: list[Token]) -> tuple[int, int]:
 def _trim(text: str, start: int, end: int, keep_marks: list[MarkSpan] | None = None) -> tuple[int, int]:
     """Strip spaces and dangling punctuation at both ends (never a quote mark's closing glyph)."""
     protected = {m.end for m in keep_marks or []}
-    while start < end and text[start] in TRIM:
+    while start < end and (text[start] in TRIM or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in TRIM and end not in protected:
+    while end > start and (text[end - 1] in TRIM or text[end - 1].isspace()) and end not in protected:
         end -= 1
     return start, end
 
@@ -110,16 +111,15 @@ class _Finder:
                     return c
         if verb.dep_ == "relcl" and depth == 0:
             return verb.head
-        if verb.dep_ in INHERIT_DEPS and verb.head is not verb and depth < 3:
+        if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
             return self.subject_of(verb.head, False, depth + 1)
         return None
 
     def source_span(self, head: Token, avoid: tuple[int, int] | None) -> tuple[int, int]:
-        toks = [t for t in head.subtree if t.dep_ != "relcl" or t is head]
+        here = self.para(head.idx)
         keep: list[Token] = []
-        relcl = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
-        for t in toks:
-            if t.i in relcl or self.mark_of[t.i] >= 0:
+        for t in head.subtree:
+            if self.mark_of[t.i] >= 0 or self.para(t.idx) != here or self._under_relcl(t, head):
                 continue
             if avoid and avoid[0] <= t.idx < avoid[1]:
                 continue
@@ -137,6 +137,17 @@ class _Finder:
             i += 1
         return _trim(self.text, *_extent(run))
 
+    @staticmethod
+    def _under_relcl(t: Token, head: Token) -> bool:
+        """Inside a relative clause or a time phrase hanging off the source: not part of who spoke."""
+        while t.i != head.i and t.head.i != t.i:  # spaCy makes a new Token per access: compare .i
+            if t.dep_ in ("relcl", "acl"):
+                return True
+            if t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
+                return True  # "a spokeswoman on Friday evening": when, not who
+            t = t.head
+        return False
+
     # --- content --------------------------------------------------------------------------------
     def widen(self, start: int, end: int) -> tuple[tuple[int, int], list[MarkSpan]]:
         """Widen a content extent to every quote-mark span it touches."""
@@ -148,9 +159,11 @@ class _Finder:
 
     def content_of(self, verb: Token, entry: CueVerb) -> tuple[list[Token], Token | None] | None:
         """Tokens of the reported content and the preposition that joins the cue, if any."""
-        for c in verb.children:
-            if c.dep_ == "ccomp" and entry.clause:
-                return list(c.subtree), None
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"] if entry.clause else []
+        if ccomps:
+            # "“A”, but “B” last year, said X": two clausal complements on one side are one content
+            side = ccomps[0].i < verb.i
+            return sorted((t for c in ccomps if (c.i < verb.i) == side for t in c.subtree), key=lambda t: t.i), None
         for c in verb.children:
             if c.dep_ == "xcomp" and entry.infinitive:
                 return list(c.subtree), None
@@ -166,18 +179,27 @@ class _Finder:
                     return sorted(toks, key=lambda t: t.i), c
         for c in verb.children:
             if c.dep_ == "dobj" and entry.object and c.i > verb.i:
-                return list(c.subtree), None
+                # "called Clinton a liar": the object predicate belongs to the content
+                extra = [t for o in verb.children if o.dep_ in ("oprd", "ccomp") and o.i > c.i for t in o.subtree]
+                return sorted([*c.subtree, *extra], key=lambda t: t.i), None
         if entry.clause and verb.dep_ == "parataxis" and verb.head.i < verb.i:
             own = {t.i for t in verb.subtree}
             toks = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
             return (toks, None) if toks else None
         return None
 
+    def _aux_start(self, verb: Token) -> int:
+        """Start of the verb group: "has said", "is stressing", "will not deny"."""
+        i = verb.i
+        while i > 0 and self.doc[i - 1].head.i == verb.i and self.doc[i - 1].dep_ in ("aux", "auxpass", "neg"):
+            i -= 1
+        return self.doc[i].idx
+
     def _without_nested(self, toks: list[Token], cue: Token) -> list[Token]:
         """Drop adverbial clauses with their own subject ("..., while Putin agreed on ...") from content."""
         drop: set[int] = set()
         for t in toks:
-            if t.dep_ == "advcl" and t.head is not cue and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            if t.dep_ == "advcl" and t.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
                 if marks & CONTRAST_MARKS or t.lemma_.lower() in self.lex.verbs:
                     drop.update(x.i for x in t.subtree)
@@ -219,7 +241,7 @@ class _Finder:
             content_before = end <= tok.idx
             subj = self.subject_of(tok, content_before)
             cue_end = (prep.idx + len(prep.text)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
-            cue_start = tok.idx
+            cue_start = self._aux_start(tok) if AUX_IN_CUE else tok.idx
             for c in tok.children:  # phrasal particle: "pointed out"
                 if c.dep_ == "prt" and c.i == tok.i + 1:
                     cue_end = c.idx + len(c.text)
@@ -239,7 +261,7 @@ class _Finder:
         head = objs[0]
         source = self.source_span(head, None)
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
-        anchor = tok.head if tok.head is not tok else tok
+        anchor = tok.head if tok.head.i != tok.i else tok
         self.pending_according.append((tok, to, head, source, phrase, anchor))
 
     def resolve_according(self) -> None:
@@ -252,7 +274,7 @@ class _Finder:
             if host is not None:
                 host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
                 continue
-            clause = [t for t in anchor.subtree if t.i not in phrase] if anchor is not tok else []
+            clause = [t for t in anchor.subtree if t.i not in phrase] if anchor.i != tok.i else []
             if not clause:
                 clause = [t for t in tok.sent if t.i not in phrase]
             clause = [t for t in clause if not t.is_space]

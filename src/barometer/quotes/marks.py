@@ -19,7 +19,9 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "‘": ("’",),
     "‹": ("›",),
     "``": ("''",),
+    "''": ("''",),  # NYT-style doubled apostrophes
 }
+MULTI = ("``", "''")
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,9 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 def _opener_at(text: str, i: int) -> str | None:
-    if text.startswith("``", i):
-        return "``"
+    for multi in MULTI:
+        if text.startswith(multi, i):
+            return multi
     ch = text[i]
     if ch not in PAIRS:
         return None
@@ -96,7 +99,7 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
         para_end = _paragraph_end(text, i)
         j = _find_close(text, opener, i, para_end)
         if j >= 0:
-            close_len = len(PAIRS[opener][0]) if text.startswith(PAIRS[opener][0], j) else 1
+            close_len = next((len(c) for c in PAIRS[opener] if text.startswith(c, j)), 1)
             if j > i + len(opener):
                 spans.append(MarkSpan(i, j + close_len, i + len(opener), j, True))
             i = j + close_len
