@@ -69,3 +69,56 @@ def test_pronoun_mentions_are_listed_with_offsets(resolve):
 def test_they_after_coordinated_subjects_abstains(resolve):
     text = "Washington and the European Union said that they were working on gas supplies."
     assert _pronoun_actor(resolve(text), text, "they") is None
+
+
+def test_for_his_part_is_the_following_subject_not_the_previous_speaker(resolve):
+    text = ("Olaf Scholz announced new sanctions on Monday. "
+            "For his part, French President Emmanuel Macron called for calm.")
+    layer = resolve(text, "2022-02-21")
+    his = next(m for m in layer.mentions if text[m.start:m.end] == "his")
+    assert his.actor_id == "person:emmanuel-macron" and his.rule == "coref:perspective"
+
+
+def test_perspective_possessive_in_an_inverted_reporting_clause(resolve):
+    text = ('Joe Biden spoke to reporters. "We want no panic," has on his side said Volodymyr Zelensky.')
+    layer = resolve(text)
+    assert _pronoun_actor(layer, text, "his").id == "person:volodymyr-zelensky"
+
+
+def test_perspective_possessive_respects_gender(resolve):
+    text = "Joe Biden spoke first. For her part, Foreign Secretary Liz Truss urged restraint."
+    layer = resolve(text)
+    assert _pronoun_actor(layer, text, "her").id == "person:liz-truss"
+    text = "Joe Biden spoke first. For his part, Foreign Secretary Liz Truss urged restraint."
+    his = _pronoun_actor(resolve(text), text, "his")
+    assert his is None or his.id != "person:liz-truss"
+
+
+def test_she_speaking_about_her_country_is_the_woman(resolve):
+    text = ("Foreign Minister Marise Payne met her counterparts in Melbourne. "
+            '"Australia works to support a world order that favours freedom," she said.')
+    layer = resolve(text, "2022-02-11")
+    assert _pronoun_actor(layer, text, "she").id == "person:marise-payne"
+
+
+def test_honorific_gives_a_local_person_gender(resolve):
+    text = "Mrs Hanna Kovalenko met John Smith in Lviv. She said the shelling had stopped."
+    layer = resolve(text)
+    assert _pronoun_actor(layer, text, "She").name == "Hanna Kovalenko"
+
+
+def test_first_pronoun_fixes_a_local_persons_gender(resolve):
+    text = ("Ivan Petrenko waited. Olena Bondar arrived with her brother. "
+            "Later her sister came, and his car was found.")
+    layer = resolve(text)
+    bondar = next(a for a in layer.actors if a.name == "Olena Bondar")
+    his = _pronoun_actor(layer, text, "his")
+    assert _pronoun_actor(layer, text, "her").id == bondar.id
+    assert his is None or his.id != bondar.id
+
+
+def test_perspective_phrase_in_a_verbless_fragment_terminates(resolve):
+    # regression: climbing to the clause's verb looped forever when the root was not a verb
+    text = "For his part, Joe Biden. For her part, NATO."
+    layer = resolve(text)
+    assert at(layer, text, "Joe Biden").id == "person:joe-biden"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-
 import pytest
 from tests.conftest import shared_path
 
@@ -15,7 +13,7 @@ def figures():
     from barometer.eval import actors
 
     data = shared_path("data")
-    return actors.run(argparse.Namespace(data=data, gold="all", limit=None, errors=0)), actors.load_baseline()
+    return actors.measure(data), actors.load_baseline()
 
 
 @pytest.mark.parametrize("gold", ["plover-gsr-cameo", "petr2-gsr-validation"])

@@ -84,3 +84,94 @@ def test_matchers_are_built_once_per_vocab(nlp):
     from barometer.actors.matcher import get_matchers
 
     assert get_matchers(nlp.vocab) is get_matchers(nlp.vocab)
+
+
+#: Covered states (issue 3): the G20 members, Ukraine, Belarus, Poland and the Baltic states.
+COVERED = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN MEX RUS SAU ZAF KOR TUR GBR USA "
+           "UKR BLR POL EST LVA LTU").split()
+#: Known vacancies or acting holders the KB does not list: (country, kind, sampled date).
+VACANT = {("ITA", "head_of_state", dt.date(2015, 1, 15)), ("USA", "defence_minister", dt.date(2019, 7, 15)),
+          ("LVA", "foreign_minister", dt.date(2023, 7, 15)), ("KOR", "defence_minister", dt.date(2025, 1, 15)),
+          ("KOR", "defence_minister", dt.date(2025, 7, 15))}
+
+
+def test_covered_states_have_exactly_one_holder_of_each_top_office_since_2014():
+    kb = load_kb()
+    problems = []
+    for country in COVERED:
+        for kind in ("head_of_state", "head_of_government", "foreign_minister", "defence_minister"):
+            for year in range(2014, kb.revised.year + 1):
+                for month in (1, 7):
+                    day = dt.date(year, month, 15)
+                    if day > kb.revised or (country, kind, day) in VACANT:
+                        continue
+                    holders = {t.person for t in kb.holders(country, kind, day)}
+                    if len(holders) != 1:
+                        problems.append((country, kind, str(day), sorted(holders)))
+    assert not problems, problems[:10]
+
+
+def test_overlapping_holders_of_one_office_are_rejected(monkeypatch):
+    def mutate(data):
+        office = next(o for o in data["offices"] if o["id"] == "GBR.prime_minister")
+        office["holders"].append(["rishi-sunak", dt.date(2021, 1, 1), dt.date(2021, 6, 1)])
+
+    _patched(monkeypatch, "people.yaml", mutate)
+    with pytest.raises(kbmod.KBError, match=r"(?s)people.yaml.*GBR.prime_minister.*overlap"):
+        kbmod.build_kb()
+
+
+def test_igo_entry_missing_a_field_names_the_entry(monkeypatch):
+    def mutate(data):
+        igo = next(i for i in data["entries"] if i["id"] == "OSCE")
+        del igo["code"]
+
+    _patched(monkeypatch, "igos.yaml", mutate)
+    with pytest.raises(kbmod.KBError, match=r"(?s)igos.yaml.*\.code \(id='OSCE'\).*required"):
+        kbmod.build_kb()
+
+
+def test_unknown_country_in_countries_yaml_is_rejected(monkeypatch):
+    def mutate(data):
+        data["countries"].append({"alpha3": "QQQ", "short": ["Qland"]})
+
+    _patched(monkeypatch, "countries.yaml", mutate)
+    with pytest.raises(kbmod.KBError, match=r"countries.yaml.*QQQ"):
+        kbmod.build_kb()
+
+
+def test_every_alias_and_role_word_is_split_like_spacy(nlp):
+    """The matchers are built from vocab-only Docs; an alias split differently would never match."""
+    from barometer.actors.matcher import words
+
+    kb = load_kb()
+    phrases = [*kb.aliases, *kb.role_words, *kb.sector_nouns, "Democratic People's Republic of Korea"]
+    bad = [p for p in phrases if words(p) != [t.text for t in nlp.make_doc(p)]]
+    assert not bad, bad[:10]
+
+
+def test_non_state_actor_needs_country_with_sector(monkeypatch):
+    def mutate(data):
+        entry = next(i for i in data["entries"] if i["id"] == "HAMAS")
+        del entry["sector"]
+
+    _patched(monkeypatch, "igos.yaml", mutate)
+    with pytest.raises(kbmod.KBError, match=r"(?s)igos.yaml.*HAMAS.*country and sector"):
+        kbmod.build_kb()
+
+
+def test_and_split_short_forms_skip_people_nouns_and_surnames():
+    kb = load_kb()
+    assert [a.record for a in kb.aliases["Bosnia"]] == ["BIH"]
+    assert [a.record for a in kb.aliases["Turks"]] == ["TUR"]
+    assert "Wallis" not in kb.aliases
+    assert [a.record for a in kb.aliases["Northern Ireland"]] == ["GBR"]
+
+
+def test_duplicate_country_entry_is_rejected(monkeypatch):
+    def mutate(data):
+        data["countries"].append({"alpha3": "UKR", "short": ["Ukraina"]})
+
+    _patched(monkeypatch, "countries.yaml", mutate)
+    with pytest.raises(kbmod.KBError, match=r"countries.yaml.*'UKR'.*twice"):
+        kbmod.build_kb()

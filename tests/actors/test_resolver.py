@@ -135,3 +135,112 @@ def test_actor_ids_are_unique_and_stable(resolve):
     assert len(ids) == len(set(ids))
     assert ids == [a.id for a in two.actors]
     assert len(one.by_id("person:joe-biden").mentions) == 3
+
+
+def test_appositive_description_is_the_named_person_and_gives_a_local_its_country(resolve):
+    text = "General Ivan Petrenko, the Ukrainian army chief, inspected the front. Lloyd Austin, the defense secretary, spoke."
+    layer = resolve(text)
+    gen = at(layer, text, "General Ivan Petrenko")
+    assert gen.id.startswith("local:") and gen.code == "UKRMIL"
+    assert at(layer, text, "the Ukrainian army chief").id == gen.id
+    assert at(layer, text, "Lloyd Austin").id == "person:lloyd-austin"
+
+
+@pytest.mark.parametrize(("date", "who"), [("2021-06-01", "person:ruslan-khomchak"),
+                                           ("2022-03-01", "person:valerii-zaluzhnyi"),
+                                           ("2024-06-01", "person:oleksandr-syrskyi")])
+def test_military_chief_on_the_date_is_mil(resolve, date, who):
+    text = "Ukraine's commander-in-chief of the armed forces visited a Ukrainian soldier in hospital."
+    layer = resolve(text, date)
+    chief = at(layer, text, "Ukraine's commander-in-chief of the armed forces")
+    assert chief.id == who and chief.code == "UKRMIL"
+    assert at(layer, text, "Ukrainian soldier").code == "UKRMIL"
+
+
+def test_bare_chief_of_staff_is_a_political_aide(resolve):
+    text = "The White House chief of staff called the army chief of staff of Poland."
+    layer = resolve(text)
+    assert at(layer, text, "The White House chief of staff").code == "USAGOV"
+    assert at(layer, text, "army chief of staff of Poland").code == "POLMIL"
+
+
+def test_country_based_non_state_actors_carry_country_and_sector(resolve):
+    from barometer.actors import country_of
+
+    text = ("Forces of the Donetsk People's Republic shelled the town, and a Hamas official spoke. "
+            "Richard Wagner's operas were played.")
+    layer = resolve(text)
+    dpr = at(layer, text, "Donetsk People's Republic")
+    assert (dpr.code, country_of(dpr)) == ("UKRREB", "UKR")
+    official = at(layer, text, "a Hamas official")
+    assert official.kb_id is None and official.code == "PSEREB" and official.sector == "REB"
+    # "Wagner" alone is the group only in an article that names the Wagner Group
+    assert at(layer, text, "Wagner").id != "WAGNER"
+
+
+def test_stance_prefix_is_not_the_actor(resolve):
+    text = "Pro-Russian protesters and anti-American students marched; Russian-backed separatists fired."
+    layer = resolve(text)
+    codes = {(text[m.start:m.end], layer.by_id(m.actor_id).code) for m in layer.mentions}
+    assert not any(c and c.startswith(("RUSCVL", "USA")) for _, c in codes), codes
+    assert ("Russian", "RUS") in codes  # the sponsor is still a mention of Russia
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Antony Blinken met his Russian counterpart in Geneva.", "person:sergei-lavrov"),
+    ("Emmanuel Macron called his Russian counterpart on Friday.", "person:vladimir-putin"),
+    ("Olaf Scholz's Polish counterpart arrived.", "person:mateusz-morawiecki"),
+])
+def test_counterpart_is_the_same_office_in_the_named_country(resolve, text, who):
+    layer = resolve(text)
+    m = next(m for m in layer.mentions if "counterpart" in text[m.start:m.end])
+    assert m.actor_id == who and m.rule == "counterpart"
+
+
+def test_counterpart_of_an_unknown_person_stays_anonymous(resolve):
+    text = "A diplomat met his Russian counterpart."
+    layer = resolve(text)
+    cp = at(layer, text, "Russian counterpart")
+    assert cp.kb_id is None and cp.code == "RUSGOV"
+
+
+def test_counterpart_with_a_name_links_the_name(resolve):
+    text = "Vladimir Putin and his French counterpart Emmanuel Macron agreed."
+    assert at(resolve(text), text, "Emmanuel Macron").id == "person:emmanuel-macron"
+
+
+def test_capital_mistagged_as_person_is_not_a_person(resolve):
+    text = "He said the US would continue to draw down its embassy in Kyiv and reiterated calls."
+    layer = resolve(text)
+    assert not any(a.kind == "person" and a.name == "Kyiv" for a in layer.actors)
+
+
+def test_honorific_before_a_kb_name_still_links_the_kb_person(resolve):
+    text = "Mrs Theresa May spoke in London."
+    assert at(resolve(text, "2018-01-10"), text, "Theresa May").id == "person:theresa-may"
+
+
+@pytest.mark.parametrize(("date", "who"), [("2019-01-10", "person:john-bolton"), ("2022-02-20", "person:jake-sullivan")])
+def test_security_officials_on_the_date(resolve, date, who):
+    text = "The US national security adviser spoke to the Russian Security Council secretary."
+    layer = resolve(text, date)
+    assert at(layer, text, "The US national security adviser").id == who
+    assert at(layer, text, "the Russian Security Council secretary").id == "person:nikolai-patrushev"
+
+
+def test_ambiguous_name_tagged_person_follows_its_place_use_elsewhere(resolve):
+    text = "Georgia Meloni met King Abdullah of Jordan. Jordan said it would help. Chad Smith laughed."
+    layer = resolve(text)
+    second = text.index("Jordan said")
+    m = next(m for m in layer.mentions if m.start == second)
+    assert m.actor_id == "JOR" and m.confidence <= 0.5
+    assert at(layer, text, "Chad Smith").kind == "person"
+    text = "Michael Jordan scored. Jordan said he was tired."
+    layer = resolve(text)
+    assert all(layer.by_id(m.actor_id).id != "JOR" for m in layer.mentions)
+
+
+def test_bare_ambiguous_name_without_context_abstains(resolve):
+    text = "Jordan closed its border with Syria. Jordan said the move was temporary."
+    layer = resolve(text)
+    assert not any(a.kind == "person" for a in layer.actors)

@@ -9,6 +9,8 @@ the country-as-"she" of translated text ("Russia denies ... She therefore linked
   (speaker continuity: "Austin estimated ... 'There is time,' he added");
 * she/her with no female person in reach, when the previous sentence's subject is a state:
   that state (translated text, rule ``coref:country_pronoun``);
+* "for his part" / "on her side" (roles.yaml ``perspective_nouns``): the possessive is the subject
+  of its own clause, even a later one ("For his part, Zelensky called ...", rule ``coref:perspective``);
 * it/its: a state/organisation earlier in the same sentence, or the subject of the previous one;
 * they/them/their: the nearest plural actor (groups, "the United States", sector groups) in the
   same or previous sentence; coordinated antecedents ("Washington and the EU ... they") abstain;
@@ -47,7 +49,7 @@ def _sent_index(doc: Doc) -> list[int]:
 def _is_subject(st: State, m: Mention) -> bool:
     tok = st.doc[m.head if m.head is not None else m.start]
     # "Russian President Vladimir Putin and his counterpart": the conj of a subject is a subject too.
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS
 
@@ -73,7 +75,8 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
         if tok.tag_ not in ("PRP", "PRP$") or tok.i in st.taken:
             continue
         if low in MALE or low in FEMALE:
-            res = _person_pronoun(st, tok.i, "m" if low in MALE else "f", before(tok.i), sent)
+            gender = "m" if low in MALE else "f"
+            res = _perspective(st, tok, gender) or _person_pronoun(st, tok.i, gender, before(tok.i), sent)
         elif low in NEUTER:
             res = _it(st, tok.i, before(tok.i), sent)
         elif low in PLURAL:
@@ -91,6 +94,34 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
     for m in added:
         st.mentions.append(m)
         st.taken.update(range(m.start, m.end))
+
+
+def _perspective(st: State, tok, gender: str):  # noqa: ANN001 - spaCy Token
+    """"For his part, Zelensky called ..." / "... has of his side said Zelensky": the possessive of a
+    perspective noun (roles.yaml ``perspective_nouns``) is the subject of its own clause, which may
+    come after it. Returns None unless that subject is a person of a compatible gender."""
+    if tok.tag_ != "PRP$" or tok.head.lemma_.lower() not in st.kb.perspective_nouns:
+        return None
+    prep = tok.head.head
+    if prep.dep_ != "prep" or prep.i == tok.head.i:
+        return None
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy Tokens are new objects: compare .i
+        verb = verb.head
+    if verb.dep_ in ("aux", "auxpass"):  # "has of his side said": the phrase hangs on the auxiliary
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # inverted reporting clause the parser left without a subject: "..., said Volodymyr Zelensky"
+    at = subjects[0].i if subjects else verb.i + 1
+    for m in st.mentions:
+        if m.start <= at < m.end or (m.head is not None and m.head == at):
+            info = st.infos[m.actor_id]
+            if info.actor.kind != "person" or (info.gender and info.gender != gender):
+                return None
+            return m.actor_id, "coref:perspective", 0.8
+    return None
 
 
 def _has_kind(info: Info, kinds: tuple[str, ...]) -> bool:
@@ -118,12 +149,15 @@ def _person_pronoun(st: State, i: int, gender: str, cands: list[Mention], sent: 
             best, best_score = m, score
     if gender == "f":
         state = _previous_subject_state(st, i, sent)
-        if state is not None and (best is None or sent[i] - sent[best.start] >= 1):
+        # a woman in reach wins: country-as-she is for translated text with no female antecedent
+        if state is not None and best is None:
             return state, "coref:country_pronoun", 0.7
     if best is None:
         return None
     info = st.infos[best.actor_id]
     conf = 0.85 if info.gender else 0.6
+    if info.gender is None and info.actor.kb_id is None:
+        info.gender = gender  # "Masha ... her ... his": the first pronoun fixes a local person's gender
     return best.actor_id, "coref:pronoun", conf
 
 

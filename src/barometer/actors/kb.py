@@ -57,6 +57,12 @@ class RolesFile(_Strict):
     kinds: dict[str, KindSpec]
     sector_nouns: dict[str, list[str]]
     anaphoric_kinds: list[str]
+    #: Nouns of "for his part" / "on her side": the possessive names the clause's own subject.
+    perspective_nouns: list[str] = Field(default_factory=list)
+    #: "pro-Russian protesters", "anti-American students": the country after "<prefix>-" is a stance.
+    stance_prefixes: list[str] = Field(default_factory=list)
+    #: gender -> honorifics before a name ("Mrs Smith" is f): coreference agreement for local people.
+    honorifics: dict[Literal["m", "f"], list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check(self) -> RolesFile:
@@ -89,6 +95,7 @@ class CountriesFile(_Strict):
     version: int
     source: str
     ambiguous: list[str]
+    no_and_short: list[str] = Field(default_factory=list)
     countries: list[CountrySpec]
     extra: list[CountrySpec]
 
@@ -104,6 +111,18 @@ class IgoSpec(_Strict):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     source: str
+    #: non-state actors based in one country (Hamas, the Donetsk People's Republic): its ISO alpha-3
+    #: and the CAMEO sector they code as (code = country + sector, e.g. UKRREB).
+    country: str | None = None
+    sector: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> IgoSpec:
+        if self.sector is not None and self.sector not in SECTORS:
+            raise ValueError(f"unknown sector {self.sector!r} (known: {', '.join(SECTORS)})")
+        if (self.country is None) != (self.sector is None):
+            raise ValueError("country and sector go together (a non-state actor based in one country)")
+        return self
 
 
 class IgosFile(_Strict):
@@ -135,6 +154,11 @@ class OfficeSpec(_Strict):
         for person, start, end in self.holders:
             if start and end and end < start:
                 raise ValueError(f"holder {person!r}: valid_to {end} before valid_from {start}")
+        # one office, one holder at a time: an overlap is a typo in a date, not a fact
+        terms = sorted((start or dt.date.min, end or dt.date.max, person) for person, start, end in self.holders)
+        for (_s1, e1, p1), (s2, _e2, p2) in zip(terms, terms[1:], strict=False):
+            if s2 < e1:
+                raise ValueError(f"holders {p1!r} and {p2!r} overlap (from {s2}); one office has one holder at a time")
         return self
 
 
@@ -203,6 +227,9 @@ class KB:
     role_words: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # lower word -> kinds
     sector_nouns: dict[str, str] = field(default_factory=dict)  # lower noun -> sector
     anaphoric_kinds: frozenset[str] = frozenset()
+    perspective_nouns: frozenset[str] = frozenset()
+    stance_prefixes: frozenset[str] = frozenset()
+    honorifics: dict[str, str] = field(default_factory=dict)  # honorific -> gender
     revised: dt.date | None = None
 
     def add_alias(self, text: str, alias: Alias) -> None:
@@ -300,7 +327,10 @@ def build_kb() -> KB:
     igos: IgosFile = _parse(IgosFile, "igos.yaml", _read("igos.yaml"))
     people: PeopleFile = _parse(PeopleFile, "people.yaml", _read("people.yaml"))
 
-    kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised)
+    kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
+            perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
+            stance_prefixes=frozenset(w.lower() for w in roles.stance_prefixes),
+            honorifics={w: g for g, words in roles.honorifics.items() for w in words})
     for kind, spec in roles.kinds.items():
         for w in spec.words:
             kb.role_words[w.lower()].append(kind)
@@ -319,14 +349,20 @@ def build_kb() -> KB:
             pop = int(rec.get("population") or 0)
             if dem not in demonym_owner or pop > demonym_owner[dem][0]:
                 demonym_owner[dem] = (pop, a3)
+    seen_a3: set[str] = set()
+    for c in cfile.countries:
+        if c.alpha3 in seen_a3:
+            raise KBError(f"actors/countries.yaml: entry alpha3={c.alpha3!r} appears twice (merge the two entries)")
+        seen_a3.add(c.alpha3)
     overrides = {c.alpha3: c for c in cfile.countries}
+    no_and_short = set(cfile.no_and_short)
     specs: list[tuple[str, str, list[str], CountrySpec | None]] = []
     for c in pycountry.countries:
         common = getattr(c, "common_name", None) or c.name
         names = [c.name, common, getattr(c, "official_name", None) or c.name]
         if "," in c.name:
             names.append(c.name.split(",")[0])
-        if " and " in common and not common.startswith(("Saint", "Heard", "South Georgia")):
+        if " and " in common and c.alpha_3 not in no_and_short:
             names.append(common.split(" and ")[0])  # "Bosnia and Herzegovina" -> "Bosnia"
         specs.append((c.alpha_3, common, names, overrides.pop(c.alpha_3, None)))
     for extra in cfile.extra:
@@ -370,8 +406,10 @@ def build_kb() -> KB:
     for igo in igos.entries:
         if igo.id in kb.records:
             raise KBError(f"actors/igos.yaml: id {igo.id!r} collides with a country code")
-        kb.records[igo.id] = Record(igo.id, igo.name, igo.kind, None, "IGO" if igo.kind == "organization" else None,
-                                    igo.code, parent=igo.parent)
+        if igo.country is not None and (igo.country not in kb.records or kb.records[igo.country].kind != "state"):
+            raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown country {igo.country!r}")
+        sector = igo.sector or ("IGO" if igo.kind == "organization" else None)
+        kb.records[igo.id] = Record(igo.id, igo.name, igo.kind, igo.country, sector, igo.code, parent=igo.parent)
         for a in igo.aliases:
             alias(a, Alias(igo.id, "igo"))
         for a in igo.weak_aliases:

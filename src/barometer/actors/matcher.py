@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 
 from barometer.actors.kb import KB, load_kb
 
-_TOKEN = re.compile(r"\w+(?:[.'’]\w+)*\.?|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[-.'’]\w+)*\.?|[^\w\s]")
 
 
 def words(text: str) -> list[str]:
@@ -26,13 +26,15 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     for w in _TOKEN.findall(text):
         # spaCy splits hyphens inside words ("Kosiniak-Kamysz" -> 3 tokens) and possessive 's.
-        if "-" in w and len(w) > 1:
+        if re.search(r"[^\W\d_]-[^\W\d_]", w):  # spaCy splits hyphens between letters only ("G-7" stays)
             parts = w.split("-")
             for i, p in enumerate(parts):
                 if p:
                     out.append(p)
                 if i < len(parts) - 1:
                     out.append("-")
+        elif len(w) > 2 and w[-2:] in ("'s", "’s"):
+            out += [w[:-2], w[-2:]]  # "People's" -> People 's, as spaCy splits it
         else:
             out.append(w)
     return out

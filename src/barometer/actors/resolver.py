@@ -152,7 +152,8 @@ def local_info(kb: KB, name: str, qualifier: str | None, kinds: tuple[str, ...],
     qrec = kb.records.get(qualifier) if qualifier else None
     country = qrec.country if qrec else None
     if qrec is not None and qrec.kind != "state":
-        sector, secondary = "IGO", None
+        # an IGO's officials are IGO; a country-based non-state actor's keep its sector ("a Hamas official")
+        sector, secondary = (qrec.sector or "IGO", None) if qrec.country else ("IGO", None)
     code = code_for(kb, qualifier, sector if country else None, secondary)
     aid = "local:" + (id_hint or slug(name))
     actor = Actor(id=aid, name=name, kind="person", country=country, sector=sector, code=code, role=role,
@@ -213,6 +214,8 @@ def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
     for s, e, cands in sorted(raw_alias, key=lambda h: (h[0], -(h[1] - h[0]))):
         if s in alias_at:
             continue
+        if _stance(doc, s, kb):
+            continue
         a = choose_alias(cands, labels, s, e, strong)
         if a is None:
             continue
@@ -234,9 +237,16 @@ def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
     _descriptions(st, alias_at, role_at)
     _plain_aliases(st, alias_at)
     _ner_people(st, labels)
+    _appositives(st)
     anaphors = _definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
+    _counterparts(st)
     return _layer(st)
+
+
+def _stance(doc: Doc, s: int, kb: KB) -> bool:
+    """"pro-Russian", "anti-American": the alias at s follows a stance prefix and a hyphen."""
+    return s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in kb.stance_prefixes
 
 
 def _non_overlapping(hits: dict[int, tuple[int, object]]) -> dict:
@@ -342,7 +352,8 @@ def _descriptions(st: State, alias_at: dict, role_at: dict) -> None:
             continue  # bare "the president": coreference decides
         if kb.records[qualifier].kind == "group":
             continue
-        indefinite = det in INDEFINITE or doc[re_ - 1].tag_ in ("NNS", "NNPS")
+        # plural on the role's head, not its last word ("commander-in-chief of the armed forces")
+        indefinite = det in INDEFINITE or doc[rs:re_].root.tag_ in ("NNS", "NNPS")
         if not indefinite and not (set(mods) & NOT_CURRENT):
             for k in kinds:
                 holders = {t.person for t in kb.holders(qualifier, k, st.on)}
@@ -351,7 +362,7 @@ def _descriptions(st: State, alias_at: dict, role_at: dict) -> None:
                     st.add(start, end, person_info(kb, rec, st.on, (k,)), "title_on_date")
                     break
             else:
-                hint = f"{qualifier.lower()}-{kinds[0]}" if kinds else None
+                hint = f"{qualifier.lower()}-{slug(kinds[0])}" if kinds else None
                 st.add(start, end, local_info(kb, role_text, qualifier, kinds, role_text, id_hint=hint),
                        "description:local", 0.6)
             continue
@@ -405,6 +416,7 @@ def _plain_aliases(st: State, alias_at: dict) -> None:
 
 def _ner_people(st: State, labels: list[str]) -> None:
     doc, kb = st.doc, st.kb
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not st.free(ent.start, ent.end):
             continue
@@ -412,11 +424,27 @@ def _ner_people(st: State, labels: list[str]) -> None:
         text = doc[ent.start:end].text
         if not text or not any(c.isupper() for c in text[:1]):
             continue
+        gender = kb.honorifics.get(doc[ent.start - 1].text) if ent.start > 0 else None
+        if doc[ent.start].text in kb.honorifics and end - ent.start > 1:  # "Mrs Hanna Kovalenko"
+            gender, text = kb.honorifics[doc[ent.start].text], doc[ent.start + 1:end].text
         person = _kb_person(kb, text)
         if person is not None:
             st.add(ent.start, end, person_info(kb, person, st.on), "ner_person:kb")
             continue
-        info = _local_by_surname(st, text) or local_info(kb, text, None, (), None)
+        cands = kb.aliases.get(text, [])
+        if cands and not any(a.ambiguous or kb.records[a.record].kind == "person" for a in cands):
+            continue  # a place or organisation the tagger took for a person ("in Kyiv"): not a person
+        states = [a for a in cands if a.ambiguous and kb.records[a.record].kind == "state"]
+        if states and text in places:
+            # "King Abdullah of Jordan ... Jordan said": the article uses the name as a place
+            # elsewhere; take the state, with the low confidence an ambiguous reading deserves
+            st.add(ent.start, end, record_info(kb, kb.records[states[0].record], st.on), "alias:ambiguous_context", 0.5)
+            continue
+        if states and _local_by_surname(st, text) is None:
+            continue  # a bare "Jordan" tagged PERSON with no full name around: abstain, it may be the state
+        info = _local_by_surname(st, text) or local_info(kb, text, None, (), None, gender=gender)
+        if info.gender is None and gender is not None:
+            info.gender = gender
         st.add(ent.start, end, info, "ner_person:local", 0.7)
 
 
@@ -439,6 +467,52 @@ def _definite_anaphors(st: State, role_at: dict) -> list[Anaphor]:
         if kinds:
             out.append(Anaphor(rs - 1, re_, kinds))
     return out
+
+
+def _counterparts(st: State) -> None:
+    """"Blinken met his Russian counterpart": the holder, in the stated country and on the date, of
+    the office the possessor holds (rule ``counterpart``); otherwise the anonymous local actor stays."""
+    for m in st.mentions:
+        info = st.infos[m.actor_id]
+        if m.rule != "description:local" or "counterpart" not in info.kinds or not info.actor.country:
+            continue
+        root = head_token(st, m)
+        owners = [c.i for c in root.children if c.dep_ == "poss"]
+        if m.start > 0 and st.doc[m.start - 1].tag_ == "PRP$":
+            owners.append(m.start - 1)
+        owner = next((p for p in st.mentions for i in owners if p.start <= i < p.end and p is not m), None)
+        if owner is None or st.infos[owner.actor_id].actor.kind != "person":
+            continue
+        for kind in st.infos[owner.actor_id].kinds:
+            holders = {t.person for t in st.kb.holders(info.actor.country, kind, st.on)}
+            if len(holders) == 1:
+                rec = st.kb.records[holders.pop()]
+                new = person_info(st.kb, rec, st.on, (kind,))
+                st.infos.setdefault(rec.id, new)
+                m.actor_id, m.rule, m.confidence = rec.id, "counterpart", 0.8
+                break
+
+
+def _appositives(st: State) -> None:
+    """"Valery Gerasimov, the Russian chief of staff, ...": an anonymous role description in
+    apposition to a named person is that person (rule ``appositive``); a local person without a
+    country inherits the description's country and sector."""
+    for m in st.mentions:
+        if m.rule != "description:local":
+            continue
+        tok = head_token(st, m)
+        if tok.dep_ != "appos":
+            continue
+        anchor = tok.head.i
+        owner = next((p for p in st.mentions if p is not m and p.start <= anchor < p.end
+                      and st.infos[p.actor_id].actor.kind == "person" and p.rule != "description:local"), None)
+        if owner is None:
+            continue
+        desc, info = st.infos[m.actor_id].actor, st.infos[owner.actor_id]
+        if info.actor.kb_id is None and info.actor.country is None and desc.country is not None:
+            info.actor = info.actor.model_copy(update={"country": desc.country, "sector": desc.sector,
+                                                       "code": desc.code, "role": info.actor.role or desc.role})
+        m.actor_id, m.rule = owner.actor_id, "appositive"
 
 
 def _layer(st: State) -> ActorLayer:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", help="article date YYYY-MM-DD (default: the file's date if found, else today)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(func=run)
+
+
+#: An ISO date anywhere in a file name, between non-digits: "france24-2022-01-28-ukraine.txt".
+NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)")
+
+
+def date_in_name(path: str) -> dt.date | None:
+    """The date a file name starts with (as ``barometer ingest`` reads it: 2022-01-28..., 20220125T...),
+    else the last valid YYYY-MM-DD inside it (None when there is none)."""
+    from barometer.ingest.sources import date_from_name
+
+    found = date_from_name(path)
+    if found is not None:
+        return found
+    for m in reversed(list(NAME_DATE.finditer(Path(path).name))):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+    return None
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -39,8 +60,13 @@ def _article(arg: str, date: dt.date | None):  # noqa: ANN202 - barometer.model.
 
     is_file = arg == "-" or (len(arg) < 4096 and "\n" not in arg and Path(arg).is_file())
     if is_file:
-        raw = read_path(arg)
-        return clean_document(raw, published=date).article
+        article = clean_document(read_path(arg), published=date).article
+        if article.published is None and arg != "-":
+            # no --date and none in the document: a dated file name ("france24-2022-01-28-ukraine.txt")
+            found = date_in_name(arg)
+            if found is not None:
+                article = article.model_copy(update={"published": found})
+        return article
     from barometer.model import Article
 
     raw = to_raw(arg)  # validates size/emptiness

@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", choices=["all", *GOLD_FILES], default="all", help="which gold set to measure")
     parser.add_argument("--limit", type=int, default=None, help="measure only the first N records of each set")
     parser.add_argument("--errors", type=int, default=0, help="also list up to N misses per gold set")
+    parser.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when a figure is below its floor in eval/baseline.yaml (full sets only)")
 
 
 def sha256(path: Path) -> str:
@@ -131,16 +135,21 @@ def eval_plover(path: Path, limit: int | None = None, errors: int = 0) -> dict:
     return out
 
 
+def record_date(value: object) -> dt.date | None:
+    """A PETRARCH record date: YYYYMMDD, or YYMMDD as in some wire ids ("121108" = 2012-11-08)."""
+    for fmt in ("%Y%m%d", "%y%m%d"):
+        try:
+            return dt.datetime.strptime(str(value or ""), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def eval_petr2(path: Path, limit: int | None = None, errors: int = 0) -> dict:
     countries = _country_codes()
     recs = _records(path, limit)
     texts = [r["text"] for r in recs]
-    dates = []
-    for r in recs:
-        try:
-            dates.append(dt.datetime.strptime(str(r.get("date", "")), "%Y%m%d").date())
-        except ValueError:
-            dates.append(None)
+    dates = [record_date(r.get("date")) for r in recs]
     gold_n = found = pred_n = correct = 0
     misses: list[dict] = []
     for rec, (_text, layer) in zip(recs, _resolve(texts, dates), strict=True):
@@ -164,19 +173,82 @@ def eval_petr2(path: Path, limit: int | None = None, errors: int = 0) -> dict:
 EVALUATORS = {"plover-gsr-cameo": eval_plover, "petr2-gsr-validation": eval_petr2}
 
 
-def run(args: argparse.Namespace) -> dict:
-    data = Path(args.data) if getattr(args, "data", None) else default_data_dir()
-    which = list(GOLD_FILES) if getattr(args, "gold", "all") == "all" else [args.gold]
+def measure(data: Path | None = None, gold: str = "all", limit: int | None = None, errors: int = 0) -> dict:
+    """Figures per gold set (``{"skipped": reason}`` for an absent file), each with its sha256."""
+    data = Path(data) if data else default_data_dir()
+    which = list(GOLD_FILES) if gold == "all" else [gold]
     result: dict[str, Any] = {"task": "actors"}
     for name in which:
         path = data / GOLD_FILES[name]
         if not path.exists():
             result[name] = {"skipped": f"{path} is absent"}
             continue
-        figures = EVALUATORS[name](path, getattr(args, "limit", None), getattr(args, "errors", 0) or 0)
+        figures = EVALUATORS[name](path, limit, errors or 0)
         figures["sha256"] = sha256(path)
         result[name] = figures
     return result
+
+
+def below_floor(result: dict, baseline: dict) -> list[str]:
+    """Human-readable failures: a figure under its floor, or a gold file whose hash changed."""
+    out = []
+    for name, floor in baseline.items():
+        got = result.get(name)
+        if not isinstance(got, dict) or "skipped" in got:
+            continue
+        if got.get("sha256") != floor.get("sha256"):
+            out.append(f"{name}: gold file changed (sha256 {got.get('sha256')}); re-measure the floors")
+        for key in ("precision", "recall"):
+            if key in floor and got[key] < floor[key]:
+                out.append(f"{name}: {key} {got[key]} below floor {floor[key]}")
+    return out
+
+
+def _print_table(result: dict, baseline: dict) -> None:
+    from barometer.cli.render import print_table
+
+    rows = []
+    for name in GOLD_FILES:
+        got = result.get(name)
+        if got is None:
+            continue
+        if "skipped" in got:
+            rows.append((name, "", "", "", "", "", "", got["skipped"]))
+            continue
+        level = "mention" if name == "plover-gsr-cameo" else "sentence"
+        gold_n = got.get("gold_mentions", got.get("gold_countries"))
+        floor = baseline.get(name, {})
+        rows.append((name, level, got["records"], gold_n, got["precision"], got["recall"],
+                     f"{floor.get('precision', '-')}/{floor.get('recall', '-')}", got["sha256"][:12]))
+    print_table("Actors: country attribution", ["gold set", "level", "records", "gold", "precision", "recall",
+                                               "floor P/R", "sha256"], rows)
+    for name in GOLD_FILES:
+        for miss in (result.get(name) or {}).get("misses", []):
+            print(f"{name}\tmiss\t{json.dumps(miss, ensure_ascii=False)}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Measure, print (table or JSON) and return 0; with ``--check``, 1 when a floor is broken;
+    2 when a requested gold file is absent (as every ``barometer eval`` task)."""
+    result = measure(getattr(args, "data", None), getattr(args, "gold", "all"), getattr(args, "limit", None),
+                     getattr(args, "errors", 0) or 0)
+    baseline = load_baseline()
+    absent = [v["skipped"] for k, v in result.items() if isinstance(v, dict) and "skipped" in v]
+    if getattr(args, "format", "table") == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        _print_table(result, baseline)
+    if getattr(args, "check", False) and not getattr(args, "limit", None):
+        failures = below_floor(result, baseline)
+        for f in failures:
+            print(f"barometer eval actors: {f}", file=sys.stderr)
+        if failures:
+            return 1
+    if absent:
+        for reason in absent:
+            print(f"barometer eval actors: gold data missing: {reason}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def load_baseline() -> dict:
@@ -190,8 +262,7 @@ def load_baseline() -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="barometer eval actors")
     add_arguments(parser)
-    print(json.dumps(run(parser.parse_args(argv)), indent=2, ensure_ascii=False))
-    return 0
+    return run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":
