@@ -1,26 +1,32 @@
-"""`barometer eval times` on PLOVER-GSR-CAMEO place and amount fields (needs ../shared)."""
+"""`barometer eval times` on PLOVER-GSR-CAMEO place and amount fields (needs ../shared): the CI gate."""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import shared_path
 
 
 @pytest.mark.gold
-def test_eval_times_on_plover_gsr(capsys):
+def test_eval_times_meets_its_floors(capsys):
     from barometer.eval import times
 
+    floors = yaml.safe_load((Path(times.__file__).parent / "baseline.yaml").read_text("utf-8"))["times"]
+    floors = floors["plover-gsr-cameo"]
     gold = shared_path("data", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.normalized.jsonl")
+    assert hashlib.sha256(gold.read_bytes()).hexdigest() == floors["sha256"], \
+        "gold file changed: re-measure with `barometer eval times` and update baseline.yaml"
     parser = argparse.ArgumentParser()
     times.add_arguments(parser)
     assert times.run(parser.parse_args(["--gold", str(gold), "--json"])) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["event_loc.any"]["total"] == 48
-    # Floors well under the measured figures (0.85 / 0.81 / 0.80): they catch regressions, not noise.
-    assert scores["event_loc.any"]["accuracy"] >= 0.6
-    assert scores["size"]["accuracy"] >= 0.6
-    assert scores["dead"]["accuracy"] >= 0.6
+    below = {k: (scores[k]["accuracy"], v) for k, v in floors.items()
+             if k != "sha256" and scores[k]["accuracy"] < v}
+    assert not below, f"below floor (measured, floor): {below}"
