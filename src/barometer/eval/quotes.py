@@ -120,7 +120,7 @@ def predicted_spans(doc, atts=None) -> dict[str, list[list[tuple[int, int]]]]:  
 
     out: dict[str, list[list[tuple[int, int]]]] = {"content": [], "source": [], "cue": []}
     for a in find_attributions(doc) if atts is None else atts:
-        out["content"].append([a.content])
+        out["content"].append(a.fragments)
         if a.source:
             out["source"].append([a.source])
         if a.cue:
@@ -147,7 +147,7 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
         toks = Tokens(art.text)
         atts = find_attributions(doc)
         pred = predicted_spans(doc, atts)
-        pc = [toks.of([a.content]) for a in atts]
+        pc = [toks.of(a.fragments) for a in atts]
         gc = [toks.of(g.content) for g in art.attributions]
         for i, j in pairs(pc, gc):
             g, a = art.attributions[j], atts[i]

@@ -50,13 +50,23 @@ class Attribution:
     reported_cue: tuple[int, int] | None = None
     continued_from: int | None = None  # index of the attribution whose speaker this one inherits
     marks: list[MarkSpan] = field(default_factory=list)
+    # discontinuous content ("“A,” she said, “B.”", "The museum, he said, celebrated ..."): the pieces
+    # of ``content`` without the interrupting cue clause; empty when the content is one piece
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def fragments(self) -> list[tuple[int, int]]:
+        """The content as character fragments (one, unless a cue clause interrupts it)."""
+        return list(self.pieces) or [self.content]
 
     def kind(self, text: str) -> str:
         """direct: nothing but quoted words; partial: quoted fragments in reported speech; else indirect."""
         if not self.marks:
             return "indirect"
         s, e = self.content
-        rest = list(text[s:e])
+        rest = [" "] * (e - s)
+        for fs, fe in self.fragments:
+            rest[fs - s:fe - s] = text[fs:fe]
         for m in self.marks:
             for i in range(max(m.start, s), min(m.end, e)):
                 rest[i - s] = " "
@@ -184,8 +194,21 @@ class _Finder:
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
         if entry.clause and verb.dep_ == "parataxis" and verb.head.i < verb.i:
             own = {t.i for t in verb.subtree}
-            toks = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+            # "The museum, he said, celebrated ...": the host clause on both sides of the cue
+            toks = [t for t in verb.head.subtree if t.i not in own]
             return (toks, None) if toks else None
+        return None
+
+    def continuation(self, pos: int, marks: list[MarkSpan]) -> MarkSpan | None:
+        """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph."""
+        if not marks or not any(m.end <= pos for m in marks):
+            return None
+        for mi, m in enumerate(self.marks):
+            if m.start >= pos:
+                gap = self.text[pos:m.start]
+                if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;]*", gap):
+                    return None
+                return m if self.para(m.start) == self.para(pos) else None
         return None
 
     def _aux_start(self, verb: Token) -> int:
@@ -246,12 +269,23 @@ class _Finder:
                 if c.dep_ == "prt" and c.i == tok.i + 1:
                     cue_end = c.idx + len(c.text)
             source = self.source_span(subj, (start, end)) if subj is not None else None
-            if source and source[0] < end and source[1] > start:
+            pieces: list[tuple[int, int]] = []
+            hole = (min(cue_start, source[0]) if source else cue_start, max(cue_end, source[1]) if source else cue_end)
+            if start < hole[0] and hole[1] < end:  # the cue clause interrupts the content
+                pieces = [p for p in (_trim(self.text, start, hole[0], marks), _trim(self.text, hole[1], end, marks))
+                          if p[1] > p[0]]
+            elif source and source[0] < end and source[1] > start:
                 source = None
                 subj = None
+            if end <= tok.idx:  # "“A,” she said, “B.”": a quote right after the cue clause goes on
+                nxt = self.continuation(max(hole[1], cue_end), marks)
+                if nxt is not None:
+                    pieces = [*(pieces or [(start, end)]), (nxt.start, nxt.end)]
+                    marks = [*marks, nxt]
+                    end = nxt.end
             self.add(Attribution(content=(start, end), cue=(cue_start, cue_end), source=source,
                                  source_head=subj.i if subj is not None else None, rule=entry.id,
-                                 cue_lemma=entry.lemma, marks=marks))
+                                 cue_lemma=entry.lemma, marks=marks, pieces=pieces))
 
     def according_to(self, tok: Token) -> None:
         to = self.doc[tok.i + 1]
