@@ -241,12 +241,18 @@ class _Finder:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 self.according_to(tok)
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.lex.verbs:
+            if tok.pos_ not in ("VERB", "AUX"):
                 continue
-            entry = self.lex.verbs[tok.lemma_.lower()]
-            if entry.particles and not any(c.dep_ == "prt" and c.lower_ in entry.particles for c in tok.children):
+            entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
+                       if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
+            if not entries:
                 continue
-            found = self.content_of(tok, entry)
+            entry, found = entries[0], None
+            for e in entries:
+                found = self.content_of(tok, e)
+                if found is not None:
+                    entry = e
+                    break
             if found is None:
                 self.contentless.setdefault(sent.start, []).append((tok, entry))
                 continue

@@ -18,26 +18,37 @@ class CueVerb:
     object: bool = False
     preps: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()  # surface forms the tagger lemmatises wrongly ("hoping" -> "hop")
 
 
 @dataclass(frozen=True)
 class CueLexicon:
-    verbs: dict[str, CueVerb]
+    verbs: dict[str, CueVerb]  # lemma -> its first entry
     according_to_id: str
     citing_id: str
     dashes: tuple[str, ...] = field(default=())
     documents: frozenset[str] = field(default=frozenset())
+    frames: dict[str, tuple[CueVerb, ...]] = field(default_factory=dict)  # lemma or form -> every entry
+
+    def entries(self, lemma: str, form: str) -> tuple[CueVerb, ...]:
+        """Every cue entry of a verb token (a lemma may have several: "point out", "point to")."""
+        return self.frames.get(lemma) or self.frames.get(form, ())
 
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     raw = yaml.safe_load(resources.files("barometer.data").joinpath("quotes/cues.yaml").read_text("utf-8"))
     verbs: dict[str, CueVerb] = {}
+    frames: dict[str, tuple[CueVerb, ...]] = {}
     for v in raw["verbs"]:
-        verbs[v["lemma"]] = CueVerb(id=v["id"], lemma=v["lemma"], clause=v.get("clause", True),
-                                    infinitive=v.get("infinitive", False), object=v.get("object", False),
-                                    preps=tuple(v.get("preps", ())), particles=tuple(v.get("particles", ())))
+        entry = CueVerb(id=v["id"], lemma=v["lemma"], clause=v.get("clause", True),
+                        infinitive=v.get("infinitive", False), object=v.get("object", False),
+                        preps=tuple(v.get("preps", ())), particles=tuple(v.get("particles", ())),
+                        forms=tuple(v.get("forms", ())))
+        verbs.setdefault(entry.lemma, entry)
+        for key in (entry.lemma, *entry.forms):
+            frames[key] = (*frames.get(key, ()), entry)
     phrases = raw["phrases"]
     return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
                       citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
-                      documents=frozenset(raw.get("documents", ())))
+                      documents=frozenset(raw.get("documents", ())), frames=frames)
