@@ -32,6 +32,7 @@ INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 AUX_IN_CUE = True
 TRIM = set(" \t\n,.;:!?—―–-")
+OBJECT_PREDICATE_PREPS = {"as", "for"}
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
 
 
@@ -190,7 +191,9 @@ class _Finder:
         for c in verb.children:
             if c.dep_ == "dobj" and entry.object and c.i > verb.i:
                 # "called Clinton a liar": the object predicate belongs to the content
-                extra = [t for o in verb.children if o.dep_ in ("oprd", "ccomp") and o.i > c.i for t in o.subtree]
+                # "described Clinton as a politician", "blasted Oversight for failing": so do "as"/"for"
+                extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
+                    o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
         if entry.clause and verb.dep_ == "parataxis" and verb.head.i < verb.i:
             own = {t.i for t in verb.subtree}
@@ -222,6 +225,11 @@ class _Finder:
         """Drop adverbial clauses with their own subject ("..., while Putin agreed on ...") from content."""
         drop: set[int] = set()
         for t in toks:
+            # "endorses Trump, who says he is honored": a relative clause with its own cue is another
+            # attribution, not part of this content
+            if t.dep_ in ("relcl", "acl") and t.head.i != cue.i and self.lex.entries(t.lemma_.lower(), t.lower_) \
+                    and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                drop.update(x.i for x in t.subtree)
             if t.dep_ == "advcl" and t.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
                 if marks & CONTRAST_MARKS or t.lemma_.lower() in self.lex.verbs:
