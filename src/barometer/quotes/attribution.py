@@ -33,6 +33,8 @@ CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 AUX_IN_CUE = True
 TRIM = set(" \t\n,.;:!?—―–-")
 OBJECT_PREDICATE_PREPS = {"as", "for"}
+# a line opening with a short name and a colon: a transcript turn or a headline's speaker
+SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
 
 
@@ -405,6 +407,50 @@ class _Finder:
                            source_head=subj.i if subj is not None else None, rule=entry.id,
                            cue_lemma=entry.lemma, marks=[m])
 
+    def colon_lines(self) -> None:
+        """Unquoted speech after a colon: a transcript or headline line (``PENCE: Well, ...``,
+        ``Poll: Clinton ahead``) and a cue verb ending in a colon (``he added: It's typical ...``)."""
+        covered = [a.content for a in self.result]
+        free = lambda s, e: not any(cs < e and s < ce for cs, ce in covered)  # noqa: E731
+        for line in re.finditer(r"[^\n]+", self.text):
+            hit = SPEAKER_LINE.match(line.group())
+            if not hit:
+                continue
+            s, e = line.start() + hit.start(2), line.end()
+            s, e = _trim(self.text, s, e)
+            if e - s < 12 or not free(s, e):
+                continue
+            src = (line.start() + hit.start(1), line.start() + hit.end(1))
+            span = self.doc.char_span(*src, alignment_mode="expand")
+            colon = line.start() + hit.end(1) + hit.group()[hit.end(1):].index(":")
+            (s, e), marks = self.widen(s, e)
+            self.add(Attribution(content=(s, e), cue=(colon, colon + 1), source=src,
+                                 source_head=span.root.i if span is not None else None, rule="quote.speaker_line",
+                                 marks=marks))
+        for cands in self.contentless.values():
+            for verb, entry in cands:
+                if not entry.clause:
+                    continue
+                sent = verb.sent
+                after = self.text[verb.idx + len(verb.text):sent.end_char]
+                if not re.fullmatch(r"[ \t]*(?:\w+[ \t]*){0,2}:\s*", after) and not (
+                        re.fullmatch(r"[ \t]*:[ \t]*\S.*", after, re.S) and verb.i + 1 < len(self.doc)):
+                    continue
+                colon = verb.idx + len(verb.text) + after.index(":")
+                rest = re.match(r"\s*([^\n]+)", self.text[colon + 1:])
+                if rest is None:
+                    continue
+                s, e = _trim(self.text, colon + 1 + rest.start(1), colon + 1 + rest.end(1))
+                if e <= s or not free(s, e):
+                    continue
+                (s, e), marks = self.widen(s, e)
+                subj = self.subject_of(verb, False)
+                source = self.source_span(subj, (s, e)) if subj is not None else None
+                self.add(Attribution(content=(s, e), cue=(self._aux_start(verb), colon + 1), source=source,
+                                     source_head=subj.i if subj is not None else None, rule=entry.id,
+                                     cue_lemma=entry.lemma, marks=marks))
+                covered.append((s, e))
+
     def colon_lead_in(self, m: MarkSpan, sent: Span) -> Attribution | None:
         if sent.start == 0:
             return None
@@ -419,6 +465,7 @@ class _Finder:
             self.verb_cues(sent)
         self.resolve_according()
         self.orphan_marks()
+        self.colon_lines()
         self.result.sort(key=lambda a: a.content[0])
         # continuity indices were computed before sorting: recompute by position
         for a in self.result:
