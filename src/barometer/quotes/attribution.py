@@ -166,9 +166,18 @@ class _Finder:
         """Widen a content extent to every quote-mark span it touches."""
         touched = [(i, m) for i, m in enumerate(self.marks) if m.start < end + 2 and m.end > start - 2
                    and (m.inner_start < end and m.inner_end > start)]
+        lo, hi = self.para(start), self.para(max(start, end - 1))
         for _, m in touched:
-            start, end = min(start, m.start), max(end, m.end)
+            # a mark span reaching into another paragraph is widened only as far as the content's own
+            # paragraphs: a stray straight quote must not pull a neighbouring paragraph in
+            ms = m.start if self.para(m.start) >= lo else self.para_starts[lo]
+            me = m.end if self.para(m.end - 1) <= hi else self._para_end(hi)
+            start, end = min(start, ms), max(end, me)
         return (start, end), [m for _, m in touched]
+
+    def _para_end(self, p: int) -> int:
+        end = self.para_starts[p + 1] if p + 1 < len(self.para_starts) else len(self.text)
+        return len(self.text[:end].rstrip())
 
     def content_of(self, verb: Token, entry: CueVerb) -> tuple[list[Token], Token | None] | None:
         """Tokens of the reported content and the preposition that joins the cue, if any."""
@@ -176,7 +185,15 @@ class _Finder:
         if ccomps:
             # "“A”, but “B” last year, said X": two clausal complements on one side are one content
             side = ccomps[0].i < verb.i
-            return sorted((t for c in ccomps if (c.i < verb.i) == side for t in c.subtree), key=lambda t: t.i), None
+            toks = [t for c in ccomps if (c.i < verb.i) == side for t in c.subtree]
+            if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
+                last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
+                for c in verb.children:
+                    if c.i > last and c.dep_ in ("advcl", "conj") and not self.lex.entries(c.lemma_.lower(), c.lower_) \
+                            and not any(x.dep_ in SUBJECT_DEPS for x in c.children if x.i < c.i and c.dep_ == "conj"):
+                        toks.extend(t for t in c.subtree)
+                        toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
+            return sorted(toks, key=lambda t: t.i), None
         for c in verb.children:
             if c.dep_ == "xcomp" and entry.infinitive:
                 return list(c.subtree), None
