@@ -122,7 +122,7 @@ def predicted_spans(doc, atts=None) -> dict[str, list[list[tuple[int, int]]]]:  
     for a in find_attributions(doc) if atts is None else atts:
         out["content"].append(a.fragments)
         if a.source:
-            out["source"].append([a.source])
+            out["source"].append([a.source_full or a.source])
         if a.cue:
             out["cue"].append([a.cue])
         if a.reported_by:
@@ -151,7 +151,7 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
         gc = [toks.of(g.content) for g in art.attributions]
         for i, j in pairs(pc, gc):
             g, a = art.attributions[j], atts[i]
-            for role, gs, ps in (("speaker", g.source, a.source), ("cue", g.cue, a.cue)):
+            for role, gs, ps in (("speaker", g.source, a.source_full or a.source), ("cue", g.cue, a.cue)):
                 if gs:
                     acc[role][1] += 1
                     acc[role][0] += bool(ps) and _jaccard(toks.of([ps]), toks.of(gs)) >= 0.5 - 1e-9

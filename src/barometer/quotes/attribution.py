@@ -56,6 +56,8 @@ class Attribution:
     # discontinuous content ("“A,” she said, “B.”", "The museum, he said, celebrated ..."): the pieces
     # of ``content`` without the interrupting cue clause; empty when the content is one piece
     pieces: list[tuple[int, int]] = field(default_factory=list)
+    # the source with its relative clauses ("X, who attended the session,"): the span PolNeAR marks
+    source_full: tuple[int, int] | None = None
 
     @property
     def fragments(self) -> list[tuple[int, int]]:
@@ -128,11 +130,14 @@ class _Finder:
             return self.subject_of(verb.head, False, depth + 1)
         return None
 
-    def source_span(self, head: Token, avoid: tuple[int, int] | None) -> tuple[int, int]:
+    def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False) -> tuple[int, int]:
+        """The source phrase around ``head``; ``full`` keeps relative clauses and time phrases (the
+        PolNeAR source span: "Erin Murphy, a former aide who accompanied her,"), otherwise they are
+        cut (the speaker as named: "Erin Murphy, a former aide")."""
         here = self.para(head.idx)
         keep: list[Token] = []
         for t in head.subtree:
-            if self.mark_of[t.i] >= 0 or self.para(t.idx) != here or self._under_relcl(t, head):
+            if self.mark_of[t.i] >= 0 or self.para(t.idx) != here or (not full and self._under_relcl(t, head)):
                 continue
             if avoid and avoid[0] <= t.idx < avoid[1]:
                 continue
@@ -316,9 +321,13 @@ class _Finder:
                     pieces = [*(pieces or [(start, end)]), (nxt.start, nxt.end)]
                     marks = [*marks, nxt]
                     end = nxt.end
+            full = self.source_span(subj, (start, end), full=True) if source and subj is not None else None
+            if full and (cue_start < full[1] <= cue_end or any(ps < full[1] and full[0] < pe for ps, pe in pieces)
+                         or (start < full[1] and full[0] < end and not pieces)):
+                full = None
             self.add(Attribution(content=(start, end), cue=(cue_start, cue_end), source=source,
                                  source_head=subj.i if subj is not None else None, rule=entry.id,
-                                 cue_lemma=entry.lemma, marks=marks, pieces=pieces))
+                                 cue_lemma=entry.lemma, marks=marks, pieces=pieces, source_full=full))
 
     def according_to(self, tok: Token) -> None:
         to = self.doc[tok.i + 1]
