@@ -33,6 +33,7 @@ CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 AUX_IN_CUE = True
 TRIM = set(" \t\n,.;:!?—―–-")
 OBJECT_PREDICATE_PREPS = {"as", "for"}
+WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers, dates or @handles
 # a line opening with a short name and a colon: a transcript turn or a headline's speaker
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
@@ -369,7 +370,13 @@ class _Finder:
                 self.add(Attribution(content=(start, end), cue=cue, source=source, source_head=head.i,
                                      rule=self.lex.according_to_id, cue_lemma="according to", marks=marks))
 
+    def wordless(self, att: Attribution) -> bool:
+        """"672139201337532417", "@cspan": embed markup or a handle, not something said."""
+        return not any(WORDLIKE.fullmatch(w) for w in re.findall(r"[@#]?\w+", self.text[att.content[0]:att.content[1]]))
+
     def add(self, att: Attribution) -> None:
+        if self.wordless(att):
+            return
         for m in att.marks:
             self.claimed.add(self.marks.index(m))
         self.result.append(att)
@@ -388,7 +395,7 @@ class _Finder:
                 prev = self._previous(m.start)
                 att = Attribution(content=(m.start, m.end), cue=None, source=None, rule="quote.continuity",
                                   marks=[m], continued_from=prev)
-            if att is not None:
+            if att is not None and not self.wordless(att):
                 self.claimed.add(mi)
                 self.result.append(att)
 
