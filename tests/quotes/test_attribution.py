@@ -110,3 +110,52 @@ def test_unbalanced_marks_never_raise(nlp, parts):
 def test_naming_call_keeps_the_object_predicate(attrs):
     [a] = attrs("He called the plan a disaster for workers.")
     assert (a["content"], a["source"], a["cue"]) == ("the plan a disaster for workers", "He", "called")
+
+
+@pytest.fixture
+def atts(nlp):
+    def run(text):
+        return text, find_attributions(nlp(text))
+    return run
+
+
+def test_quote_split_by_its_cue_is_one_attribution_in_two_pieces(atts):
+    text, found = atts("“We are ready to talk,” she said, “but not under threat.”")
+    [a] = found
+    assert [text[s:e] for s, e in a.fragments] == ["“We are ready to talk,”", "“but not under threat.”"]
+    assert a.kind(text) == "direct"
+
+
+def test_parenthetical_cue_splits_the_content(atts):
+    text, found = atts("The museum, he said, celebrated several of his heroes.")
+    [a] = found
+    pieces = [text[s:e] for s, e in a.fragments]
+    assert pieces[0] == "The museum" and pieces[-1].startswith("celebrated several")
+    assert text[a.source[0]:a.source[1]] == "he"
+
+
+def test_stance_verb_with_an_object_is_an_attribution(attrs):
+    [a] = attrs("The senator endorsed Hillary Clinton on Tuesday.")
+    assert (a["cue"], a["source"]) == ("endorsed", "The senator")
+    assert a["content"].startswith("Hillary Clinton")
+
+
+def test_object_predicate_belongs_to_the_content(attrs):
+    [a] = attrs("The governor described his rival as a career politician.")
+    assert a["content"] == "his rival as a career politician"
+
+
+def test_transcript_speaker_line(attrs):
+    found = attrs("WALLACE: Do you really see those two candidates as equivalent?")
+    assert [(a["source"], a["cue"], a["rule"]) for a in found] == [("WALLACE", ":", "quote.speaker_line")]
+
+
+def test_relative_clause_is_in_the_full_source_but_not_the_speaker(atts):
+    text, found = atts("Erin Murphy, a former aide who travelled with her, said the visit went well.")
+    [a] = found
+    assert text[a.source[0]:a.source[1]] == "Erin Murphy, a former aide"
+    assert text[a.source_full[0]:a.source_full[1]] == "Erin Murphy, a former aide who travelled with her"
+
+
+def test_numbers_and_handles_are_not_content(attrs):
+    assert attrs("He posted a tweet: “@cspan 2016-07-23”") == []

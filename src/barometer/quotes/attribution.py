@@ -220,7 +220,8 @@ class _Finder:
                 extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
                     o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
-        if entry.clause and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        if entry.clause and verb.dep_ == "parataxis" and (
+                verb.head.i < verb.i or verb.head.left_edge.i < verb.left_edge.i):
             own = {t.i for t in verb.subtree}
             # "The museum, he said, celebrated ...": the host clause on both sides of the cue
             toks = [t for t in verb.head.subtree if t.i not in own]
