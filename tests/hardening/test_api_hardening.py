@@ -115,6 +115,53 @@ def test_every_write_endpoint_needs_the_token(client):
     assert client.get("/api/articles").json()["total"] == before, "a refused write stored something"
 
 
+def test_tokens_are_compared_in_constant_time_for_writes_and_reads(synthetic_store_path, monkeypatch):
+    """Every token check, write or (when configured) read, goes through ``hmac.compare_digest``; a
+    plain ``==`` leaks through its timing how many leading characters of a guess are right."""
+    import hmac
+
+    from barometer.api import security
+
+    calls: list[tuple[bytes, bytes]] = []
+    real = hmac.compare_digest
+
+    def spy(a, b):
+        calls.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(security.hmac, "compare_digest", spy)
+    settings = Settings(api_token="s3cret", api_read_requires_token=True)
+    with TestClient(create_app(synthetic_store_path, settings)) as c:
+        assert c.get("/api/events", headers={"Authorization": "Bearer s3cre"}).status_code == 401
+        assert calls[-1] == (b"s3cret", b"s3cre")
+        assert c.get("/api/events", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        # A token outside ASCII must be refused, not crash the comparison (str compare_digest raises).
+        assert c.get("/api/events", headers={"X-Barometer-Token": "s3crét".encode()}).status_code == 401
+        n = len(calls)
+        assert c.post("/api/articles", json={"text": "T\n\nx"}, headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert len(calls) > n and calls[-1][1] == b"nope"
+
+
+def test_serve_binds_to_loopback_unless_told_otherwise(tmp_path, monkeypatch, capsys):
+    """What reaches uvicorn, not only the setting: no flag and no environment means 127.0.0.1; another
+    address is used only when asked for, with a warning that the server is reachable from outside."""
+    import uvicorn
+
+    import barometer.settings as settings_mod
+    from barometer.cli import main
+
+    bound: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: bound.append(kw))
+    monkeypatch.delenv("BAROMETER_API_HOST", raising=False)
+    monkeypatch.setattr(settings_mod, "_current", None)
+    assert main(["serve", "--db", str(tmp_path / "a.duckdb")]) == 0
+    assert bound[-1]["host"] == "127.0.0.1"
+    assert "warning" not in capsys.readouterr().err
+    assert main(["serve", "--db", str(tmp_path / "a.duckdb"), "--host", "0.0.0.0"]) == 0
+    assert bound[-1]["host"] == "0.0.0.0"
+    assert "reachable from other machines" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("content", "ctype", "status"), [
     (b"{not json", "application/json", 422),
     (b'{"text": "x"', "application/json", 422),

@@ -16,7 +16,6 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is a dev extra (pip install -e .[dev])")
 from hypothesis import HealthCheck, settings  # noqa: E402
-
 from schemathesis.specs.openapi.checks import allow_header_conformance  # noqa: E402
 
 from barometer.api.app import create_app  # noqa: E402
