@@ -3,8 +3,8 @@ every filter, writes without the token, bodies that are too big, not JSON or not
 server errors that must not leak a stack trace.
 
 Why schema-driven: the list of endpoints and parameters comes from the app's own OpenAPI schema, so
-an endpoint added later is covered without touching this file (schemathesis is not a dependency;
-this is the part of it that matters here: no 5xx, whatever the parameters).
+an endpoint added later is covered without touching this file. ``test_api_schemathesis.py`` adds
+schemathesis' generated requests and response-conformance checks on top of this hand-picked junk.
 """
 
 from __future__ import annotations
@@ -113,6 +113,19 @@ def test_every_write_endpoint_needs_the_token(client):
             r = client.request(method, path, json=body, headers=headers)
             assert r.status_code == 401, (path, method, headers, r.status_code)
     assert client.get("/api/articles").json()["total"] == before, "a refused write stored something"
+
+
+@pytest.mark.parametrize("value", ["0", "1643328000", "2022-1-28", "20220128", "2022-01-28T00:00:00"])
+def test_dates_must_be_written_yyyy_mm_dd(client, value):
+    """pydantic alone reads ``0`` or ``1643328000`` as a Unix time: ``until=0`` meant 1970-01-01 and
+    answered 200 (found by schemathesis). Query dates and the body's ``published`` are ISO or 422."""
+    r = client.get("/api/events", params={"until": value})
+    assert r.status_code == 422 and "YYYY-MM-DD" in r.text, (value, r.status_code, r.text[:200])
+    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": value})
+    assert r.status_code == 422 and "YYYY-MM-DD" in r.text, (value, r.status_code, r.text[:200])
+    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": int(value[:4])})
+    assert r.status_code == 422
+    assert client.get("/api/events", params={"until": "2022-01-28"}).status_code == 200
 
 
 def test_tokens_are_compared_in_constant_time_for_writes_and_reads(synthetic_store_path, monkeypatch):
