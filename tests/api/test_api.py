@@ -56,7 +56,7 @@ def test_clear_4xx_errors(client):
     assert client.get("/api/events", params={"since": "yesterday"}).status_code == 422
     r = client.get("/api/articles/" + "f" * 64)
     assert r.status_code == 404 and "no article" in r.json()["detail"]
-    assert client.get("/api/articles/not-hex").status_code == 400
+    assert client.get("/api/articles/not-hex").status_code == 422
     assert client.get("/api/dyads/RUS/UKR", params={"by": "year"}).status_code == 422
     assert client.get("/api/dyads/RUS/<script>").status_code in (404, 422)
     assert client.get("/api/alerts", params={"window": 1}).status_code == 422

@@ -3,8 +3,8 @@ every filter, writes without the token, bodies that are too big, not JSON or not
 server errors that must not leak a stack trace.
 
 Why schema-driven: the list of endpoints and parameters comes from the app's own OpenAPI schema, so
-an endpoint added later is covered without touching this file (schemathesis is not a dependency;
-this is the part of it that matters here: no 5xx, whatever the parameters).
+an endpoint added later is covered without touching this file. ``test_api_schemathesis.py`` adds
+schemathesis' generated requests and response-conformance checks on top of this hand-picked junk.
 """
 
 from __future__ import annotations
@@ -113,6 +113,66 @@ def test_every_write_endpoint_needs_the_token(client):
             r = client.request(method, path, json=body, headers=headers)
             assert r.status_code == 401, (path, method, headers, r.status_code)
     assert client.get("/api/articles").json()["total"] == before, "a refused write stored something"
+
+
+@pytest.mark.parametrize("value", ["0", "1643328000", "2022-1-28", "20220128", "2022-01-28T00:00:00"])
+def test_dates_must_be_written_yyyy_mm_dd(client, value):
+    """pydantic alone reads ``0`` or ``1643328000`` as a Unix time: ``until=0`` meant 1970-01-01 and
+    answered 200 (found by schemathesis). Query dates and the body's ``published`` are ISO or 422."""
+    r = client.get("/api/events", params={"until": value})
+    assert r.status_code == 422 and "YYYY-MM-DD" in r.text, (value, r.status_code, r.text[:200])
+    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": value})
+    assert r.status_code == 422 and "YYYY-MM-DD" in r.text, (value, r.status_code, r.text[:200])
+    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": int(value[:4])})
+    assert r.status_code == 422
+    assert client.get("/api/events", params={"until": "2022-01-28"}).status_code == 200
+
+
+def test_tokens_are_compared_in_constant_time_for_writes_and_reads(synthetic_store_path, monkeypatch):
+    """Every token check, write or (when configured) read, goes through ``hmac.compare_digest``; a
+    plain ``==`` leaks through its timing how many leading characters of a guess are right."""
+    import hmac
+
+    from barometer.api import security
+
+    calls: list[tuple[bytes, bytes]] = []
+    real = hmac.compare_digest
+
+    def spy(a, b):
+        calls.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(security.hmac, "compare_digest", spy)
+    settings = Settings(api_token="s3cret", api_read_requires_token=True)
+    with TestClient(create_app(synthetic_store_path, settings)) as c:
+        assert c.get("/api/events", headers={"Authorization": "Bearer s3cre"}).status_code == 401
+        assert calls[-1] == (b"s3cret", b"s3cre")
+        assert c.get("/api/events", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        # A token outside ASCII must be refused, not crash the comparison (str compare_digest raises).
+        assert c.get("/api/events", headers={"X-Barometer-Token": "s3crét".encode()}).status_code == 401
+        n = len(calls)
+        assert c.post("/api/articles", json={"text": "T\n\nx"}, headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert len(calls) > n and calls[-1][1] == b"nope"
+
+
+def test_serve_binds_to_loopback_unless_told_otherwise(tmp_path, monkeypatch, capsys):
+    """What reaches uvicorn, not only the setting: no flag and no environment means 127.0.0.1; another
+    address is used only when asked for, with a warning that the server is reachable from outside."""
+    import uvicorn
+
+    import barometer.settings as settings_mod
+    from barometer.cli import main
+
+    bound: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: bound.append(kw))
+    monkeypatch.delenv("BAROMETER_API_HOST", raising=False)
+    monkeypatch.setattr(settings_mod, "_current", None)
+    assert main(["serve", "--db", str(tmp_path / "a.duckdb")]) == 0
+    assert bound[-1]["host"] == "127.0.0.1"
+    assert "warning" not in capsys.readouterr().err
+    assert main(["serve", "--db", str(tmp_path / "a.duckdb"), "--host", "0.0.0.0"]) == 0
+    assert bound[-1]["host"] == "0.0.0.0"
+    assert "reachable from other machines" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("content", "ctype", "status"), [

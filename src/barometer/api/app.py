@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from barometer import __version__
 from barometer.api import queries
@@ -30,11 +30,33 @@ Period = Literal["day", "week", "month"]
 ActorCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9:_\-.]{1,64}$")]
 
 
+def _iso_date(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` (or a date object): pydantic alone reads ``0`` or ``1643328000`` as a Unix
+    time, so ``until=0`` quietly meant 1970-01-01 instead of a 422 (found by schemathesis)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+#: An article id is its sha256 hex digest; the pattern is in the schema, so a bad id is a 422 like
+#: any other malformed parameter (it was a 400 the schema did not announce).
+ArticleId = Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$", description="the article's sha256 hex digest")]
+
+
+class ErrorDetail(BaseModel):
+    """What every 4xx answer holds: one line saying what was wrong."""
+
+    detail: str
+
+
 class AnalyzeRequest(BaseModel):
     """An article to analyse: plain text (first line = title) or HTML."""
 
     text: str = Field(min_length=1, description="Plain text or HTML of the article")
-    published: dt.date | None = Field(default=None, description="Publication date YYYY-MM-DD")
+    published: IsoDate | None = Field(default=None, description="Publication date YYYY-MM-DD")
     title: str | None = None
     url: str | None = Field(default=None, max_length=2048)
     outlet: str | None = Field(default=None, max_length=200)
@@ -47,7 +69,7 @@ class Page(BaseModel):
     items: list[dict[str, Any]]
 
 
-def create_app(db_path: str | Path | None = None, settings: Settings | None = None, *,
+def create_app(db_path: str | FilePath | None = None, settings: Settings | None = None, *,
                store: DuckStore | None = None) -> FastAPI:
     """The app over a store file (opened here) or an already open ``store`` (e.g. the demo's)."""
     settings = settings or get_settings()
@@ -104,17 +126,16 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
 
     @app.get("/api/articles", tags=["articles"], dependencies=read, response_model=Page)
     def list_articles(request: Request, q: str | None = Query(None, max_length=200),
-                      since: dt.date | None = None, until: dt.date | None = None, limit: Limit = 50,
+                      since: IsoDate | None = None, until: IsoDate | None = None, limit: Limit = 50,
                       offset: Offset = 0) -> dict[str, Any]:
         """Stored articles, oldest first; ``q`` searches title and text."""
         total, items = queries.articles(st(request), q=q, since=since, until=until, limit=limit, offset=offset)
         return page(total, items, limit, offset)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], dependencies=read)
-    def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    @app.get("/api/articles/{article_id}", tags=["articles"], dependencies=read,
+             responses={404: {"model": ErrorDetail, "description": "no such article"}})
+    def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
         """The full stored analysis (schema barometer/analysis@1) of one article, text included."""
-        if not all(c in "0123456789abcdef" for c in article_id) or not 1 <= len(article_id) <= 64:
-            raise HTTPException(400, "article id must be the article's sha256 hex digest")
         analysis = st(request).analysis(article_id)
         if analysis is None:
             raise HTTPException(404, f"no article {article_id}")
@@ -141,8 +162,8 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
     @app.get("/api/events", tags=["events"], dependencies=read, response_model=Page)
     def list_events(request: Request, actor: str | None = Query(None, max_length=64),
                     type: str | None = Query(None, max_length=40, description="PLOVER type"),
-                    status: str | None = Query(None, max_length=20), since: dt.date | None = None,
-                    until: dt.date | None = None, text: str | None = Query(None, max_length=200),
+                    status: str | None = Query(None, max_length=20), since: IsoDate | None = None,
+                    until: IsoDate | None = None, text: str | None = Query(None, max_length=200),
                     article: str | None = Query(None, max_length=64), limit: Limit = 50,
                     offset: Offset = 0) -> dict[str, Any]:
         """Coded events with their evidence sentence; ``text`` searches the evidence."""
@@ -156,7 +177,7 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
                     text: str | None = Query(None, max_length=200), article: str | None = Query(None, max_length=64),
                     about: str | None = Query(None, max_length=64, description="target actor code or ISO3 of an "
                                               "event coded inside the quote"),
-                    since: dt.date | None = None, until: dt.date | None = None, limit: Limit = 50,
+                    since: IsoDate | None = None, until: IsoDate | None = None, limit: Limit = 50,
                     offset: Offset = 0) -> dict[str, Any]:
         """Who said what about whom: quotations, their speaker and the targets of events coded inside them."""
         total, items = queries.quotes(st(request), speaker=speaker, text=text, article=article, about=about,
@@ -179,14 +200,14 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
 
     @app.get("/api/dyads/{a}/{b}", tags=["analytics"], dependencies=read)
     def dyad(request: Request, a: ActorCode, b: ActorCode, by: Period = "week", directed: bool = True,
-             since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+             since: IsoDate | None = None, until: IsoDate | None = None) -> dict[str, Any]:
         """The dyad's series: counts by QuadClass and type, Goldstein, escalation index (docs/analytics.md)."""
         from barometer.analytics.series import dyad_series
 
         return dyad_series(st(request), a, b, by=by, directed=directed, since=since, until=until).as_json()
 
     @app.get("/api/dyads/{a}/{b}/events", tags=["analytics"], dependencies=read)
-    def dyad_events(request: Request, a: ActorCode, b: ActorCode, period: dt.date, by: Period = "week",
+    def dyad_events(request: Request, a: ActorCode, b: ActorCode, period: IsoDate, by: Period = "week",
                     directed: bool = True, limit: Limit = 200) -> dict[str, Any]:
         """The events behind one point of the series (``period`` = the period's first day)."""
         from barometer.analytics.series import dyad_events as q
@@ -194,7 +215,7 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
         return {"items": q(st(request), a, b, period=period, by=by, directed=directed, limit=limit)}
 
     @app.get("/api/network", tags=["analytics"], dependencies=read)
-    def network(request: Request, since: dt.date | None = None, until: dt.date | None = None,
+    def network(request: Request, since: IsoDate | None = None, until: IsoDate | None = None,
                 limit: Limit = 200) -> dict[str, Any]:
         """Actor network (directed dyads with done events) for a period."""
         from barometer.analytics.series import network as q
@@ -206,8 +227,8 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
                threshold: float = Query(3.0, gt=0, le=100), min_sigma: float = Query(0.25, gt=0, le=1e6),
                min_events: int = Query(2, ge=0, le=2**31 - 1), min_periods: int = Query(3, ge=1, le=520),
                metric: Literal["conflict", "escalation"] = "conflict", directed: bool = True,
-               actor: str | None = Query(None, max_length=64), since: dt.date | None = None,
-               until: dt.date | None = None, limit: Limit = 100) -> dict[str, Any]:
+               actor: str | None = Query(None, max_length=64), since: IsoDate | None = None,
+               until: IsoDate | None = None, limit: Limit = 100) -> dict[str, Any]:
         """Spikes of a dyad's intensity over its own baseline (z-score; docs/analytics.md)."""
         from barometer.analytics.alerts import find_alerts
 
@@ -227,7 +248,7 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
 
 def _mount_dashboard(app: FastAPI) -> None:
     web = resources.files("barometer.web")
-    static_dir = Path(str(web.joinpath("static")))
+    static_dir = FilePath(str(web.joinpath("static")))
     index_html = web.joinpath("templates", "index.html").read_text("utf-8")
     app.mount("/static", StaticFiles(directory=static_dir), name="static")
 

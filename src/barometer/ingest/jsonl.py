@@ -1,7 +1,8 @@
 """JSON Lines input: one article per line, ``{"text"|"html": ..., "url", "published", "outlet", "title"}``.
 
 Why: dumps from news APIs and scrapers come as JSON Lines. A bad line is a failure of that line
-(source key ``file#L<n>``), never of the file.
+(source key ``file#L<n>``), never of the file. Lines are read with a bound (``bounded_lines``): a
+dump with one 2 GB line must not be pulled into memory to find out that it is too big.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
+from typing import IO
 
-from barometer.errors import InputError
+from barometer.errors import InputError, InputTooLargeError
 from barometer.ingest.raw import RawDocument
 
 
@@ -35,15 +37,43 @@ def parse_record(obj: object, key: str) -> RawDocument:
                        published=_date(obj.get("published"), key))
 
 
-def iter_jsonl(lines: Iterable[str], source: str, *, skip: Callable[[str], bool] | None = None,
-               errors: list[tuple[str, str]] | None = None) -> Iterator[RawDocument]:
+#: Characters read at a time while skipping the rest of an over-long line.
+_CHUNK = 1 << 16
+
+
+def bounded_lines(fh: IO[str], limit: int) -> Iterator[str | None]:
+    """The lines of ``fh``, none held in memory beyond ``limit`` characters: a line longer than that
+    is skipped in 64 kB chunks and comes out as ``None`` (one item per line, so numbering holds)."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith("\n"):
+            while True:
+                rest = fh.readline(_CHUNK)
+                if not rest or rest.endswith("\n"):
+                    break
+            yield None
+        else:
+            yield line
+
+
+def iter_jsonl(lines: Iterable[str | None], source: str, *, skip: Callable[[str], bool] | None = None,
+               errors: list[tuple[str, str]] | None = None, max_bytes: int | None = None) -> Iterator[RawDocument]:
+    """Records of JSON Lines; a ``None`` line (from ``bounded_lines``) or one over ``max_bytes``
+    fails as too large without being parsed."""
     for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
         key = f"{source}#L{n}"
+        too_large = line is None or (max_bytes is not None and len(line) > max_bytes // 4
+                                     and len(line.encode("utf-8", "surrogatepass")) > max_bytes)
+        if not too_large and not line.strip():
+            continue
         if skip is not None and skip(key):
             continue
         try:
+            if too_large:
+                raise InputTooLargeError(f"line is over the limit of {max_bytes:,} bytes (set BAROMETER_MAX_BYTES "
+                                         "to raise it); not parsed", source=key)
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:

@@ -56,7 +56,12 @@ def read_bytes(path: Path, limit: int) -> bytes:
             except (OSError, EOFError) as exc:
                 raise InputError(f"cannot decompress: {exc}", source=str(path)) from None
     else:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limit:  # from its size, before reading a byte of it
+            raise InputTooLargeError(f"file is {size:,} bytes, over the limit of {limit:,} bytes "
+                                     "(set BAROMETER_MAX_BYTES to raise it)", source=str(path))
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
     if len(data) > limit:
         raise InputTooLargeError(f"input is over the limit of {limit:,} bytes (set BAROMETER_MAX_BYTES to raise it)",
                                  source=str(path))
@@ -116,7 +121,7 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
     ``fetch_links``: fetch the pages feed entries link to (default: for feed URLs, not for feed files).
     """
     from barometer.ingest.feeds import iter_feed, iter_feed_url
-    from barometer.ingest.jsonl import iter_jsonl
+    from barometer.ingest.jsonl import bounded_lines, iter_jsonl
     from barometer.ingest.warc import iter_warc
     from barometer.settings import get_settings
 
@@ -137,8 +142,9 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
                 yield from iter_warc(path, skip=skip, errors=errors)
             elif kind == "jsonl":
                 opener = gzip.open if path.suffix.lower() == ".gz" else open
+                limit = get_settings().max_bytes
                 with opener(path, "rt", encoding="utf-8", errors="replace") as fh:  # streamed, never all in memory
-                    yield from iter_jsonl(fh, key, skip=skip, errors=errors)
+                    yield from iter_jsonl(bounded_lines(fh, limit), key, skip=skip, errors=errors, max_bytes=limit)
             elif kind == "feed":
                 yield from iter_feed(read_bytes(path, get_settings().max_bytes), key, fetch_links=bool(fetch_links),
                                      fetcher=fetcher, skip=skip, errors=errors)
