@@ -52,8 +52,9 @@ def local_group(ctx: EventContext, head: Token | None, group_nouns: frozenset[st
     """An article-local actor for a group noun located in exactly one country, else None."""
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    noun = head.lemma_.lower()
-    if noun not in group_nouns:
+    # a sentence-initial capital can make the tagger read "Rebels" as a proper noun with itself as lemma
+    noun = next((n for n in (head.lemma_.lower(), head.lower_.removesuffix("s")) if n in group_nouns), None)
+    if noun is None:
         return None
     if ctx.actors.mention_at(head.idx, head.idx + len(head.text)) is not None:
         return None
@@ -73,3 +74,50 @@ def local_group(ctx: EventContext, head: Token | None, group_nouns: frozenset[st
         actor.mentions.append(span)
         ctx.actors.mentions.append(ActorMention(span.start, span.end, actor_id, "events.local_group", 0.6))
     return actor_id
+
+
+def _sentence_countries(ctx: EventContext, start: int, end: int, skip: set[str]) -> set[str]:
+    out: set[str] = set()
+    for m in ctx.actors.mentions:
+        a = ctx.actors.by_id(m.actor_id)
+        if start <= m.start < end and a is not None and a.country and m.actor_id not in skip:
+            out.add(a.country)
+    out |= {p.country for p in ctx.places if p.country and start <= p.start < end}
+    return out
+
+
+def fill_person_country(ctx: EventContext, actor_id: str | None, sent: Span, doc, others: set[str],  # noqa: ANN001
+                        place: str | None) -> None:
+    """Give an article-local person with no country the country its sentence puts it in.
+
+    In order: a country named in the person's own phrase ("Palestinian leader Yasser Arafat");
+    the country of the event's place; the one country the sentence names besides the event's
+    other actors ("President Askar Akayev agreed to resign without returning to Kyrgyzstan").
+    The countries of the other arguments never count: "Bush threatened Russia" leaves Bush alone.
+    """
+    a = ctx.actors.by_id(actor_id)
+    if a is None or a.country or a.kb_id or a.kind != "person":
+        return
+    skip_countries = {c for o in others if (oa := ctx.actors.by_id(o)) and (c := oa.country)}
+    for m in ctx.actors.mentions:
+        if m.actor_id != actor_id or not sent.start <= m.start < sent.end:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        toks = [t for t in span.root.subtree if t.i < span.start]
+        toks += [t for c in span.root.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
+                 for t in c.subtree]
+        found = _countries_in(ctx, toks)
+        if len(found) == 1:
+            a.country = found.pop()
+            return
+    if place:
+        found = {p.country for p in ctx.places if p.country and (p.name or p.text) == place
+                 and sent.start <= p.start < sent.end}
+        if len(found) == 1:
+            a.country = found.pop()
+            return
+    found = _sentence_countries(ctx, sent.start, sent.end, {actor_id, *others}) - skip_countries
+    if len(found) == 1:
+        a.country = found.pop()

@@ -1,0 +1,38 @@
+"""Countries for group nouns and local persons read off the argument's phrase and its sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+DAY = dt.date(2022, 1, 28)
+
+
+def _code(text: str):
+    from barometer.eval.events import code_text
+
+    return code_text(text, DAY)
+
+
+def test_group_noun_located_in_one_country_becomes_a_local_group_actor():
+    events, layer = _code("Rebels in Chad attacked a convoy of Sudanese soldiers.")
+    src = layer.by_id(events[0].source)
+    assert src is not None and src.country == "TCD" and src.sector == "REB" and src.kb_id is None
+    assert any(m.text == "Rebels" for m in src.mentions)
+
+
+def test_group_noun_in_two_countries_stays_unresolved():
+    events, layer = _code("Students in Chad and Sudan protested against the government.")
+    assert all(layer.by_id(e.source) is None or layer.by_id(e.source).country is None for e in events)
+
+
+def test_local_person_takes_the_country_of_its_own_phrase():
+    events, layer = _code("Chilean President Ana Moreno rejected the proposal of Peru.")
+    src = layer.by_id(next(e for e in events if e.type == "REJECT").source)
+    assert src is not None and src.kind == "person" and src.country == "CHL"
+
+
+def test_local_person_never_takes_the_target_country():
+    events, layer = _code("Senator Ana Moreno condemned Peru.")
+    ev = next(e for e in events if e.type == "ACCUSE")
+    src = layer.by_id(ev.source)
+    assert src is not None and src.country != "PER"
