@@ -36,3 +36,16 @@ def test_local_person_never_takes_the_target_country():
     ev = next(e for e in events if e.type == "ACCUSE")
     src = layer.by_id(ev.source)
     assert src is not None and src.country != "PER"
+
+
+def test_the_two_leaders_are_the_pair_named_before():
+    events, layer = _code("The call between Joe Biden and Xi Jinping lasted two hours. The two leaders agreed to meet again.")
+    agree = [e for e in events if e.type == "AGREE"]
+    names = {(layer.by_id(e.source).name, layer.by_id(e.target).name) for e in agree if e.source and e.target}
+    assert ("Joe Biden", "Xi Jinping") in names and ("Xi Jinping", "Joe Biden") in names
+
+
+def test_an_event_in_what_a_concession_is_linked_to_is_requested():
+    events, _ = _code("Moscow linked any de-escalation to the withdrawal of American troops from Poland.")
+    retreat = [e for e in events if e.type == "RETREAT"]
+    assert retreat and all(e.status == "requested" for e in retreat)

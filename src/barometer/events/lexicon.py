@@ -81,6 +81,8 @@ class Modality:
     announce_verbs: frozenset[str]
     announce_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    #: "linked de-escalation to the return of X": what a verb of these makes a price is asked for
+    condition_verbs: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict:
@@ -145,5 +147,6 @@ def modality() -> Modality:
         conditional_marks=_set(raw["conditional"], "marks"), conditional_nouns=_set(raw["conditional"], "nouns"),
         hypothetical_nouns=_set(raw["conditional"], "hypothetical_nouns"),
         request_verbs=_set(raw["requested"], "verbs"), request_nouns=_set(raw["requested"], "nouns"),
+        condition_verbs=_set(raw["requested"], "condition_verbs"),
         announce_aux=_set(raw["announced"], "aux"), announce_verbs=_set(raw["announced"], "verbs"),
         announce_modifiers=_set(raw["announced"], "modifiers"), reporting_verbs=_set(raw["reporting"], "verbs"))

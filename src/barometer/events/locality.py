@@ -121,3 +121,38 @@ def fill_person_country(ctx: EventContext, actor_id: str | None, sent: Span, doc
     found = _sentence_countries(ctx, sent.start, sent.end, {actor_id, *others}) - skip_countries
     if len(found) == 1:
         a.country = found.pop()
+
+
+#: Plural nouns that "the two ..." / "both ..." use to refer back to a pair of actors.
+PAIR_NOUNS = frozenset({"leader", "president", "side", "country", "nation", "minister", "man", "government",
+                        "party", "head", "counterpart", "premier", "chancellor", "state"})
+
+
+def pair_antecedent(ctx: EventContext, head: Token | None, max_sentences: int = 3) -> list[str]:
+    """The two actors "the two leaders" / "both sides" refer back to, else [].
+
+    The antecedent is the nearest earlier coordination of two different resolved actors
+    ("the interview between Vladimir Putin and Emmanuel Macron") within a few sentences.
+    """
+    if head is None or head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in PAIR_NOUNS:
+        return []
+    if not any(c.lower_ in ("two", "both") for c in head.children):
+        return []
+    doc = head.doc
+    first = head.sent.start
+    for _ in range(max_sentences):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for tok in reversed(doc[first:head.i]):
+        conj = [c for c in tok.children if c.dep_ == "conj"]
+        if not conj:
+            continue
+        ids = []
+        for t in (tok, conj[0]):
+            m = ctx.actors.mention_at(t.idx, t.idx + len(t.text))
+            if m is not None and m.actor_id not in ids:
+                ids.append(m.actor_id)
+        if len(ids) == 2:
+            return ids
+    return []
