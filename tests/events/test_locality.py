@@ -49,3 +49,16 @@ def test_an_event_in_what_a_concession_is_linked_to_is_requested():
     events, _ = _code("Moscow linked any de-escalation to the withdrawal of American troops from Poland.")
     retreat = [e for e in events if e.type == "RETREAT"]
     assert retreat and all(e.status == "requested" for e in retreat)
+
+
+def test_event_done_to_a_thing_somewhere_targets_that_country():
+    events, layer = _code("Kenya closed its border with Somalia. The government lifted the curfew in Mombasa.")
+    concede = next(e for e in events if e.type == "CONCEDE")
+    target = layer.by_id(concede.target)
+    assert target is not None and target.kind == "state" and target.country == "KEN"
+
+
+def test_place_never_makes_the_source_its_own_target():
+    events, _ = _code("Kenya lifted the curfew in Mombasa.")
+    concede = next(e for e in events if e.type == "CONCEDE")
+    assert concede.target != concede.source

@@ -156,3 +156,23 @@ def pair_antecedent(ctx: EventContext, head: Token | None, max_sentences: int = 
         if len(ids) == 2:
             return ids
     return []
+
+
+def place_target(ctx: EventContext, trigger: Token, place: str | None, sources: set[str]) -> str | None:
+    """The country actor of the event's place, as target of an event done to something there.
+
+    "Sudan lifted a state of emergency in West Darfur", "Israel will evacuate settlements in the
+    Gaza Strip": the object is no actor, so the country where it happens is the one acted upon
+    (the PLOVER convention for domestic events). Only a trigger with a direct object that names
+    no actor qualifies, only a country already resolved in the article (a state actor) is used,
+    and a source is never its own target.
+    """
+    if place is None or not any(c.dep_ == "dobj" and ctx.actors.mention_at(c.idx, c.idx + len(c.text)) is None
+                                for c in trigger.children):
+        return None
+    countries = {p.country for p in ctx.places if p.country and (p.name or p.text) == place}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    return next((a.id for a in ctx.actors.actors if a.kind == "state" and a.country == country
+                 and a.id not in sources), None)
