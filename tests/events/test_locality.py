@@ -62,3 +62,4 @@ def test_place_never_makes_the_source_its_own_target():
     events, _ = _code("Kenya lifted the curfew in Mombasa.")
     concede = next(e for e in events if e.type == "CONCEDE")
     assert concede.target != concede.source
+
