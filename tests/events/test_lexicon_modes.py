@@ -24,3 +24,11 @@ def test_signing_a_treaty_is_support_and_a_conviction_is_a_sanction():
     assert "SANCTION" in _types("A court in Chile convicted the former minister of fraud.")
     assert "CONCEDE" in _types("Chile lifted the curfew in Santiago.")
     assert "CONCEDE" in _types("The teachers' union called off its strike against the government of Chile.")
+
+
+def test_an_obligation_is_nobodys_offer():
+    from barometer.eval.events import code_text
+
+    events, _ = code_text("Workers in Chile staged rallies against the minister, saying he must resign.", DAY)
+    assert not any(e.rule.startswith("derived.intent_") for e in events)
+    assert "PROTEST" in {e.type for e in events}
