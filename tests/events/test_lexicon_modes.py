@@ -32,3 +32,9 @@ def test_an_obligation_is_nobodys_offer():
     events, _ = code_text("Workers in Chile staged rallies against the minister, saying he must resign.", DAY)
     assert not any(e.rule.startswith("derived.intent_") for e in events)
     assert "PROTEST" in {e.type for e in events}
+
+
+def test_ceasefire_modes_follow_the_codebook():
+    assert "AGREE" in _types("Chile and Peru agreed to a ceasefire.")
+    assert "CONCEDE" in _types("The rebels in Chile declared a ceasefire.")
+    assert "RETREAT" in _types("Chile observed the truce with Peru.")
