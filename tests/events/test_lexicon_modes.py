@@ -38,3 +38,7 @@ def test_ceasefire_modes_follow_the_codebook():
     assert "AGREE" in _types("Chile and Peru agreed to a ceasefire.")
     assert "CONCEDE" in _types("The rebels in Chile declared a ceasefire.")
     assert "RETREAT" in _types("Chile observed the truce with Peru.")
+
+
+def test_returning_property_is_a_retreat():
+    assert "RETREAT" in _types("Chile returned the seized aircraft to Peru.")
