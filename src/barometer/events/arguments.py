@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from barometer.events.lexicon import lexicon
+from barometer.events.locality import local_group, pair_antecedent
 from barometer.layers import EventContext
 
 SUBJ = ("nsubj", "csubj")
@@ -50,12 +52,19 @@ def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | Non
 
 
 def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
-    """Actors of a possibly coordinated phrase: "Russia and China" gives both."""
+    """Actors of a possibly coordinated phrase: "Russia and China" gives both.
+
+    A group noun located in one country ("rebels in the Ivory Coast") becomes a local group actor;
+    "the two leaders" / "both sides" are the two actors coordinated just before.
+    """
     if tok is None:
         return []
+    lex = lexicon()
+    if ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text)) is None and (pair := pair_antecedent(ctx, tok)):
+        return pair  # "the two leaders agreed": the pair named just before
     out: list[str] = []
     for t in (tok, *tok.conjuncts):
-        a = actor_of(ctx, t)
+        a = actor_of(ctx, t) or local_group(ctx, t, lex.group_nouns, lex.group_sectors)
         if a and a not in out:
             out.append(a)
     return out

@@ -20,6 +20,7 @@ from barometer.events import arguments as A
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
+from barometer.events.locality import fill_person_country, place_target
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
 from barometer.layers import EventContext
@@ -324,6 +325,12 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         ids = {a for pair in pairs for a in pair if a}
         taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
+        for a in ids:
+            fill_person_country(ctx, a, evidence, doc, ids - {a}, place)
+        if tok.pos_ == "VERB" and not trig.symmetric and any(t is None for _, t in pairs):
+            where = place_target(ctx, tok, place, set(sources))
+            if where is not None:
+                pairs = [(s, t or where) for s, t in pairs]
         base = (0.9 if tok.pos_ == "VERB" else 0.8) - 0.04 * min(_depth(h.anchor), 5)
         if h.anchor.dep_ in ("advcl", "acl", "relcl"):
             base -= 0.15  # a purpose or modifying clause ("... to demand X") is not the sentence's main event

@@ -21,7 +21,7 @@ from barometer.errors import KnowledgeBaseError
 from barometer.events.ontology import ontology
 from barometer.model import Event
 
-_KEYS = {"id", "status", "quad_class", "except_type", "aux", "from_reporter", "type", "cameo"}
+_KEYS = {"id", "status", "quad_class", "except_type", "aux", "except_aux", "from_reporter", "type", "cameo"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Derivation:
     from_reporter: bool
     type: str
     cameo: str
+    #: auxiliaries that rule the derivation out ("Iraq must cooperate" is nobody's offer to cooperate)
+    except_aux: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +50,8 @@ def derivations() -> tuple[Derivation, ...]:
             raise KnowledgeBaseError(f"events/modality.yaml: {d['id']}: CAMEO {d['cameo']} is not {d['type']}")
         out.append(Derivation(d["id"], d["status"], frozenset(d.get("quad_class") or ()),
                               frozenset(d.get("except_type") or ()), frozenset(d.get("aux") or ()),
-                              bool(d.get("from_reporter")), d["type"], str(d["cameo"])))
+                              bool(d.get("from_reporter")), d["type"], str(d["cameo"]),
+                              frozenset(d.get("except_aux") or ())))
     return tuple(out)
 
 
@@ -82,6 +85,8 @@ def derive(doc: Doc, events: list[Event]) -> list[Event]:
             if r.quad_class and e.quad_class not in r.quad_class:
                 continue
             if r.aux and not (_auxes(doc, e) & r.aux):
+                continue
+            if r.except_aux and _auxes(doc, e) & r.except_aux:
                 continue
             if r.from_reporter:
                 if not e.said_by or e.said_by == e.source or e.source is None:

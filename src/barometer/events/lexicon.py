@@ -7,7 +7,7 @@ the entry that produced it. Unknown keys are rejected so a typo cannot silently 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -59,6 +59,8 @@ class Lexicon:
     by_key: dict[tuple[str, str], tuple[Trigger, ...]]
     light_verbs: frozenset[str]
     group_nouns: frozenset[str] = frozenset()
+    #: sector code of an article-local group actor named by a group noun ("rebel": REB), see locality.py
+    group_sectors: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_key.get((lemma, pos), ())
@@ -79,6 +81,8 @@ class Modality:
     announce_verbs: frozenset[str]
     announce_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    #: "linked de-escalation to the return of X": what a verb of these makes a price is asked for
+    condition_verbs: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict:
@@ -125,7 +129,8 @@ def parse_triggers(raw: dict) -> Lexicon:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)
     by_key = {k: tuple(sorted(v, key=lambda tr: (tr.specificity, tr.order))) for k, v in index.items()}
-    return Lexicon(by_key, _set(raw, "light_verbs"), _set(raw, "group_nouns"))
+    sectors = {str(noun): str(code) for code, nouns in (raw.get("group_sectors") or {}).items() for noun in nouns}
+    return Lexicon(by_key, _set(raw, "light_verbs"), _set(raw, "group_nouns"), sectors)
 
 
 @lru_cache(maxsize=1)
@@ -142,5 +147,6 @@ def modality() -> Modality:
         conditional_marks=_set(raw["conditional"], "marks"), conditional_nouns=_set(raw["conditional"], "nouns"),
         hypothetical_nouns=_set(raw["conditional"], "hypothetical_nouns"),
         request_verbs=_set(raw["requested"], "verbs"), request_nouns=_set(raw["requested"], "nouns"),
+        condition_verbs=_set(raw["requested"], "condition_verbs"),
         announce_aux=_set(raw["announced"], "aux"), announce_verbs=_set(raw["announced"], "verbs"),
         announce_modifiers=_set(raw["announced"], "modifiers"), reporting_verbs=_set(raw["reporting"], "verbs"))

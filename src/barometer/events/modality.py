@@ -70,6 +70,8 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         lemma = head.lemma_.lower()
         if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in m.conditional_marks for k in cur.children):
             found.add("conditional")
+        if cur.dep_ == "pobj" and head.lower_ in ("to", "on", "upon") and _condition_prep(head, m):
+            found.add("requested")
         if cur.dep_ == "pobj" and cur.lemma_ in m.conditional_nouns and head.lower_ == "in":
             found.add("conditional")
         if head.lemma_ in m.conditional_nouns and head.head.lower_ == "in":
@@ -107,3 +109,10 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         if s in found:
             return s, f"status.{s}"
     return "asserted", None
+
+
+def _condition_prep(prep: Token, m: Modality) -> bool:
+    """The preposition (or one it is coordinated with) attaches to a verb of ``condition_verbs``."""
+    while prep.dep_ == "conj" and prep.head.i != prep.i:
+        prep = prep.head
+    return prep.dep_ == "prep" and prep.head.lemma_.lower() in m.condition_verbs
