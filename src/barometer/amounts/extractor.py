@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.layers import ActorLayer
 from barometer.model import Amount
+from barometer.nlp import doc_text
 from barometer.registry import register
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "amounts" / "lexicon.yaml"
@@ -147,7 +148,7 @@ def _blocked(doc: Doc) -> list[tuple[int, int]]:
 @register("amount_extractor", "barometer.amount_extractor.v1")
 def extract_amounts(doc: Doc, actors: ActorLayer) -> list[Amount]:
     lx = lexicon()
-    text = doc.text
+    text = doc_text(doc)
     blocked = _blocked(doc)
     out: list[Amount] = []
     for m in lx.pattern.finditer(text):

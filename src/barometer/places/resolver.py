@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from barometer.layers import ActorLayer
 from barometer.model import Place
+from barometer.nlp import doc_text
 from barometer.places.gazetteer import Candidate, lookup
 from barometer.registry import register
 
@@ -157,7 +158,7 @@ def _spans(doc: Doc) -> list[tuple[Span, Candidate | None]]:
     pattern, by_name = _regions()
     out: list[tuple[Span, Candidate | None]] = []
     taken: list[tuple[int, int]] = []
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(doc_text(doc)):
         span = doc.char_span(m.start(1), m.end(1))
         if span is None:
             continue

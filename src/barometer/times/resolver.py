@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.model import TimeRef
+from barometer.nlp import doc_text
 from barometer.registry import register
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "times"
@@ -269,7 +270,7 @@ def _year_is_reference(doc: Doc, start: int, end: int) -> bool:
 
 @register("time_resolver", "barometer.time_resolver.v1")
 def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
-    text = doc.text
+    text = doc_text(doc)
     pat = _patterns()
     found = _Found()
 
