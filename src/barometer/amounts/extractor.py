@@ -140,9 +140,9 @@ def doc_span(tok: Token) -> Span:
 
 def _blocked(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges the time grammar claims (dates, years, durations)."""
-    from barometer.times.resolver import resolve_times
+    from barometer.times.resolver import time_spans
 
-    return [(t.start, t.end) for t in resolve_times(doc, None)]
+    return time_spans(doc)
 
 
 @register("amount_extractor", "barometer.amount_extractor.v1")

@@ -349,7 +349,27 @@ def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         role = "reference" if not m["prep"] and _year_is_reference(doc, ys, ye) else "date"
         start = m.start() if m["prep"] and m["prep"].lower() in ("in", "since", "by", "until") else ys
         found.add(text, start, ye, m["y"], "year", role=role)
-    return sorted(found.refs, key=lambda r: r.start)
+    refs = sorted(found.refs, key=lambda r: r.start)
+    doc.user_data[_SPANS_KEY] = (text, [(r.start, r.end) for r in refs])
+    return refs
+
+
+def time_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges ``resolve_times`` claims in ``doc`` (for any publication date).
+
+    Why cached: the amount extractor must not read dates and years as amounts, and used to run the
+    whole time grammar a second time per article to learn where they are. Which spans the grammar
+    claims never depends on the publication date (only their values do), so the ranges found by the
+    time stage are reused; without them (another time resolver configured) the grammar runs here.
+    """
+    cached = doc.user_data.get(_SPANS_KEY)
+    if cached is not None and cached[0] is doc_text(doc):
+        return list(cached[1])
+    return [(t.start, t.end) for t in resolve_times(doc, None)]
+
+
+#: ``doc.user_data`` key of (the text they were found in, the ranges resolve_times claimed).
+_SPANS_KEY = "barometer.time_spans"
 
 
 # ---------------------------------------------------------------------------------------------
