@@ -271,10 +271,13 @@ def place_for_span(places: list[Place], start: int, end: int, doc: Doc) -> str |
     if span is None or not places:
         return None
     verb = clause_head(span.root)
+    sent = span.sent
     best: tuple[int, int, str] | None = None
     for p in places:
         pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if pspan is None or pspan.sent != span.sent:
+        # A place whose tokens all lie outside the trigger's sentence cannot share it: skipping it
+        # first spares a sentence lookup per place and trigger (the same result, found faster).
+        if pspan is None or pspan.end <= sent.start or pspan.start >= sent.end or pspan.sent != sent:
             continue
         root = pspan.root
         if clause_head(root) != verb and clause_head(root.head) != verb:

@@ -390,12 +390,14 @@ def governing_time(times: list[TimeRef], token: Token) -> TimeRef | None:
     Durations and reference years ("the 1997 borders") never date events.
     """
     doc = token.doc
+    sent = token.sent
     dated = []
     for t in times:
         if t.role in ("duration", "reference") or t.value is None:
             continue
         span = _span(doc, t.start, t.end)
-        if span is not None and span.sent == token.sent:
+        # Outside the sentence's tokens it cannot be in the sentence (a cheap test before .sent).
+        if span is not None and span.end > sent.start and span.start < sent.end and span.sent == sent:
             dated.append((t, span))
     if not dated:
         return None
