@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.layers import ActorLayer
 from barometer.model import Amount
+from barometer.nlp import doc_text
 from barometer.registry import register
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "amounts" / "lexicon.yaml"
@@ -81,6 +82,22 @@ def _in_name(doc: Doc, span: Span) -> bool:
                if t.like_num)
 
 
+#: ``doc.user_data`` key of (the Doc's text, its noun chunks as (start, end, root index)).
+_CHUNKS_KEY = "barometer.noun_chunks"
+
+
+def _noun_chunks(doc: Doc) -> list[tuple[int, int, int]]:
+    """The Doc's noun chunks, found once per Doc: ``_counted`` used to walk ``doc.noun_chunks``
+    afresh for every number, which made the amount stage quadratic in article length."""
+    text = doc_text(doc)
+    cached = doc.user_data.get(_CHUNKS_KEY)
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    chunks = [(c.start, c.end, c.root.i) for c in doc.noun_chunks]
+    doc.user_data[_CHUNKS_KEY] = (text, chunks)
+    return chunks
+
+
 def _counted(doc: Doc, span: Span) -> tuple[Token | None, int]:
     """The counted noun ("8,500 soldiers", "tens of thousands of students") and where its phrase starts."""
     last = span[-1]
@@ -90,9 +107,9 @@ def _counted(doc: Doc, span: Span) -> tuple[Token | None, int]:
     j = span.end
     if j < len(doc) and doc[j].lower_ == "of":
         j += 1
-    for chunk in doc.noun_chunks:
-        if chunk.start <= j < chunk.end and chunk.root.i >= j:
-            return chunk.root, j
+    for c_start, c_end, c_root in _noun_chunks(doc):
+        if c_start <= j < c_end and c_root >= j:
+            return doc[c_root], j
     if j < len(doc) and doc[j].pos_ == "NOUN":
         return doc[j], j
     return None, j
@@ -139,15 +156,15 @@ def doc_span(tok: Token) -> Span:
 
 def _blocked(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges the time grammar claims (dates, years, durations)."""
-    from barometer.times.resolver import resolve_times
+    from barometer.times.resolver import time_spans
 
-    return [(t.start, t.end) for t in resolve_times(doc, None)]
+    return time_spans(doc)
 
 
 @register("amount_extractor", "barometer.amount_extractor.v1")
 def extract_amounts(doc: Doc, actors: ActorLayer) -> list[Amount]:
     lx = lexicon()
-    text = doc.text
+    text = doc_text(doc)
     blocked = _blocked(doc)
     out: list[Amount] = []
     for m in lx.pattern.finditer(text):

@@ -36,6 +36,8 @@ class Lexicon:
     cta_words: tuple[str, ...]
     buttons: frozenset[str]
     wire: dict[str, tuple[str, ...]]
+    #: ``cta_words`` as whole-word patterns, compiled once (not per line and word).
+    cta_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,7 @@ def lexicon() -> Lexicon:
         cta_words=tuple(raw["cta_words"]),
         buttons=frozenset(raw["first_person_cta"]),
         wire={k: tuple(v) for k, v in raw["wire_agencies"].items()},
+        cta_patterns=tuple(re.compile(rf"\b{re.escape(w)}\b") for w in raw["cta_words"]),
     )
 
 
@@ -68,7 +71,7 @@ def boilerplate_score(line: str) -> float:
         score += 0.7  # shouted promo or related-story link
     if words and words[0].lower() in lex.cta_verbs:
         score += 0.4
-    hits = sum(1 for w in lex.cta_words if re.search(rf"\b{re.escape(w)}\b", low))
+    hits = sum(1 for rx in lex.cta_patterns if rx.search(low))
     score += min(hits, 2) * 0.35
     if re.search(r"\b(you|your|yours)\b", low):
         score += 0.3

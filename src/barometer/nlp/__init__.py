@@ -1,5 +1,6 @@
-"""spaCy model loading: one model per process, behind one function."""
+"""spaCy model loading: one model per process, behind one function; and per-Doc cached views."""
 
 from barometer.nlp.model import get_nlp, load_model
+from barometer.nlp.text import doc_text
 
-__all__ = ["get_nlp", "load_model"]
+__all__ = ["doc_text", "get_nlp", "load_model"]

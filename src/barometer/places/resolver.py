@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from barometer.layers import ActorLayer
 from barometer.model import Place
+from barometer.nlp import doc_text
 from barometer.places.gazetteer import Candidate, lookup
 from barometer.registry import register
 
@@ -157,7 +158,7 @@ def _spans(doc: Doc) -> list[tuple[Span, Candidate | None]]:
     pattern, by_name = _regions()
     out: list[tuple[Span, Candidate | None]] = []
     taken: list[tuple[int, int]] = []
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(doc_text(doc)):
         span = doc.char_span(m.start(1), m.end(1))
         if span is None:
             continue
@@ -270,10 +271,13 @@ def place_for_span(places: list[Place], start: int, end: int, doc: Doc) -> str |
     if span is None or not places:
         return None
     verb = clause_head(span.root)
+    sent = span.sent
     best: tuple[int, int, str] | None = None
     for p in places:
         pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if pspan is None or pspan.sent != span.sent:
+        # A place whose tokens all lie outside the trigger's sentence cannot share it: skipping it
+        # first spares a sentence lookup per place and trigger (the same result, found faster).
+        if pspan is None or pspan.end <= sent.start or pspan.start >= sent.end or pspan.sent != sent:
             continue
         root = pspan.root
         if clause_head(root) != verb and clause_head(root.head) != verb:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from barometer.nlp import doc_text
 from barometer.quotes.lexicon import CueLexicon, CueVerb, cue_lexicon
 from barometer.quotes.marks import MarkSpan, find_mark_spans
 
@@ -96,9 +97,9 @@ def _trim(text: str, start: int, end: int, keep_marks: list[MarkSpan] | None = N
 class _Finder:
     def __init__(self, doc: Doc, lex: CueLexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lex
-        self.marks = find_mark_spans(doc.text)
+        self.marks = find_mark_spans(self.text)
         self.mark_of = [-1] * len(doc)
         mi = 0
         for tok in doc:
@@ -106,7 +107,7 @@ class _Finder:
                 mi += 1
             if mi < len(self.marks) and self.marks[mi].inner_start <= tok.idx < self.marks[mi].inner_end:
                 self.mark_of[tok.i] = mi
-        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.claimed: set[int] = set()
         self.result: list[Attribution] = []
         self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs

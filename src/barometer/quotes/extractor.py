@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from barometer.layers import ActorLayer
 from barometer.model import Quote
+from barometer.nlp import doc_text
 from barometer.quotes.attribution import find_attributions
 from barometer.quotes.lexicon import cue_lexicon
 from barometer.registry import register
@@ -57,7 +58,7 @@ def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
 @register("quote_extractor", "barometer.quote_extractor.v1")
 def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     atts = find_attributions(doc)
-    text = doc.text
+    text = doc_text(doc)
     speakers: list[tuple[str | None, str | None]] = []
     quotes: list[Quote] = []
     last: tuple[str | None, str | None] = (None, None)

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.model import TimeRef
+from barometer.nlp import doc_text
 from barometer.registry import register
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "times"
@@ -269,7 +270,7 @@ def _year_is_reference(doc: Doc, start: int, end: int) -> bool:
 
 @register("time_resolver", "barometer.time_resolver.v1")
 def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
-    text = doc.text
+    text = doc_text(doc)
     pat = _patterns()
     found = _Found()
 
@@ -348,7 +349,27 @@ def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         role = "reference" if not m["prep"] and _year_is_reference(doc, ys, ye) else "date"
         start = m.start() if m["prep"] and m["prep"].lower() in ("in", "since", "by", "until") else ys
         found.add(text, start, ye, m["y"], "year", role=role)
-    return sorted(found.refs, key=lambda r: r.start)
+    refs = sorted(found.refs, key=lambda r: r.start)
+    doc.user_data[_SPANS_KEY] = (text, [(r.start, r.end) for r in refs])
+    return refs
+
+
+def time_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges ``resolve_times`` claims in ``doc`` (for any publication date).
+
+    Why cached: the amount extractor must not read dates and years as amounts, and used to run the
+    whole time grammar a second time per article to learn where they are. Which spans the grammar
+    claims never depends on the publication date (only their values do), so the ranges found by the
+    time stage are reused; without them (another time resolver configured) the grammar runs here.
+    """
+    cached = doc.user_data.get(_SPANS_KEY)
+    if cached is not None and cached[0] is doc_text(doc):
+        return list(cached[1])
+    return [(t.start, t.end) for t in resolve_times(doc, None)]
+
+
+#: ``doc.user_data`` key of (the text they were found in, the ranges resolve_times claimed).
+_SPANS_KEY = "barometer.time_spans"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -369,12 +390,14 @@ def governing_time(times: list[TimeRef], token: Token) -> TimeRef | None:
     Durations and reference years ("the 1997 borders") never date events.
     """
     doc = token.doc
+    sent = token.sent
     dated = []
     for t in times:
         if t.role in ("duration", "reference") or t.value is None:
             continue
         span = _span(doc, t.start, t.end)
-        if span is not None and span.sent == token.sent:
+        # Outside the sentence's tokens it cannot be in the sentence (a cheap test before .sent).
+        if span is not None and span.end > sent.start and span.start < sent.end and span.sent == sent:
             dated.append((t, span))
     if not dated:
         return None

@@ -1,0 +1,103 @@
+"""CPU seconds per stage after parsing, and a fingerprint of the analyses, over real articles.
+
+Why: bench/throughput.py gives the overhead of our whole pipeline on top of bare spaCy; this says
+which stage it comes from, without a profiler's distortion (cProfile inflates spaCy's per-Token
+object creation several times over, and with it the stages that walk tokens). The sha256 of the
+analyses' JSON lets a pure speed change prove it left every output the same: run before and after.
+
+    PYTHONPATH=src python bench/stage_cpu.py [--limit 80] [--corpus DIR] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import re
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "ukraine-war-news-2022-2024" / "articles"
+STAGES = ("actor_resolver", "time_resolver", "amount_extractor", "place_resolver", "quote_extractor", "event_coder")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=80, help="articles (0 = all)")
+    ap.add_argument("--profile", action="store_true", help="also print a cProfile of the stages (cumulative)")
+    args = ap.parse_args()
+
+    from barometer import registry
+    from barometer.clean import clean_document
+    from barometer.errors import InputError
+    from barometer.ingest.raw import read_path
+    from barometer.layers import EventContext
+    from barometer.nlp import get_nlp
+    from barometer.pipeline import run_stages, warm_up
+    from barometer.settings import get_settings
+
+    files = sorted(p for p in args.corpus.iterdir() if p.suffix == ".txt")
+    files = files[: args.limit] if args.limit else files
+    warm_up()
+    cleaned = []
+    t = time.process_time()
+    for f in files:
+        m = re.search(r"(\d{4})-?(\d{2})-?(\d{2})", f.name)
+        published = dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        try:
+            cleaned.append(clean_document(read_path(f), published=published))
+        except InputError:
+            pass
+    clean_s = time.process_time() - t
+    nlp = get_nlp()
+    t = time.process_time()
+    docs = list(nlp.pipe([c.article.text for c in cleaned], batch_size=16))
+    parse_s = time.process_time() - t
+
+    s = get_settings()
+    fns = [registry.get(k, getattr(s, k)) for k in STAGES]
+    spent = dict.fromkeys(STAGES, 0.0)
+    for c, doc in zip(cleaned, docs, strict=True):  # each stage alone, in pipeline order, on a fresh copy
+        d = doc.copy()
+        d.user_data.clear()
+        a = c.article
+        marks = [time.process_time()]
+        actors = fns[0](d, a)
+        marks.append(time.process_time())
+        times = fns[1](d, a.published)
+        marks.append(time.process_time())
+        fns[2](d, actors)
+        marks.append(time.process_time())
+        places = fns[3](d, actors)
+        marks.append(time.process_time())
+        quotes = fns[4](d, actors)
+        marks.append(time.process_time())
+        fns[5](d, EventContext(article=a, actors=actors, quotes=quotes, times=times, places=places))
+        marks.append(time.process_time())
+        for k, t0, t1 in zip(STAGES, marks, marks[1:], strict=False):
+            spent[k] += t1 - t0
+    t = time.process_time()
+    out = [run_stages(c, d).model_dump_json() for c, d in zip(cleaned, docs, strict=True)]
+    stages_s = time.process_time() - t
+    print(f"{len(docs)} articles from {args.corpus}")
+    print(f"cleaning {clean_s:.2f} CPU-s; parsing (nlp.pipe) {parse_s:.2f} CPU-s; run_stages {stages_s:.2f} CPU-s "
+          f"({stages_s / parse_s:.2f} of parsing)")
+    for k, v in spent.items():
+        print(f"  {k:<18} {v:6.2f} CPU-s")
+    print("analyses sha256:", hashlib.sha256("\n".join(out).encode()).hexdigest())
+    if args.profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        for c, d in zip(cleaned, docs, strict=True):
+            run_stages(c, d)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumtime").print_stats(40)
+
+
+if __name__ == "__main__":
+    main()
