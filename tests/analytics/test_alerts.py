@@ -7,14 +7,6 @@ from tests.conftest import SYNTHETIC_SPIKE_WEEK
 
 from barometer.analytics.alerts import find_alerts
 from barometer.errors import InputError
-from barometer.store import DuckStore
-
-
-@pytest.fixture(scope="module")
-def store(synthetic_store_path):
-    s = DuckStore(synthetic_store_path)
-    yield s
-    s.close()
 
 
 def test_the_spike_week_fires_one_alert_and_the_busy_week_none(store):

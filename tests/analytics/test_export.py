@@ -10,14 +10,6 @@ import pytest
 
 from barometer.analytics.export import GDELT_COLUMNS, export
 from barometer.cli import main
-from barometer.store import DuckStore
-
-
-@pytest.fixture(scope="module")
-def store(synthetic_store_path):
-    s = DuckStore(synthetic_store_path)
-    yield s
-    s.close()
 
 
 def test_gdelt_export_is_one_tab_separated_row_per_event(store):

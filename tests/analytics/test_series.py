@@ -12,13 +12,6 @@ from barometer.errors import InputError
 from barometer.store import DuckStore
 
 
-@pytest.fixture(scope="module")
-def store(synthetic_store_path):
-    s = DuckStore(synthetic_store_path)
-    yield s
-    s.close()
-
-
 def by_period(series):
     return {r["period"]: r for r in series.rows}
 

@@ -1,0 +1,14 @@
+"""The synthetic crisis store (tests/conftest.py), opened once per analytics test module."""
+
+from __future__ import annotations
+
+import pytest
+
+from barometer.store import DuckStore
+
+
+@pytest.fixture(scope="module")
+def store(synthetic_store_path):
+    s = DuckStore(synthetic_store_path)
+    yield s
+    s.close()
