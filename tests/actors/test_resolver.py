@@ -244,3 +244,32 @@ def test_bare_ambiguous_name_without_context_abstains(resolve):
     text = "Jordan closed its border with Syria. Jordan said the move was temporary."
     layer = resolve(text)
     assert not any(a.kind == "person" for a in layer.actors)
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_not_a_person(nlp):
+    """The small model tags "Missiles struck …" as PERSON; a sentence-initial capital is no evidence of a name."""
+    from spacy.tokens import Doc, Span
+
+    from barometer.actors.resolver import _common_nouns, _sentence_initial_plural_noun
+
+    nouns = _common_nouns()
+    doc = Doc(nlp.vocab, words=["Missiles", "struck", "Kyiv", ".", "Rockets", "hit", "it", ",", "Kuleba", "said",
+                                "."], sent_starts=[True, False, False, False, True] + [False] * 6)
+    person = lambda i: Span(doc, i, i + 1, label="PERSON")  # noqa: E731
+    assert _sentence_initial_plural_noun(person(0), nouns)      # "Missiles" → missile
+    assert _sentence_initial_plural_noun(person(4), nouns)      # "Rockets" → rocket
+    assert not _sentence_initial_plural_noun(person(8), nouns)  # a name inside the sentence
+    assert not _sentence_initial_plural_noun(Span(doc, 0, 2, label="PERSON"), nouns)  # two tokens
+
+
+def test_missiles_striking_do_not_become_a_local_person(resolve):
+    # Our bundled invasion sample: in its full text the model tags the opening "Missiles" as PERSON.
+    from barometer.cli.demo import sample_paths
+    from barometer.clean.article import clean_text
+
+    path = next(p for p in sample_paths() if "invasion" in str(p))
+    text, _, _ = clean_text(open(path, encoding="utf-8").read())
+    layer = resolve(text, "2022-02-24")
+    assert "Missiles" in text
+    assert not [a for a in layer.actors if a.name == "Missiles"]
+    assert at(layer, text, "Russian troops").code == "RUSMIL"

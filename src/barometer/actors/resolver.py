@@ -17,6 +17,7 @@ need a place/nationality NER label and are never taken inside a PERSON entity.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -414,11 +415,39 @@ def _plain_aliases(st: State, alias_at: dict) -> None:
         st.add(s, e, info, f"alias:{a.form}", conf)
 
 
+@functools.lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """Base forms of common nouns the model's own lemmatizer knows (its WordNet noun index)."""
+    from barometer.nlp import get_nlp
+
+    nlp = get_nlp()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def _sentence_initial_plural_noun(ent, nouns: frozenset[str]) -> bool:  # noqa: ANN001 - spaCy Span
+    """"Missiles struck …": one capitalised token opening a sentence, the plural of a common noun.
+
+    At the start of a sentence a capital is no evidence of a name, and the small model then tags
+    plural nouns as PERSON; a person named like a plural common noun there is rare enough to abstain.
+    """
+    if len(ent) != 1 or not ent[0].is_sent_start:
+        return False
+    low = ent[0].lower_
+    return low.endswith("s") and (low[:-1] in nouns or (low.endswith("es") and low[:-2] in nouns))
+
+
 def _ner_people(st: State, labels: list[str]) -> None:
     doc, kb = st.doc, st.kb
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not st.free(ent.start, ent.end):
+            continue
+        if len(ent) == 1 and ent[0].is_sent_start and _sentence_initial_plural_noun(ent, _common_nouns()):
             continue
         end = ent.end - 1 if ent.end - ent.start > 1 and doc[ent.end - 1].text in ("'s", "’s") else ent.end
         text = doc[ent.start:end].text
