@@ -264,8 +264,8 @@ def test_a_plural_common_noun_opening_a_sentence_is_not_a_person(nlp):
 
 def test_missiles_striking_do_not_become_a_local_person(resolve):
     # Our bundled invasion sample: in its full text the model tags the opening "Missiles" as PERSON.
-    from barometer.cli.demo import sample_paths
     from barometer.clean.article import clean_text
+    from barometer.cli.demo import sample_paths
 
     path = next(p for p in sample_paths() if "invasion" in str(p))
     text, _, _ = clean_text(open(path, encoding="utf-8").read())
