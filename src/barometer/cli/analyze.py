@@ -8,23 +8,33 @@ import sys
 from barometer.cli.render import console, print_table
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("analyze", help="analyse one article file (.txt or .html, - for stdin)")
+def add_article_arguments(p: argparse.ArgumentParser) -> None:
+    """The one-article input shared by ``analyze`` and ``quotes``: PATH, --published, --title, --format."""
     p.add_argument("path", help="a .txt or .html file, or - for standard input")
     p.add_argument("--published", help="publication date YYYY-MM-DD (relative dates resolve against it)")
     p.add_argument("--title", help="article title (text input: the first line is the title by default)")
-    p.add_argument("--format", choices=["json", "table"], default="table")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+
+def analyze_file(args: argparse.Namespace):  # noqa: ANN201 - Analysis
+    """Read and analyse ``args.path``; warnings go to stderr."""
+    from barometer.ingest import read_path
+    from barometer.pipeline import analyze_raw
+
+    analysis = analyze_raw(read_path(args.path), args.published, title=args.title)
+    for w in analysis.warnings:
+        print(f"barometer: warning: {w}", file=sys.stderr)
+    return analysis
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("analyze", help="analyse one article file (.txt or .html, - for stdin)")
+    add_article_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from barometer.ingest import read_path
-    from barometer.pipeline import analyze_raw
-
-    raw = read_path(args.path)
-    analysis = analyze_raw(raw, args.published, title=args.title)
-    for w in analysis.warnings:
-        print(f"barometer: warning: {w}", file=sys.stderr)
+    analysis = analyze_file(args)
     if args.format == "json":
         print(analysis.to_json())
         return 0

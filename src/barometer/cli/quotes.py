@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+
+from barometer.cli.analyze import add_article_arguments, analyze_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("quotes", help="list the quotations of one article and who said them")
-    p.add_argument("path", help="a .txt or .html file, or - for standard input")
-    p.add_argument("--published", help="publication date YYYY-MM-DD")
-    p.add_argument("--title", help="article title (text input: the first line is the title by default)")
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    add_article_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -31,12 +29,7 @@ def rows(analysis) -> list[tuple]:  # noqa: ANN001 - Analysis
 
 
 def run(args: argparse.Namespace) -> int:
-    from barometer.ingest import read_path
-    from barometer.pipeline import analyze_raw
-
-    analysis = analyze_raw(read_path(args.path), args.published, title=args.title)
-    for w in analysis.warnings:
-        print(f"barometer: warning: {w}", file=sys.stderr)
+    analysis = analyze_file(args)
     if args.format == "json":
         print(json.dumps([q.model_dump(mode="json") for q in analysis.quotes], ensure_ascii=False, indent=2))
         return 0
