@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from barometer.eval import extraction
+from barometer.eval import extraction, load_floors, sha256
 from tests.conftest import shared_path
 
-BASELINE = yaml.safe_load((Path(extraction.__file__).parent / "baseline.yaml").read_text("utf-8"))["extraction"]
+BASELINE = load_floors("extraction")
 
 
 @pytest.mark.gold
@@ -19,7 +16,7 @@ def test_extraction_meets_its_floors(gold):
     folder, name = extraction.GOLD_SETS[gold]
     root = shared_path("data", folder)
     floors = BASELINE[gold]
-    assert extraction.sha256(root / name) == floors["sha256"], \
+    assert sha256(root / name) == floors["sha256"], \
         f"{gold} gold file changed: re-measure with `barometer eval extraction --gold {gold}` and update baseline.yaml"
     got = extraction.evaluate(root, gold=gold, limit=floors["pages"], references=False)["barometer"]
     below = {k: (got[k], v) for k, v in floors.items() if k not in {"sha256", "pages"} and got[k] < v}

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-from pathlib import Path
 
 import pytest
-import yaml
 
+from barometer.eval import load_floors, sha256
 from tests.conftest import shared_path
 
 
@@ -17,10 +15,9 @@ from tests.conftest import shared_path
 def test_eval_times_meets_its_floors(capsys):
     from barometer.eval import times
 
-    floors = yaml.safe_load((Path(times.__file__).parent / "baseline.yaml").read_text("utf-8"))["times"]
-    floors = floors["plover-gsr-cameo"]
+    floors = load_floors("times")["plover-gsr-cameo"]
     gold = shared_path("data", "plover-gsr-cameo", "PLOVER_GSR_CAMEO.normalized.jsonl")
-    assert hashlib.sha256(gold.read_bytes()).hexdigest() == floors["sha256"], \
+    assert sha256(gold) == floors["sha256"], \
         "gold file changed: re-measure with `barometer eval times` and update baseline.yaml"
     parser = argparse.ArgumentParser()
     times.add_arguments(parser)

@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from barometer.eval import load_floors, sha256
+
 GOLD_FILES = {
     "plover-gsr-cameo": "plover-gsr-cameo/PLOVER_GSR_CAMEO.normalized.jsonl",
     "petr2-gsr-validation": "petr2-gsr-validation/PETR2_GSR_validation.flat.jsonl",
 }
-BASELINE = Path(__file__).with_name("baseline.yaml")
 
 
 def default_data_dir() -> Path:
@@ -47,10 +47,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when a figure is below its floor in eval/baseline.yaml (full sets only)")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _records(path: Path, limit: int | None) -> list[dict]:
@@ -252,11 +248,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_baseline() -> dict:
-    import yaml
-
-    if not BASELINE.exists():
-        return {}
-    return (yaml.safe_load(BASELINE.read_text("utf-8")) or {}).get("actors", {})
+    return load_floors("actors")
 
 
 def main(argv: list[str] | None = None) -> int:

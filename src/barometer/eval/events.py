@@ -19,24 +19,20 @@ import json
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from barometer.eval.gold import READERS, GoldSentence, data_dir, gold_path, read_gold, sha256
+from barometer.eval import load_floors, sha256
+from barometer.eval.gold import READERS, GoldSentence, data_dir, gold_path, read_gold
 from barometer.layers import ActorLayer
 from barometer.model import Article, Event
 
 NONE = "NONE"
-BASELINE = Path(__file__).with_name("baseline.yaml")
 #: Figures pinned as floors in ``baseline.yaml`` (section ``events``), higher is better.
 FLOORED = ("accuracy", "macro_f1", "source_country_accuracy", "target_country_accuracy", "event_recall_by_type",
            "root_code_agreement")
 
 
 def load_baseline() -> dict:
-    """The ``events:`` section of ``baseline.yaml``: gold name -> {sha256, limit, floors...}."""
-    return (yaml.safe_load(BASELINE.read_text("utf-8")) or {}).get("events", {})
+    return load_floors("events")
 
 
 @dataclass

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import re
 import sys
@@ -24,6 +23,8 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
+from barometer.eval import sha256
 
 #: Gold set name -> (folder under ../shared/data, gold file inside it).
 GOLD_SETS = {
@@ -41,10 +42,6 @@ def default_dir(gold: str = GOLD_NAME) -> Path:
 
 def gold_file(root: Path, gold: str = GOLD_NAME) -> Path:
     return root / GOLD_SETS[gold][1]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
@@ -86,10 +83,6 @@ def load_records(path: Path) -> dict[str, dict]:
     if path.suffix == ".gz":
         data = gzip.decompress(data)
     return json.loads(data.decode("utf-8"))
-
-
-def load_truth(root: Path, gold: str = GOLD_NAME) -> dict[str, str]:
-    return {key: item.get("articleBody") or "" for key, item in load_records(gold_file(root, gold)).items()}
 
 
 def load_reference(path: Path) -> dict[str, str]:

@@ -9,7 +9,6 @@ PLOVER events, so their gold events have ``plover=None``).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -155,10 +154,6 @@ READERS: dict[str, Callable[[Path], list[GoldSentence]]] = {
 
 def gold_path(name: str, root: Path) -> Path:
     return root / GOLD_FILES[name]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_gold(name: str, root: Path | None = None) -> list[GoldSentence]:

@@ -23,8 +23,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
+from barometer.eval import load_floors
+
 DEFAULT_ROOT = Path(__file__).resolve().parents[4] / "shared" / "data" / "polnear"
-BASELINE = Path(__file__).with_name("baseline.yaml")
 WORD = re.compile(r"\w+")
 
 
@@ -178,12 +179,7 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
 
 
 def load_baseline() -> dict:
-    """The ``quotes:`` section of baseline.yaml: gold set name -> sha256 and floors."""
-    import yaml
-
-    if not BASELINE.exists():
-        return {}
-    return (yaml.safe_load(BASELINE.read_text("utf-8")) or {}).get("quotes", {})
+    return load_floors("quotes")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
