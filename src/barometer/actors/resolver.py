@@ -447,7 +447,7 @@ def _ner_people(st: State, labels: list[str]) -> None:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not st.free(ent.start, ent.end):
             continue
-        if len(ent) == 1 and ent[0].is_sent_start and _sentence_initial_plural_noun(ent, _common_nouns()):
+        if _sentence_initial_plural_noun(ent, _common_nouns()):
             continue
         end = ent.end - 1 if ent.end - ent.start > 1 and doc[ent.end - 1].text in ("'s", "’s") else ent.end
         text = doc[ent.start:end].text

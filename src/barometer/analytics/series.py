@@ -54,13 +54,9 @@ def period_end(start: dt.date, by: str) -> dt.date:
     return start
 
 
-#: The article is the first stored copy of its story (articles stored before clustering count).
-FIRST_COPY = "COALESCE(story_id, id) = id"
-
-
-def first_copy(alias: str) -> str:
-    """FIRST_COPY for a table alias."""
-    return f"COALESCE({alias}.story_id, {alias}.id) = {alias}.id"
+def first_copy(table: str) -> str:
+    """The article is the first stored copy of its story (articles stored before clustering count)."""
+    return f"COALESCE({table}.story_id, {table}.id) = {table}.id"
 
 
 def volume_cte(by: str) -> str:
@@ -72,7 +68,7 @@ def volume_cte(by: str) -> str:
     """
     p = period_sql("published", by)
     return (f"vol AS (SELECT {p} AS period, COUNT(*) AS n_articles FROM articles "
-            f"WHERE published IS NOT NULL AND {FIRST_COPY} GROUP BY {p})")
+            f"WHERE published IS NOT NULL AND {first_copy('articles')} GROUP BY {p})")
 
 
 def events_cte(by: str) -> str:
