@@ -33,6 +33,9 @@ class Settings:
     cache_dir: str = ""
     #: Articles per nlp.pipe batch (and per task sent to a worker process or Dask worker).
     batch_size: int = 16
+    #: Articles stored per transaction by `barometer ingest` (1 = one transaction per article); each
+    #: article is all-or-nothing whatever the value, and a group that fails is retried article by article.
+    commit_every: int = 16
     #: Local worker processes for `barometer ingest` (0 = analyse in the ingesting process).
     workers: int = 1
     #: User agent sent when fetching feeds and pages.

@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import signal
 
+import pytest
+
 from tests.scale.helpers import cli, dump, popen, write_corpus
 
 
-def test_killed_batch_resumes_to_identical_store(tmp_path):
+@pytest.mark.parametrize("commit_every", [1, 3], ids=["one-article-per-transaction", "three-per-transaction"])
+def test_killed_batch_resumes_to_identical_store(tmp_path, commit_every):
     corpus = tmp_path / "in"
     sources = write_corpus(corpus, n=12)
     ref, killed = tmp_path / "ref.duckdb", tmp_path / "killed.duckdb"
-    common = ["--date-from-name", "--workers", "1", "--batch-size", "1", "--no-progress"]
+    common = ["--date-from-name", "--workers", "1", "--batch-size", "1", "--no-progress",
+              "--commit-every", str(commit_every)]
 
     r = cli("ingest", str(corpus), "--db", str(ref), *common)
     assert r.returncode == 1 and "1 failed" in r.stdout, r.stderr  # the empty file fails, nothing else

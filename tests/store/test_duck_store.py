@@ -12,6 +12,7 @@ from barometer.errors import StoreError
 from barometer.ingest.batch import ingest_paths
 from barometer.model import Analysis, Article, Event, Span
 from barometer.store import DuckStore
+from barometer.store.base import ToStore
 
 ARTICLE = ("Border crisis\n\nThe United States rejected Russia's demands on Wednesday, officials said. "
            "Russia deployed troops near Ukraine's border, NATO said.")
@@ -93,3 +94,23 @@ def test_ingest_and_events_cli(tmp_path, capsys):
     assert main(["events", "--db", db, "--type", "reject", "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("date,type,source") and len(out) >= 2
+
+
+def test_group_commit_isolates_a_faulty_article(store):
+    """One transaction for a group; when it fails, each article is retried alone and only the bad one fails."""
+    first = analyze(ARTICLE, "2022-01-28")
+    copy = analyze(ARTICLE + " The talks went on in Geneva, AFP reported.", "2022-01-28")
+    other = analyze("Talks\n\nFrance and Germany agreed to meet in Paris on Friday, the ministers said.", "2022-01-28")
+    art = Article(id="bad", text="Some text here.")
+    ev = Event(id="e1", type="REJECT", evidence=Span(start=0, end=4, text="Some"), rule="r")
+    bad = Analysis(article=art, events=[ev, ev])  # duplicate event id violates the primary key
+    batch = store.start_batch({})
+    items = [ToStore(first, "a.txt"), ToStore(bad, "bad.txt"), ToStore(first, "a-again.txt"),
+             ToStore(copy, "copy.txt"), ToStore(other, "other.txt")]
+    result = store.add_many(items, batch_id=batch)
+    assert result[0] is True and isinstance(result[1], StoreError) and result[2:] == [False, True, True]
+    assert "could not store article bad" in str(result[1])
+    assert store.counts()["articles"] == 3 and not store.has_article("bad")
+    assert store.journal(batch) == dict.fromkeys(["a.txt", "a-again.txt", "copy.txt", "other.txt"], "done")
+    assert store.story_copies(copy.article.id) == [first.article.id, copy.article.id]  # the copy joined the story
+    assert "bad" not in store.story_index().story  # a rolled-back article left the near-duplicate index too

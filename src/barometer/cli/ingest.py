@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="local worker processes (default BAROMETER_WORKERS=1; 0 = in this process)")
     p.add_argument("--scheduler", help="run on a Dask distributed cluster: tcp://HOST:PORT of its scheduler")
     p.add_argument("--batch-size", type=int, default=None, help="articles per nlp.pipe batch / task (default 16)")
+    p.add_argument("--commit-every", type=int, default=None,
+                   help="articles stored per transaction (default BAROMETER_COMMIT_EVERY=16; 1 = one per article)")
     p.add_argument("--timeout", type=float, default=None,
                    help="seconds an article may take before it is recorded as failed (default 120)")
     p.add_argument("--fetch-links", action=argparse.BooleanOptionalAction, default=None,
@@ -55,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
                                   progress=not args.no_progress and not args.verbose and sys.stderr.isatty(),
                                   batch_size=args.batch_size, workers=workers, scheduler=args.scheduler,
                                   resume=args.resume, timeout=args.timeout, fetch_links=args.fetch_links,
+                                  commit_every=args.commit_every,
                                   on_outcome=log if args.verbose else None)
         except BarometerError as exc:
             print(f"barometer: {exc}", file=sys.stderr)

@@ -1,8 +1,9 @@
 """Batch ingestion into the store: resumable, idempotent, never stopped by one bad article.
 
 Why this shape: documents stream from the sources to an executor (this process, local worker
-processes, or a Dask cluster) and back, in input order, to ONE writer — this function. Each article
-is stored in its own transaction together with its journal entry (``batch_items``), so a batch
+processes, or a Dask cluster) and back, in input order, to ONE writer — this function. Articles are
+committed in small groups (``commit_every``, at most ``COMMIT_WAIT`` seconds apart), each article
+all-or-nothing and in the same transaction as its journal entry (``batch_items``), so a batch
 killed at any point resumes (``resume=True``) by skipping the source keys its journal marks done or
 failed, and ends with exactly the store an uninterrupted run would have produced.
 """
@@ -10,6 +11,7 @@ failed, and ends with exactly the store an uninterrupted run would have produced
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,11 @@ from typing import Any
 
 from barometer.errors import BarometerError, StoreError
 from barometer.ingest.sources import iter_documents, iter_paths, kind_of
-from barometer.store.base import SQLStore
+from barometer.scale.work import Outcome
+from barometer.store.base import SQLStore, ToStore
+
+#: Longest time an analysed article waits for its group's commit (a slow feed still shows up soon).
+COMMIT_WAIT = 2.0
 
 
 @dataclass
@@ -37,7 +43,7 @@ class BatchReport:
 def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date | None = None,
                  date_from_names: bool = False, progress: bool = True, batch_size: int | None = None,
                  workers: int = 0, scheduler: Any = None, resume: bool = False, timeout: float | None = None,
-                 fetch_links: bool | None = None,
+                 fetch_links: bool | None = None, commit_every: int | None = None,
                  on_outcome: Callable[[str, str], None] | None = None) -> BatchReport:
     """Analyse ``paths`` into ``store``.
 
@@ -45,11 +51,13 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
     ``scheduler``: a Dask scheduler address (``tcp://host:port``) or a ``distributed.Client``.
     ``resume``: continue the store's last unfinished batch (its paths and options are reused when
     ``paths`` is empty). ``on_outcome(status, source)`` is called after each document is committed.
+    ``commit_every``: articles per transaction (1 = one transaction per article).
     """
     from barometer.settings import get_settings
 
     s = get_settings()
     batch_size = batch_size or s.batch_size
+    commit_every = max(1, commit_every or s.commit_every)
     timeout = timeout if timeout is not None else s.article_timeout
     report = BatchReport()
     done: dict[str, str] = {}
@@ -107,31 +115,51 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
         results = inprocess_imap(watched(), published=published, batch_size=batch_size, timeout=timeout,
                                  skip_article=store.has_article)
 
-    def consume(advance: Callable[[], None]) -> None:
+    pending: list[tuple[ToStore, Outcome]] = []
+    oldest = 0.0  # when the oldest pending analysis arrived
+
+    def flush() -> int:
+        """Commit the pending analyses in one transaction (see ``SQLStore.add_many``)."""
+        if not pending:
+            return 0
+        results = store.add_many([item for item, _ in pending], batch_id=batch_id)
+        for (item, outcome), result in zip(pending, results, strict=True):
+            if isinstance(result, StoreError):
+                report.failed.append((item.source, str(result)))
+                continue
+            report.warnings += outcome.warnings
+            report.added += result
+            report.skipped += not result
+            if on_outcome:
+                on_outcome("stored" if result else "skipped", item.source)
+        n = len(pending)
+        pending.clear()
+        return n
+
+    def consume(advance: Callable[[int], None]) -> None:
+        nonlocal oldest
         for raw, outcome in results:
             drain_read_errors()
             try:
                 if outcome.error is not None:
                     record_failure(raw.source, outcome.error)
+                    advance(1)
                 elif outcome.already_stored:
                     report.skipped += 1
                     if on_outcome:
                         on_outcome("skipped", raw.source)
                     store._journal(batch_id, raw.source, "done", None, None)
+                    advance(1)
                 else:
-                    report.warnings += outcome.warnings
-                    if store.add(outcome.analysis, source=raw.source, signature=outcome.signature,
-                                 batch_id=batch_id):
-                        report.added += 1
-                        if on_outcome:
-                            on_outcome("stored", raw.source)
-                    else:
-                        report.skipped += 1
-                        if on_outcome:
-                            on_outcome("skipped", raw.source)
+                    if not pending:
+                        oldest = time.monotonic()
+                    pending.append((ToStore(outcome.analysis, raw.source, outcome.signature), outcome))
             except StoreError as exc:
                 report.failed.append((raw.source, str(exc)))
-            advance()
+                advance(1)
+            if len(pending) >= commit_every or (pending and time.monotonic() - oldest >= COMMIT_WAIT):
+                advance(flush())
+        advance(flush())
         drain_read_errors()
 
     try:
@@ -144,9 +172,9 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
             with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                           transient=False) as bar:
                 task = bar.add_task("ingest", total=total if countable else None)
-                consume(lambda: bar.advance(task))
+                consume(lambda n: bar.advance(task, n))
         else:
-            consume(lambda: None)
+            consume(lambda n: None)
         store.finish_batch(batch_id)
     finally:
         if pool is not None:

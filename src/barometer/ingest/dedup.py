@@ -102,3 +102,9 @@ class StoryIndex:
         self.lsh.insert(article_id, m)
         self.story[article_id] = story_id
         self.sigs[article_id] = m
+
+    def remove(self, article_id: str) -> None:
+        """Forget an article (its transaction was rolled back)."""
+        if self.story.pop(article_id, None) is not None:
+            self.lsh.remove(article_id)
+            del self.sigs[article_id]

@@ -69,7 +69,7 @@ class LocalPool:
         self.start_timeout = start_timeout
         try:
             self.ctx = mp.get_context("forkserver")
-            self.ctx.set_forkserver_preload(["barometer.pipeline"])
+            self.ctx.set_forkserver_preload(["barometer.scale.preload"])
         except ValueError:  # pragma: no cover - platforms without forkserver
             self.ctx = mp.get_context("spawn")
         self.workers: list[_Worker] = []

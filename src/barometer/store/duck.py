@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from barometer.errors import StoreError
 from barometer.store.base import EVENT_FILTERS, SCHEMA_SQL, STORE_VERSION, TABLES, SQLStore, build_where
@@ -28,6 +29,7 @@ class DuckStore(SQLStore):
     """A DuckDB file (or ``:memory:``) holding analyses. Safe for one writer and many readers in-process."""
 
     backend_error = duckdb.Error
+    single_writer = True  # DuckDB locks the file for one writing process
 
     def __init__(self, path: str | Path = "barometer.duckdb", *, read_only: bool = False) -> None:
         super().__init__()
@@ -64,6 +66,13 @@ class DuckStore(SQLStore):
         for i in range(0, len(rows), _ROWS_PER_STATEMENT):
             chunk = rows[i:i + _ROWS_PER_STATEMENT]
             self.con.execute(head + ", ".join([row] * len(chunk)), [v for r in chunk for v in r])
+
+    def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
+        """Append rows through Arrow: DuckDB then neither parses nor plans a ``VALUES`` list with
+        one parameter per cell, which made the events insert the dearest statement of an article
+        (3.0 → 1.x ms per article; bench/throughput.py)."""
+        columns = {f"c{i}": [r[i] for r in rows] for i in range(len(rows[0]))}
+        self.con.from_arrow(pa.table(columns)).insert_into(table)
 
     def _fetch(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
         cur = self.con.execute(sql, params or [])
