@@ -236,7 +236,7 @@ class _Finder:
         for mi, m in enumerate(self.marks):
             if m.start >= pos:
                 gap = self.text[pos:m.start]
-                if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;]*", gap):
+                if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;.]*", gap):
                     return None
                 return m if self.para(m.start) == self.para(pos) else None
         return None
@@ -318,16 +318,16 @@ class _Finder:
             elif source and source[0] < end and source[1] > start:
                 source = None
                 subj = None
-            if end <= tok.idx:  # "“A,” she said, “B.”": a quote right after the cue clause goes on
-                nxt = self.continuation(max(hole[1], cue_end), marks)
-                if nxt is not None:
-                    pieces = [*(pieces or [(start, end)]), (nxt.start, nxt.end)]
-                    marks = [*marks, nxt]
-                    end = nxt.end
             full = self.source_span(subj, (start, end), full=True) if source and subj is not None else None
             if full and (cue_start < full[1] <= cue_end or any(ps < full[1] and full[0] < pe for ps, pe in pieces)
                          or (start < full[1] and full[0] < end and not pieces)):
                 full = None
+            if end <= tok.idx:  # "“A,” she said, “B.”" / "“A,” she said. “B.”": the quote goes on
+                nxt = self.continuation(max(hole[1], cue_end, full[1] if full else 0), marks)
+                if nxt is not None:
+                    pieces = [*(pieces or [(start, end)]), (nxt.start, nxt.end)]
+                    marks = [*marks, nxt]
+                    end = nxt.end
             self.add(Attribution(content=(start, end), cue=(cue_start, cue_end), source=source,
                                  source_head=subj.i if subj is not None else None, rule=entry.id,
                                  cue_lemma=entry.lemma, marks=marks, pieces=pieces, source_full=full))
