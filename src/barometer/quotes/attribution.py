@@ -252,14 +252,9 @@ class _Finder:
         """Drop adverbial clauses with their own subject ("..., while Putin agreed on ...") from content."""
         drop: set[int] = set()
         for t in toks:
-            # "endorses Trump, who says he is honored": a relative clause with its own cue is another
-            # attribution, not part of this content
-            if t.dep_ in ("relcl", "acl") and t.head.i != cue.i and self.lex.entries(t.lemma_.lower(), t.lower_) \
-                    and any(c.dep_ in SUBJECT_DEPS for c in t.children):
-                drop.update(x.i for x in t.subtree)
             if t.dep_ == "advcl" and t.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
-                if marks & CONTRAST_MARKS or t.lemma_.lower() in self.lex.verbs:
+                if marks & CONTRAST_MARKS:
                     drop.update(x.i for x in t.subtree)
         if not drop:
             return toks
@@ -501,12 +496,26 @@ class _Finder:
         self.resolve_according()
         self.orphan_marks()
         self.colon_lines()
+        self.result = self._outermost(self.result)
         self.result.sort(key=lambda a: a.content[0])
         # continuity indices were computed before sorting: recompute by position
         for a in self.result:
             if a.rule == "quote.continuity":
                 a.continued_from = self._previous_sorted(a.content[0])
         return self.result
+
+    @staticmethod
+    def _outermost(atts: list[Attribution]) -> list[Attribution]:
+        """Drop an attribution whose cue lies inside another's content: PolNeAR is univocal (a token has
+        one role in one attribution), so "said that he had told her to ..." is one attribution whose
+        content holds the nested report."""
+        out = []
+        for a in atts:
+            if a.cue and any(b is not a and any(fs <= a.cue[0] and a.cue[1] <= fe for fs, fe in b.fragments)
+                             for b in atts):
+                continue
+            out.append(a)
+        return out
 
     def _previous_sorted(self, pos: int) -> int | None:
         best = None
