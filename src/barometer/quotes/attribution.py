@@ -238,8 +238,19 @@ class _Finder:
                 gap = self.text[pos:m.start]
                 if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;.]*", gap):
                     return None
-                return m if self.para(m.start) == self.para(pos) else None
+                if self.para(m.start) != self.para(pos) or self._has_own_cue(m, pos):
+                    return None
+                return m
         return None
+
+    def _has_own_cue(self, m: MarkSpan, pos: int) -> bool:
+        """A quote with a cue verb of its own in its sentence (“B,” Y added) does not continue another."""
+        span = self.doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
+        if span is None:
+            return False
+        end = max(t.sent.end for t in (span[0], span[-1]))
+        return any(t.idx >= pos and self.mark_of[t.i] < 0 and t.pos_ in ("VERB", "AUX")
+                   and self.lex.entries(t.lemma_.lower(), t.lower_) for t in self.doc[span[0].sent.start:end])
 
     def _aux_start(self, verb: Token) -> int:
         """Start of the verb group: "has said", "is stressing", "will not deny"."""
@@ -318,7 +329,11 @@ class _Finder:
                          or (start < full[1] and full[0] < end and not pieces)):
                 full = None
             if end <= tok.idx:  # "“A,” she said, “B.”" / "“A,” she said. “B.”": the quote goes on
-                nxt = self.continuation(max(hole[1], cue_end, full[1] if full else 0), marks)
+                # the rest of the cue clause ("Obama told reporters. “B”") lies between the two quotes
+                rest = [t.idx + len(t.text) for t in tok.subtree
+                        if t.idx >= cue_end and self.mark_of[t.i] < 0
+                        and not t.is_space and not t.is_punct]
+                nxt = self.continuation(max([hole[1], cue_end, full[1] if full else 0, *rest]), marks)
                 if nxt is not None:
                     pieces = [*(pieces or [(start, end)]), (nxt.start, nxt.end)]
                     marks = [*marks, nxt]
