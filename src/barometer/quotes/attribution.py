@@ -132,6 +132,12 @@ class _Finder:
             return self.subject_of(verb.head, False, depth + 1)
         return None
 
+    def _relative_subject(self, verb: Token) -> Token | None:
+        """The relative pronoun subject of a cue in a relative clause ("who said"), if any."""
+        if verb.dep_ != "relcl":
+            return None
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
+
     def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False) -> tuple[int, int]:
         """The source phrase around ``head``; ``full`` keeps relative clauses and time phrases (the
         PolNeAR source span: "Erin Murphy, a former aide who accompanied her,"), otherwise they are
@@ -325,6 +331,9 @@ class _Finder:
                 source = None
                 subj = None
             full = self.source_span(subj, (start, end), full=True) if source and subj is not None else None
+            rel = self._relative_subject(tok)
+            if rel is not None and source:  # "Mr. Leenders, who estimated ...": PolNeAR marks "who"
+                full = (rel.idx, rel.idx + len(rel.text))
             if full and (cue_start < full[1] <= cue_end or any(ps < full[1] and full[0] < pe for ps, pe in pieces)
                          or (start < full[1] and full[0] < end and not pieces)):
                 full = None
