@@ -38,6 +38,8 @@ WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers,
 # a line opening with a short name and a colon: a transcript turn or a headline's speaker
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
+# a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
+DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
 
 
 @dataclass
@@ -147,6 +149,8 @@ class _Finder:
         for t in head.subtree:
             if self.mark_of[t.i] >= 0 or self.para(t.idx) != here or (not full and self._under_relcl(t, head)):
                 continue
+            if full and self._under_cue_clause(t, head):
+                continue
             if avoid and avoid[0] <= t.idx < avoid[1]:
                 continue
             keep.append(t)
@@ -161,7 +165,20 @@ class _Finder:
         while i in idxs:
             run.append(self.doc[i])
             i += 1
-        return _trim(self.text, *_extent(run))
+        start, end = _trim(self.text, *_extent(run))
+        dateline = DATELINE.match(self.text, start, end)
+        if dateline and dateline.end() < end and head.idx >= dateline.end():
+            start = dateline.end()
+        return start, end
+
+    def _under_cue_clause(self, t: Token, head: Token) -> bool:
+        """Inside a relative clause that reports speech itself ("X, who also said that ..."): that is
+        another attribution, not part of this source."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ in ("relcl", "acl") and self.lex.entries(t.lemma_.lower(), t.lower_):
+                return True
+            t = t.head
+        return False
 
     @staticmethod
     def _under_relcl(t: Token, head: Token) -> bool:
