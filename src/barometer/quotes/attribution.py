@@ -232,9 +232,11 @@ class _Finder:
                 objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
                 if objs:
                     toks = [t for o in objs for t in o.subtree]
-                    # "called on X to Y": the infinitive is part of the content
+                    # "called on X to Y": the infinitive is part of the content; so is "as Y" in
+                    # "referred to X as Y"
                     for x in verb.children:
-                        if x.dep_ == "xcomp":
+                        if x.dep_ == "xcomp" or (x.dep_ == "prep" and x.i > c.i and x.lower_ in OBJECT_PREDICATE_PREPS
+                                                 and x.lower_ not in entry.preps):
                             toks.extend(x.subtree)
                     return sorted(toks, key=lambda t: t.i), c
         for c in verb.children:
@@ -283,10 +285,11 @@ class _Finder:
         return self.doc[i].idx
 
     def _without_nested(self, toks: list[Token], cue: Token) -> list[Token]:
-        """Drop adverbial clauses with their own subject ("..., while Putin agreed on ...") from content."""
+        """Drop trailing adverbial clauses with their own subject ("..., while Putin agreed on ...") from
+        content; a fronted one ("that, while the tax may ..., workers won't") belongs to it."""
         drop: set[int] = set()
         for t in toks:
-            if t.dep_ == "advcl" and t.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            if t.dep_ == "advcl" and t.head.i != cue.i and t.i > t.head.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
                 if marks & CONTRAST_MARKS:
                     drop.update(x.i for x in t.subtree)
@@ -296,6 +299,14 @@ class _Finder:
         # a clause cut off in the middle leaves a dangling comma or conjunction: keep the first run only
         first_drop = min(drop)
         return [t for t in kept if t.i < first_drop] or kept
+
+    @staticmethod
+    def _embedded_stance(tok: Token, entries: list[CueVerb]) -> bool:
+        """A stance verb as an infinitive hanging off a noun or adjective ("chances to challenge X",
+        "likely to support her") names a possibility, not a position taken."""
+        if any(e.clause for e in entries) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        return tok.dep_ in ("acl", "xcomp", "advcl", "relcl") and tok.head.pos_ in ("NOUN", "ADJ", "PROPN", "PRON")
 
     # --- passes ---------------------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> None:
@@ -310,6 +321,8 @@ class _Finder:
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
             if not entries:
+                continue
+            if self._embedded_stance(tok, entries):
                 continue
             entry, found = entries[0], None
             for e in entries:
