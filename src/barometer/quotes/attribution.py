@@ -113,6 +113,7 @@ class _Finder:
         self.claimed: set[int] = set()
         self.result: list[Attribution] = []
         self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs
+        self.shared_subject: dict[int, int] = {}  # coordinated cue verb -> the cue whose subject it shares
 
     def para(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1
@@ -293,6 +294,15 @@ class _Finder:
                 marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
                 if marks & CONTRAST_MARKS:
                     drop.update(x.i for x in t.subtree)
+            # "said that she didn't want to ... and predicted that ...": a coordinated speech verb with a
+            # clause of its own is a second attribution of the same speaker, not part of this content
+            if t.dep_ == "conj" and t.head.i != cue.i and t.pos_ == "VERB" and self.mark_of[t.i] < 0 \
+                    and any(e.clause for e in self.lex.entries(t.lemma_.lower(), t.lower_)) \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children) \
+                    and any(c.dep_ == "ccomp" for c in t.children):
+                drop.update(x.i for x in t.subtree)
+                drop.update(x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i)
+                self.shared_subject[t.i] = cue.i
         if not drop:
             return toks
         kept = [t for t in toks if t.i not in drop]
@@ -345,7 +355,7 @@ class _Finder:
             if end <= start:
                 continue
             content_before = end <= tok.idx
-            subj = self.subject_of(tok, content_before)
+            subj = self.subject_of(self.doc[self.shared_subject.get(tok.i, tok.i)], content_before)
             cue_end = (prep.idx + len(prep.text)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
             cue_start = self._aux_start(tok) if AUX_IN_CUE else tok.idx
             for c in tok.children:  # phrasal particle: "pointed out"
