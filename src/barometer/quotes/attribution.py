@@ -405,10 +405,13 @@ class _Finder:
     def resolve_according(self) -> None:
         for tok, to, head, source, phrase, anchor in self.pending_according:
             cue = (tok.idx, to.idx + len(to.text))
-            host = next((a for a in self.result if a.cue and a.cue[0] == anchor.idx), None)
-            if host is None:  # the clause's own cue, if any, in the same sentence
-                host = next((a for a in self.result if a.cue and tok.sent.start_char <= a.cue[0] < tok.sent.end_char
-                             and a.reported_by is None and a.rule != self.lex.according_to_id), None)
+            # the host is the cue of the clause "according to" hangs on, or of its sentence's main
+            # clause ("X said ..., according to Y"); a cue deeper in the sentence ("mailings that oppose
+            # Bush, according to FEC filings") is inside what Y reports
+            root = tok.sent.root
+            host = next((a for a in self.result if a.cue and a.rule != self.lex.according_to_id
+                         and a.reported_by is None and any(a.cue[0] <= t.idx < a.cue[1] for t in (anchor, root))),
+                        None)
             if host is not None:
                 host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
                 continue
