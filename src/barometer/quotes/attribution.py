@@ -135,6 +135,17 @@ class _Finder:
             return self.subject_of(verb.head, False, depth + 1)
         return None
 
+    def _past_dateline(self, subj: Token | None) -> Token | None:
+        """The parser makes a wire dateline's city the subject ("ORLANDO, Fla. (Reuters) - President
+        Barack Obama said"): the speaker is the apposition after the dateline."""
+        if subj is None:
+            return None
+        hit = DATELINE.match(self.text, subj.sent.start_char, subj.sent.end_char)
+        if hit is None or subj.idx >= hit.end():
+            return subj
+        after = [c for c in subj.children if c.dep_ == "appos" and c.idx >= hit.end()]
+        return after[-1] if after else subj
+
     def _relative_subject(self, verb: Token) -> Token | None:
         """The relative pronoun subject of a cue in a relative clause ("who said"), if any."""
         if verb.dep_ != "relcl":
@@ -168,7 +179,7 @@ class _Finder:
             i += 1
         start, end = _trim(self.text, *_extent(run))
         dateline = DATELINE.match(self.text, start, end)
-        if dateline and dateline.end() < end and head.idx >= dateline.end():
+        if dateline and dateline.end() < end:
             start = dateline.end()
         return start, end
 
@@ -355,7 +366,7 @@ class _Finder:
             if end <= start:
                 continue
             content_before = end <= tok.idx
-            subj = self.subject_of(self.doc[self.shared_subject.get(tok.i, tok.i)], content_before)
+            subj = self._past_dateline(self.subject_of(self.doc[self.shared_subject.get(tok.i, tok.i)], content_before))
             cue_end = (prep.idx + len(prep.text)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
             cue_start = self._aux_start(tok) if AUX_IN_CUE else tok.idx
             for c in tok.children:  # phrasal particle: "pointed out"
