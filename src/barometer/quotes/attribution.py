@@ -465,7 +465,8 @@ class _Finder:
             if span is None or not span.text.strip():
                 continue
             sents = list({t.sent.start: t.sent for t in span}.values())
-            att = self.dash_attribution(m) or self.cue_in_sentence(m, sents) or self.colon_lead_in(m, sents[0])
+            att = self.dash_attribution(m) or self.cue_in_sentence(m, sents) or self.cue_in_sentence(
+                m, self._speaker_sentence(m)) or self.colon_lead_in(m, sents[0])
             if att is None and self._standalone(m, sents):
                 prev = self._previous(m.start)
                 att = Attribution(content=(m.start, m.end), cue=None, source=None, rule="quote.continuity",
@@ -501,6 +502,16 @@ class _Finder:
         head = span.root.i if span is not None else None
         return Attribution(content=(m.start, m.end), cue=(m.end + hit.start(1), m.end + hit.end(1)), source=(s, e),
                            source_head=head, rule="quote.dash", marks=[m])
+
+    def _speaker_sentence(self, m: MarkSpan) -> list[Span]:
+        """The sentence right after a quote ending in "!" or "?" (“... Trump!” Sessions said as ...):
+        the sentence splitter cut the speaker off the quote."""
+        nxt = re.match(r"[ \t]*(?=\S)", self.text[m.end:])
+        pos = m.end + (nxt.end() if nxt else 0)
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand") if pos < len(self.text) else None
+        if span is None or span[0].sent.start_char != span[0].idx or self.para(pos) != self.para(m.start):
+            return []
+        return [span[0].sent]
 
     def cue_in_sentence(self, m: MarkSpan, sents: list[Span]) -> Attribution | None:
         cands = [c for s in sents for c in self.contentless.get(s.start, [])]
