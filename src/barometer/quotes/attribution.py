@@ -37,6 +37,7 @@ OBJECT_PREDICATE_PREPS = {"as", "for"}
 WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers, dates or @handles
 # a line opening with a short name and a colon: a transcript turn or a headline's speaker
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
+SPEAKER_PREFIX = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]*")
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
 DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
@@ -465,7 +466,7 @@ class _Finder:
             if span is None or not span.text.strip():
                 continue
             sents = list({t.sent.start: t.sent for t in span}.values())
-            att = self.dash_attribution(m) or self.cue_in_sentence(m, sents) or self.cue_in_sentence(
+            att = self.speaker_line_quote(m) or self.dash_attribution(m) or self.cue_in_sentence(m, sents) or self.cue_in_sentence(
                 m, self._speaker_sentence(m)) or self.colon_lead_in(m, sents[0])
             if att is None and self._standalone(m, sents):
                 prev = self._previous(m.start)
@@ -489,6 +490,18 @@ class _Finder:
                 if best is None or a.content[0] > self.result[best].content[0]:
                     best = i
         return best
+
+    def speaker_line_quote(self, m: MarkSpan) -> Attribution | None:
+        """A line opening with a name and a colon before the quote: ``John Bolton: ‘Hillary's …’``."""
+        line_start = self.text.rfind("\n", 0, m.start) + 1
+        hit = SPEAKER_PREFIX.fullmatch(self.text, line_start, m.start)
+        if hit is None:
+            return None
+        src = (hit.start(1), hit.end(1))
+        span = self.doc.char_span(*src, alignment_mode="expand")
+        colon = self.text.index(":", hit.end(1))
+        return Attribution(content=(m.start, m.end), cue=(colon, colon + 1), source=src,
+                           source_head=span.root.i if span is not None else None, rule="quote.speaker_line", marks=[m])
 
     def dash_attribution(self, m: MarkSpan) -> Attribution | None:
         tail = self.text[m.end:m.end + 120]
