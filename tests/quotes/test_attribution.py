@@ -219,3 +219,15 @@ def test_wire_dateline_is_not_part_of_the_source(spans):
 
 def test_stance_infinitive_on_a_noun_is_not_a_cue(spans):
     assert spans("The senators passed up easy chances to challenge the nominee on trade.") == []
+
+
+def test_trailing_participial_cue_is_a_second_attribution(spans):
+    out = spans("Trump said he had expanded the party, claiming that turnout was up.")
+    assert [a["cue"] for a in out] == ["said", "claiming"]
+    assert out[0]["content"] == ["he had expanded the party"]
+    assert out[1]["source"] == "Trump"
+
+
+def test_speaker_line_before_a_quote(spans):
+    [a] = spans("John Bolton: ‘The campaign slogan might as well be not indicted yet’\n\nHe spoke on Monday.")
+    assert (a["cue"], a["source"]) == (":", "John Bolton")

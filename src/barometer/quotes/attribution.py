@@ -302,6 +302,13 @@ class _Finder:
         content; a fronted one ("that, while the tax may ..., workers won't") belongs to it."""
         drop: set[int] = set()
         for t in toks:
+            # "said X would win, claiming that ...": a participial cue clause trailing the content
+            # is a second attribution of the same speaker
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.dep_ == "ccomp" and t.head.head.i == cue.i \
+                    and t.i > t.head.i and self.doc[t.i - 1].text == "," and self.lex.entries(t.lemma_.lower(), t.lower_) \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                drop.update(x.i for x in t.subtree)
+                self.shared_subject[t.i] = cue.i
             if t.dep_ == "advcl" and t.head.i != cue.i and t.i > t.head.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
                 if marks & CONTRAST_MARKS:
