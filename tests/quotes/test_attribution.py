@@ -231,3 +231,18 @@ def test_trailing_participial_cue_is_a_second_attribution(spans):
 def test_speaker_line_before_a_quote(spans):
     [a] = spans("John Bolton: ‘The campaign slogan might as well be not indicted yet’\n\nHe spoke on Monday.")
     assert (a["cue"], a["source"]) == (":", "John Bolton")
+
+
+def test_passive_stance_cue_has_the_agent_as_source(spans):
+    [a] = spans("The trade deal was criticized by the union leaders.")
+    assert (a["cue"], a["source"], a["content"]) == ("was criticized", "the union leaders", ["The trade deal"])
+
+
+def test_relative_pronoun_object_is_the_content(spans):
+    out = spans("The minister faces a new inquiry over the emails, which she has denied.")
+    assert [(a["cue"], a["content"], a["source"]) for a in out] == [("has denied", ["which"], "she")]
+
+
+def test_object_verb_with_a_whether_clause(spans):
+    [a] = spans("Several senators questioned whether the nominee had the temperament to serve.")
+    assert a["content"] == ["whether the nominee had the temperament to serve"]

@@ -121,6 +121,11 @@ class _Finder:
 
     # --- speakers -------------------------------------------------------------------------------
     def subject_of(self, verb: Token, content_before: bool, depth: int = 0) -> Token | None:
+        for c in verb.children:  # passive: "was criticised by X" -> X
+            if c.dep_ == "agent":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs and self.mark_of[objs[0].i] < 0:
+                    return objs[0]
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ != "SCONJ":
                 if c.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
@@ -225,6 +230,22 @@ class _Finder:
     def content_of(self, verb: Token, entry: CueVerb) -> tuple[list[Token], Token | None] | None:
         """Tokens of the reported content and the preposition that joins the cue, if any."""
         ccomps = [c for c in verb.children if c.dep_ == "ccomp"] if entry.clause else []
+        if not ccomps and entry.object:  # "questioned whether ...", "would not discuss whether ..."
+            ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
+                any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.children))]
+        if entry.object and any(c.dep_ == "agent" for c in verb.children):
+            # "Assad, opposed by the rebels" / "the plan was criticised by X": what was opposed
+            pas = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if pas:
+                return list(pas[0].subtree), None
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}], None
+        if verb.dep_ == "relcl" and (entry.object or entry.clause) and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            rel = [c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP")]
+            if rel:  # "which he has denied": the relative pronoun stands for what was denied
+                return [rel[0]], None
         if ccomps:
             # "“A”, but “B” last year, said X": two clausal complements on one side are one content
             side = ccomps[0].i < verb.i
