@@ -246,3 +246,8 @@ def test_relative_pronoun_object_is_the_content(spans):
 def test_object_verb_with_a_whether_clause(spans):
     [a] = spans("Several senators questioned whether the nominee had the temperament to serve.")
     assert a["content"] == ["whether the nominee had the temperament to serve"]
+
+
+def test_as_cue_clause_reports_its_host_clause(spans):
+    [a] = spans("As Clinton noted on Monday, the bill failed in the Senate.")
+    assert (a["cue"], a["source"], a["content"]) == ("noted", "Clinton", ["the bill failed in the Senate"])

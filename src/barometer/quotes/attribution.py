@@ -280,6 +280,12 @@ class _Finder:
                 extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
                     o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
+        if entry.clause and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            # "As Clinton noted, the bill failed": the clause the "as" cue hangs on is the content
+            own = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in own]
+            return (toks, None) if toks else None
         if entry.clause and verb.dep_ == "parataxis" and (
                 verb.head.i < verb.i or verb.head.left_edge.i < verb.left_edge.i):
             own = {t.i for t in verb.subtree}
