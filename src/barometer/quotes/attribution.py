@@ -244,8 +244,10 @@ class _Finder:
         if verb.dep_ == "relcl" and (entry.object or entry.clause) and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             rel = [c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP")]
-            if rel:  # "which he has denied": the relative pronoun stands for what was denied
-                return [rel[0]], None
+            if rel:  # "which he has denied": the relative pronoun stands for what was denied; "what he
+                # called “the prior model”": with the object predicate
+                pred = [t for o in verb.children if o.i > verb.i and o.dep_ == "oprd" for t in o.subtree]
+                return sorted([rel[0], *pred], key=lambda t: t.i), None
         if ccomps:
             # "“A”, but “B” last year, said X": two clausal complements on one side are one content
             side = ccomps[0].i < verb.i
