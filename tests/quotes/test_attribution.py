@@ -251,3 +251,9 @@ def test_object_verb_with_a_whether_clause(spans):
 def test_as_cue_clause_reports_its_host_clause(spans):
     [a] = spans("As Clinton noted on Monday, the bill failed in the Senate.")
     assert (a["cue"], a["source"], a["content"]) == ("noted", "Clinton", ["the bill failed in the Senate"])
+
+
+def test_interrupting_cue_clause_keeps_its_whole_source(spans):
+    [a] = spans("The tax, the advisory panel concluded, must rise again in 2018.")
+    assert a["source"] == "the advisory panel"
+    assert a["content"] == ["The tax", "must rise again in 2018"]

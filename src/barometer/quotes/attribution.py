@@ -158,7 +158,8 @@ class _Finder:
             return None
         return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
 
-    def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False) -> tuple[int, int]:
+    def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False,
+                    skip: set[int] | None = None) -> tuple[int, int]:
         """The source phrase around ``head``; ``full`` keeps relative clauses and time phrases (the
         PolNeAR source span: "Erin Murphy, a former aide who accompanied her,"), otherwise they are
         cut (the speaker as named: "Erin Murphy, a former aide")."""
@@ -169,7 +170,7 @@ class _Finder:
                 continue
             if full and self._under_cue_clause(t, head):
                 continue
-            if avoid and avoid[0] <= t.idx < avoid[1]:
+            if (t.i in skip) if skip is not None else (avoid and avoid[0] <= t.idx < avoid[1]):
                 continue
             keep.append(t)
         # keep the contiguous run around the head
@@ -409,7 +410,10 @@ class _Finder:
             for c in tok.children:  # phrasal particle: "pointed out"
                 if c.dep_ == "prt" and c.i == tok.i + 1:
                     cue_end = c.idx + len(c.text)
-            source = self.source_span(subj, (start, end)) if subj is not None else None
+            # the content's own tokens, not its extent: an interrupting cue clause ("the tax, the advisory
+            # panel concluded, must rise") lies inside the extent with its whole source
+            skip = {t.i for t in toks}
+            source = self.source_span(subj, (start, end), skip=skip) if subj is not None else None
             pieces: list[tuple[int, int]] = []
             hole = (min(cue_start, source[0]) if source else cue_start, max(cue_end, source[1]) if source else cue_end)
             if start < hole[0] and hole[1] < end:  # the cue clause interrupts the content
@@ -418,7 +422,7 @@ class _Finder:
             elif source and source[0] < end and source[1] > start:
                 source = None
                 subj = None
-            full = self.source_span(subj, (start, end), full=True) if source and subj is not None else None
+            full = self.source_span(subj, (start, end), full=True, skip=skip) if source and subj is not None else None
             rel = self._relative_subject(tok)
             if rel is not None and source:  # "Mr. Leenders, who estimated ...": PolNeAR marks "who"
                 full = (rel.idx, rel.idx + len(rel.text))
