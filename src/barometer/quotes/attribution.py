@@ -454,6 +454,25 @@ class _Finder:
         anchor = tok.head if tok.head.i != tok.i else tok
         self.pending_according.append((tok, to, head, source, phrase, anchor))
 
+    def _cut_out(self, att: Attribution, lo: int, hi: int) -> None:
+        """Remove a phrase at either end of a content ("…, according to X" inside the that-clause)."""
+        s, e = att.content
+        if not (s < hi and lo < e):
+            return
+        if lo > s:
+            e = min(e, lo)
+        elif hi < e:
+            s = max(s, hi)
+        else:
+            return
+        s, e = _trim(self.text, s, e, att.marks)
+        if e <= s:
+            return
+        att.content = (s, e)
+        att.pieces = [(max(ps, s), min(pe, e)) for ps, pe in att.pieces if min(pe, e) > max(ps, s)]
+        if len(att.pieces) == 1:
+            att.pieces = []
+
     def resolve_according(self) -> None:
         for tok, to, head, source, phrase, anchor in self.pending_according:
             cue = (tok.idx, to.idx + len(to.text))
@@ -466,6 +485,8 @@ class _Finder:
                         None)
             if host is not None:
                 host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
+                self._cut_out(host, min(self.doc[i].idx for i in phrase),
+                              max(self.doc[i].idx + len(self.doc[i].text) for i in phrase))
                 continue
             clause = [t for t in anchor.subtree if t.i not in phrase] if anchor.i != tok.i else []
             if not clause:
