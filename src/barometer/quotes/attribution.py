@@ -327,6 +327,13 @@ class _Finder:
             i -= 1
         return self.doc[i].idx
 
+    def _after_comma(self, t: Token) -> bool:
+        """A comma before ``t``, closing quote marks aside (“expanded the party,” claiming ...)."""
+        i = t.i - 1
+        while i > 0 and self.doc[i].is_quote:
+            i -= 1
+        return i >= 0 and self.doc[i].text == ","
+
     def _without_nested(self, toks: list[Token], cue: Token) -> list[Token]:
         """Drop trailing adverbial clauses with their own subject ("..., while Putin agreed on ...") from
         content; a fronted one ("that, while the tax may ..., workers won't") belongs to it."""
@@ -335,7 +342,7 @@ class _Finder:
             # "said X would win, claiming that ...": a participial cue clause trailing the content
             # is a second attribution of the same speaker
             if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.dep_ == "ccomp" and t.head.head.i == cue.i \
-                    and t.i > t.head.i and self.doc[t.i - 1].text == "," and self.lex.entries(t.lemma_.lower(), t.lower_) \
+                    and t.i > t.head.i and self._after_comma(t) and self.lex.entries(t.lemma_.lower(), t.lower_) \
                     and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 drop.update(x.i for x in t.subtree)
                 self.shared_subject[t.i] = cue.i
