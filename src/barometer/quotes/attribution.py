@@ -252,6 +252,9 @@ class _Finder:
         if ccomps:
             # "“A”, but “B” last year, said X": two clausal complements on one side are one content
             side = ccomps[0].i < verb.i
+            if side and any(c.i > verb.i for c in ccomps) and not any(self.mark_of[t.i] >= 0 for c in ccomps
+                                                                      if c.i < verb.i for t in c.subtree):
+                side = False  # "On the day that …, Trump told aides that …": the clause after the cue
             toks = [t for c in ccomps if (c.i < verb.i) == side for t in c.subtree]
             if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
                 last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
