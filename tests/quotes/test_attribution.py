@@ -159,3 +159,101 @@ def test_relative_clause_is_in_the_full_source_but_not_the_speaker(atts):
 
 def test_numbers_and_handles_are_not_content(attrs):
     assert attrs("He posted a tweet: “@cspan 2016-07-23”") == []
+
+
+# --- PolNeAR conventions (univocal attributions, source spans) -----------------------------------
+
+@pytest.fixture
+def spans(nlp):
+    """Attributions as PolNeAR would see them: content fragments and the source span it marks."""
+    def run(text):
+        out = []
+        for a in find_attributions(nlp(text)):
+            src = a.source_full or a.source
+            out.append({"content": [text[s:e] for s, e in a.fragments], "cue": text[a.cue[0]:a.cue[1]] if a.cue else None,
+                        "source": text[src[0]:src[1]] if src else None, "speaker": text[a.source[0]:a.source[1]] if a.source else None})
+        return out
+    return run
+
+
+def test_quote_resumes_after_the_cue_sentence(spans):
+    [a] = spans("“The talks have failed,” Obama told reporters on Monday. “We will keep trying.”")
+    assert a["content"] == ["“The talks have failed,”", "“We will keep trying.”"]
+    assert a["source"] == "Obama"
+
+
+def test_quote_with_its_own_cue_does_not_continue_the_previous_one(spans):
+    out = spans("“The talks have failed,” Obama said. “We will keep trying,” Biden added.")
+    assert [a["content"] for a in out] == [["“The talks have failed,”"], ["“We will keep trying,”"]]
+    assert [a["source"] for a in out] == ["Obama", "Biden"]
+
+
+def test_nested_report_stays_in_the_outer_content(spans):
+    [a] = spans("The adviser said that he had told Clinton not to use a private server.")
+    assert a["cue"] == "said"
+    assert a["content"] == ["that he had told Clinton not to use a private server"]
+
+
+def test_relative_pronoun_is_the_source_span_and_the_antecedent_the_speaker(spans):
+    [a] = spans("The report was criticised by Mr. Leenders, who estimated that the cost had doubled.")
+    assert a["source"] == "who"
+    assert a["speaker"].startswith("Mr. Leenders")
+
+
+def test_coordinated_speech_verb_is_a_second_attribution_of_the_same_speaker(spans):
+    out = spans("Ginsburg said that she did not want to think about it and predicted that Clinton will win.")
+    assert [a["cue"] for a in out] == ["said", "predicted"]
+    assert out[1]["content"] == ["that Clinton will win"]
+    assert out[1]["source"] == "Ginsburg"
+
+
+def test_fronted_contrast_clause_belongs_to_the_content(spans):
+    [a] = spans("Economists argue that, while the tax may lower premiums, workers will not see the savings.")
+    assert a["content"] == ["that, while the tax may lower premiums, workers will not see the savings"]
+
+
+def test_wire_dateline_is_not_part_of_the_source(spans):
+    [a] = spans("ORLANDO, Fla. (Reuters) - President Barack Obama said the attack was homegrown.")
+    assert a["source"] == "President Barack Obama"
+
+
+def test_stance_infinitive_on_a_noun_is_not_a_cue(spans):
+    assert spans("The senators passed up easy chances to challenge the nominee on trade.") == []
+
+
+def test_trailing_participial_cue_is_a_second_attribution(spans):
+    out = spans("Trump said he had expanded the party, claiming that turnout was up.")
+    assert [a["cue"] for a in out] == ["said", "claiming"]
+    assert out[0]["content"] == ["he had expanded the party"]
+    assert out[1]["source"] == "Trump"
+
+
+def test_speaker_line_before_a_quote(spans):
+    [a] = spans("John Bolton: ‘The campaign slogan might as well be not indicted yet’\n\nHe spoke on Monday.")
+    assert (a["cue"], a["source"]) == (":", "John Bolton")
+
+
+def test_passive_stance_cue_has_the_agent_as_source(spans):
+    [a] = spans("The trade deal was criticized by the union leaders.")
+    assert (a["cue"], a["source"], a["content"]) == ("was criticized", "the union leaders", ["The trade deal"])
+
+
+def test_relative_pronoun_object_is_the_content(spans):
+    out = spans("The minister faces a new inquiry over the emails, which she has denied.")
+    assert [(a["cue"], a["content"], a["source"]) for a in out] == [("has denied", ["which"], "she")]
+
+
+def test_object_verb_with_a_whether_clause(spans):
+    [a] = spans("Several senators questioned whether the nominee had the temperament to serve.")
+    assert a["content"] == ["whether the nominee had the temperament to serve"]
+
+
+def test_as_cue_clause_reports_its_host_clause(spans):
+    [a] = spans("As Clinton noted on Monday, the bill failed in the Senate.")
+    assert (a["cue"], a["source"], a["content"]) == ("noted", "Clinton", ["the bill failed in the Senate"])
+
+
+def test_interrupting_cue_clause_keeps_its_whole_source(spans):
+    [a] = spans("The tax, the advisory panel concluded, must rise again in 2018.")
+    assert a["source"] == "the advisory panel"
+    assert a["content"] == ["The tax", "must rise again in 2018"]

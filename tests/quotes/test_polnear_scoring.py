@@ -34,3 +34,15 @@ def test_matching_is_one_to_one_with_threshold():
     assert match([b], [a], 1.0) == 0
     assert match([b], [a], 0.5) == 1
     assert match([a, a], [a], 0.5) == 1
+
+
+def test_nested_report_is_scored_as_polnear_reads_it(nlp):
+    from barometer.eval.quotes import predicted_spans
+
+    text = "Johnson said the talks had failed, according to a Downing Street spokeswoman."
+    spans = predicted_spans(nlp(text))
+    as_text = {k: [" ".join(text[s:e] for s, e in v) for v in vs] for k, vs in spans.items()}
+    # one univocal attribution: the outer source and cue, the inner report as content
+    assert as_text["source"] == ["a Downing Street spokeswoman"]
+    assert as_text["cue"] == ["according to"]
+    assert as_text["content"] == ["Johnson said the talks had failed"]

@@ -116,20 +116,30 @@ def _dedupe(sets: list[frozenset[int]]) -> list[frozenset[int]]:
     return list(seen)
 
 
+def univocal(a) -> tuple[list[tuple[int, int]], tuple[int, int] | None, tuple[int, int] | None]:  # noqa: ANN001
+    """One attribution as PolNeAR annotates it: (content fragments, source, cue).
+
+    PolNeAR is univocal (a token has one role in one attribution), so a nested report — "Obama said X,
+    according to a pool report" — is one attribution there: the outer source and cue, and the inner
+    report (speaker, cue and content) as its content. Our ``reported_by`` keeps both levels; this is its
+    PolNeAR reading."""
+    if a.reported_by and a.reported_cue:
+        parts = [*a.fragments, *(x for x in (a.cue, a.source) if x)]
+        return [(min(p[0] for p in parts), max(p[1] for p in parts))], a.reported_by, a.reported_cue
+    return a.fragments, a.source_full or a.source, a.cue
+
+
 def predicted_spans(doc, atts=None) -> dict[str, list[list[tuple[int, int]]]]:  # noqa: ANN001 - spaCy Doc
     from barometer.quotes.attribution import find_attributions
 
     out: dict[str, list[list[tuple[int, int]]]] = {"content": [], "source": [], "cue": []}
     for a in find_attributions(doc) if atts is None else atts:
-        out["content"].append(a.fragments)
-        if a.source:
-            out["source"].append([a.source_full or a.source])
-        if a.cue:
-            out["cue"].append([a.cue])
-        if a.reported_by:
-            out["source"].append([a.reported_by])
-        if a.reported_cue:
-            out["cue"].append([a.reported_cue])
+        content, source, cue = univocal(a)
+        out["content"].append(content)
+        if source:
+            out["source"].append([source])
+        if cue:
+            out["cue"].append([cue])
     return out
 
 
@@ -148,11 +158,12 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
         toks = Tokens(art.text)
         atts = find_attributions(doc)
         pred = predicted_spans(doc, atts)
-        pc = [toks.of(a.fragments) for a in atts]
+        views = [univocal(a) for a in atts]
+        pc = [toks.of(v[0]) for v in views]
         gc = [toks.of(g.content) for g in art.attributions]
         for i, j in pairs(pc, gc):
-            g, a = art.attributions[j], atts[i]
-            for role, gs, ps in (("speaker", g.source, a.source_full or a.source), ("cue", g.cue, a.cue)):
+            g, (_, src, cue) = art.attributions[j], views[i]
+            for role, gs, ps in (("speaker", g.source, src), ("cue", g.cue, cue)):
                 if gs:
                     acc[role][1] += 1
                     acc[role][0] += bool(ps) and _jaccard(toks.of([ps]), toks.of(gs)) >= 0.5 - 1e-9

@@ -37,7 +37,10 @@ OBJECT_PREDICATE_PREPS = {"as", "for"}
 WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers, dates or @handles
 # a line opening with a short name and a colon: a transcript turn or a headline's speaker
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
+SPEAKER_PREFIX = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]*")
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
+# a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
+DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
 
 
 @dataclass
@@ -111,12 +114,18 @@ class _Finder:
         self.claimed: set[int] = set()
         self.result: list[Attribution] = []
         self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs
+        self.shared_subject: dict[int, int] = {}  # coordinated cue verb -> the cue whose subject it shares
 
     def para(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1
 
     # --- speakers -------------------------------------------------------------------------------
     def subject_of(self, verb: Token, content_before: bool, depth: int = 0) -> Token | None:
+        for c in verb.children:  # passive: "was criticised by X" -> X
+            if c.dep_ == "agent":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs and self.mark_of[objs[0].i] < 0:
+                    return objs[0]
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ != "SCONJ":
                 if c.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
@@ -132,7 +141,25 @@ class _Finder:
             return self.subject_of(verb.head, False, depth + 1)
         return None
 
-    def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False) -> tuple[int, int]:
+    def _past_dateline(self, subj: Token | None) -> Token | None:
+        """The parser makes a wire dateline's city the subject ("ORLANDO, Fla. (Reuters) - President
+        Barack Obama said"): the speaker is the apposition after the dateline."""
+        if subj is None:
+            return None
+        hit = DATELINE.match(self.text, subj.sent.start_char, subj.sent.end_char)
+        if hit is None or subj.idx >= hit.end():
+            return subj
+        after = [c for c in subj.children if c.dep_ == "appos" and c.idx >= hit.end()]
+        return after[-1] if after else subj
+
+    def _relative_subject(self, verb: Token) -> Token | None:
+        """The relative pronoun subject of a cue in a relative clause ("who said"), if any."""
+        if verb.dep_ != "relcl":
+            return None
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
+
+    def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False,
+                    skip: set[int] | None = None) -> tuple[int, int]:
         """The source phrase around ``head``; ``full`` keeps relative clauses and time phrases (the
         PolNeAR source span: "Erin Murphy, a former aide who accompanied her,"), otherwise they are
         cut (the speaker as named: "Erin Murphy, a former aide")."""
@@ -141,7 +168,9 @@ class _Finder:
         for t in head.subtree:
             if self.mark_of[t.i] >= 0 or self.para(t.idx) != here or (not full and self._under_relcl(t, head)):
                 continue
-            if avoid and avoid[0] <= t.idx < avoid[1]:
+            if full and self._under_cue_clause(t, head):
+                continue
+            if (t.i in skip) if skip is not None else (avoid and avoid[0] <= t.idx < avoid[1]):
                 continue
             keep.append(t)
         # keep the contiguous run around the head
@@ -155,7 +184,20 @@ class _Finder:
         while i in idxs:
             run.append(self.doc[i])
             i += 1
-        return _trim(self.text, *_extent(run))
+        start, end = _trim(self.text, *_extent(run))
+        dateline = DATELINE.match(self.text, start, end)
+        if dateline and dateline.end() < end:
+            start = dateline.end()
+        return start, end
+
+    def _under_cue_clause(self, t: Token, head: Token) -> bool:
+        """Inside a relative clause that reports speech itself ("X, who also said that ..."): that is
+        another attribution, not part of this source."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ in ("relcl", "acl") and self.lex.entries(t.lemma_.lower(), t.lower_):
+                return True
+            t = t.head
+        return False
 
     @staticmethod
     def _under_relcl(t: Token, head: Token) -> bool:
@@ -189,9 +231,30 @@ class _Finder:
     def content_of(self, verb: Token, entry: CueVerb) -> tuple[list[Token], Token | None] | None:
         """Tokens of the reported content and the preposition that joins the cue, if any."""
         ccomps = [c for c in verb.children if c.dep_ == "ccomp"] if entry.clause else []
+        if not ccomps and entry.object:  # "questioned whether ...", "would not discuss whether ..."
+            ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
+                any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.children))]
+        if entry.object and any(c.dep_ == "agent" for c in verb.children):
+            # "Assad, opposed by the rebels" / "the plan was criticised by X": what was opposed
+            pas = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if pas:
+                return list(pas[0].subtree), None
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}], None
+        if verb.dep_ == "relcl" and (entry.object or entry.clause) and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            rel = [c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP")]
+            if rel:  # "which he has denied": the relative pronoun stands for what was denied; "what he
+                # called “the prior model”": with the object predicate
+                pred = [t for o in verb.children if o.i > verb.i and o.dep_ == "oprd" for t in o.subtree]
+                return sorted([rel[0], *pred], key=lambda t: t.i), None
         if ccomps:
             # "“A”, but “B” last year, said X": two clausal complements on one side are one content
             side = ccomps[0].i < verb.i
+            if side and any(c.i > verb.i for c in ccomps) and not any(self.mark_of[t.i] >= 0 for c in ccomps
+                                                                      if c.i < verb.i for t in c.subtree):
+                side = False  # "On the day that …, Trump told aides that …": the clause after the cue
             toks = [t for c in ccomps if (c.i < verb.i) == side for t in c.subtree]
             if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
                 last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
@@ -209,9 +272,11 @@ class _Finder:
                 objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
                 if objs:
                     toks = [t for o in objs for t in o.subtree]
-                    # "called on X to Y": the infinitive is part of the content
+                    # "called on X to Y": the infinitive is part of the content; so is "as Y" in
+                    # "referred to X as Y"
                     for x in verb.children:
-                        if x.dep_ == "xcomp":
+                        if x.dep_ == "xcomp" or (x.dep_ == "prep" and x.i > c.i and x.lower_ in OBJECT_PREDICATE_PREPS
+                                                 and x.lower_ not in entry.preps):
                             toks.extend(x.subtree)
                     return sorted(toks, key=lambda t: t.i), c
         for c in verb.children:
@@ -221,6 +286,12 @@ class _Finder:
                 extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
                     o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
+        if entry.clause and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            # "As Clinton noted, the bill failed": the clause the "as" cue hangs on is the content
+            own = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in own]
+            return (toks, None) if toks else None
         if entry.clause and verb.dep_ == "parataxis" and (
                 verb.head.i < verb.i or verb.head.left_edge.i < verb.left_edge.i):
             own = {t.i for t in verb.subtree}
@@ -236,10 +307,21 @@ class _Finder:
         for mi, m in enumerate(self.marks):
             if m.start >= pos:
                 gap = self.text[pos:m.start]
-                if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;]*", gap):
+                if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;.]*", gap):
                     return None
-                return m if self.para(m.start) == self.para(pos) else None
+                if self.para(m.start) != self.para(pos) or self._has_own_cue(m, pos):
+                    return None
+                return m
         return None
+
+    def _has_own_cue(self, m: MarkSpan, pos: int) -> bool:
+        """A quote with a cue verb of its own in its sentence (“B,” Y added) does not continue another."""
+        span = self.doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
+        if span is None:
+            return False
+        end = max(t.sent.end for t in (span[0], span[-1]))
+        return any(t.idx >= pos and self.mark_of[t.i] < 0 and t.pos_ in ("VERB", "AUX")
+                   and self.lex.entries(t.lemma_.lower(), t.lower_) for t in self.doc[span[0].sent.start:end])
 
     def _aux_start(self, verb: Token) -> int:
         """Start of the verb group: "has said", "is stressing", "will not deny"."""
@@ -248,25 +330,52 @@ class _Finder:
             i -= 1
         return self.doc[i].idx
 
+    def _after_comma(self, t: Token) -> bool:
+        """A comma before ``t``, closing quote marks aside (“expanded the party,” claiming ...)."""
+        i = t.i - 1
+        while i > 0 and self.doc[i].is_quote:
+            i -= 1
+        return i >= 0 and self.doc[i].text == ","
+
     def _without_nested(self, toks: list[Token], cue: Token) -> list[Token]:
-        """Drop adverbial clauses with their own subject ("..., while Putin agreed on ...") from content."""
+        """Drop trailing adverbial clauses with their own subject ("..., while Putin agreed on ...") from
+        content; a fronted one ("that, while the tax may ..., workers won't") belongs to it."""
         drop: set[int] = set()
         for t in toks:
-            # "endorses Trump, who says he is honored": a relative clause with its own cue is another
-            # attribution, not part of this content
-            if t.dep_ in ("relcl", "acl") and t.head.i != cue.i and self.lex.entries(t.lemma_.lower(), t.lower_) \
-                    and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            # "said X would win, claiming that ...": a participial cue clause trailing the content
+            # is a second attribution of the same speaker
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.dep_ == "ccomp" and t.head.head.i == cue.i \
+                    and t.i > t.head.i and self._after_comma(t) and self.lex.entries(t.lemma_.lower(), t.lower_) \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 drop.update(x.i for x in t.subtree)
-            if t.dep_ == "advcl" and t.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                self.shared_subject[t.i] = cue.i
+            if t.dep_ == "advcl" and t.head.i != cue.i and t.i > t.head.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
-                if marks & CONTRAST_MARKS or t.lemma_.lower() in self.lex.verbs:
+                if marks & CONTRAST_MARKS:
                     drop.update(x.i for x in t.subtree)
+            # "said that she didn't want to ... and predicted that ...": a coordinated speech verb with a
+            # clause of its own is a second attribution of the same speaker, not part of this content
+            if t.dep_ == "conj" and t.head.i != cue.i and t.pos_ == "VERB" and self.mark_of[t.i] < 0 \
+                    and any(e.clause for e in self.lex.entries(t.lemma_.lower(), t.lower_)) \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children) \
+                    and any(c.dep_ == "ccomp" for c in t.children):
+                drop.update(x.i for x in t.subtree)
+                drop.update(x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i)
+                self.shared_subject[t.i] = cue.i
         if not drop:
             return toks
         kept = [t for t in toks if t.i not in drop]
         # a clause cut off in the middle leaves a dangling comma or conjunction: keep the first run only
         first_drop = min(drop)
         return [t for t in kept if t.i < first_drop] or kept
+
+    @staticmethod
+    def _embedded_stance(tok: Token, entries: list[CueVerb]) -> bool:
+        """A stance verb as an infinitive hanging off a noun or adjective ("chances to challenge X",
+        "likely to support her") names a possibility, not a position taken."""
+        if any(e.clause for e in entries) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        return tok.dep_ in ("acl", "xcomp", "advcl", "relcl") and tok.head.pos_ in ("NOUN", "ADJ", "PROPN", "PRON")
 
     # --- passes ---------------------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> None:
@@ -281,6 +390,8 @@ class _Finder:
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
             if not entries:
+                continue
+            if self._embedded_stance(tok, entries):
                 continue
             entry, found = entries[0], None
             for e in entries:
@@ -303,13 +414,16 @@ class _Finder:
             if end <= start:
                 continue
             content_before = end <= tok.idx
-            subj = self.subject_of(tok, content_before)
+            subj = self._past_dateline(self.subject_of(self.doc[self.shared_subject.get(tok.i, tok.i)], content_before))
             cue_end = (prep.idx + len(prep.text)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
             cue_start = self._aux_start(tok) if AUX_IN_CUE else tok.idx
             for c in tok.children:  # phrasal particle: "pointed out"
                 if c.dep_ == "prt" and c.i == tok.i + 1:
                     cue_end = c.idx + len(c.text)
-            source = self.source_span(subj, (start, end)) if subj is not None else None
+            # the content's own tokens, not its extent: an interrupting cue clause ("the tax, the advisory
+            # panel concluded, must rise") lies inside the extent with its whole source
+            skip = {t.i for t in toks}
+            source = self.source_span(subj, (start, end), skip=skip) if subj is not None else None
             pieces: list[tuple[int, int]] = []
             hole = (min(cue_start, source[0]) if source else cue_start, max(cue_end, source[1]) if source else cue_end)
             if start < hole[0] and hole[1] < end:  # the cue clause interrupts the content
@@ -318,16 +432,23 @@ class _Finder:
             elif source and source[0] < end and source[1] > start:
                 source = None
                 subj = None
-            if end <= tok.idx:  # "“A,” she said, “B.”": a quote right after the cue clause goes on
-                nxt = self.continuation(max(hole[1], cue_end), marks)
+            full = self.source_span(subj, (start, end), full=True, skip=skip) if source and subj is not None else None
+            rel = self._relative_subject(tok)
+            if rel is not None and source:  # "Mr. Leenders, who estimated ...": PolNeAR marks "who"
+                full = (rel.idx, rel.idx + len(rel.text))
+            if full and (cue_start < full[1] <= cue_end or any(ps < full[1] and full[0] < pe for ps, pe in pieces)
+                         or (start < full[1] and full[0] < end and not pieces)):
+                full = None
+            if end <= tok.idx:  # "“A,” she said, “B.”" / "“A,” she said. “B.”": the quote goes on
+                # the rest of the cue clause ("Obama told reporters. “B”") lies between the two quotes
+                rest = [t.idx + len(t.text) for t in tok.subtree
+                        if t.idx >= cue_end and self.mark_of[t.i] < 0
+                        and not t.is_space and not t.is_punct]
+                nxt = self.continuation(max([hole[1], cue_end, full[1] if full else 0, *rest]), marks)
                 if nxt is not None:
                     pieces = [*(pieces or [(start, end)]), (nxt.start, nxt.end)]
                     marks = [*marks, nxt]
                     end = nxt.end
-            full = self.source_span(subj, (start, end), full=True) if source and subj is not None else None
-            if full and (cue_start < full[1] <= cue_end or any(ps < full[1] and full[0] < pe for ps, pe in pieces)
-                         or (start < full[1] and full[0] < end and not pieces)):
-                full = None
             self.add(Attribution(content=(start, end), cue=(cue_start, cue_end), source=source,
                                  source_head=subj.i if subj is not None else None, rule=entry.id,
                                  cue_lemma=entry.lemma, marks=marks, pieces=pieces, source_full=full))
@@ -343,15 +464,39 @@ class _Finder:
         anchor = tok.head if tok.head.i != tok.i else tok
         self.pending_according.append((tok, to, head, source, phrase, anchor))
 
+    def _cut_out(self, att: Attribution, lo: int, hi: int) -> None:
+        """Remove a phrase at either end of a content ("…, according to X" inside the that-clause)."""
+        s, e = att.content
+        if not (s < hi and lo < e):
+            return
+        if lo > s:
+            e = min(e, lo)
+        elif hi < e:
+            s = max(s, hi)
+        else:
+            return
+        s, e = _trim(self.text, s, e, att.marks)
+        if e <= s:
+            return
+        att.content = (s, e)
+        att.pieces = [(max(ps, s), min(pe, e)) for ps, pe in att.pieces if min(pe, e) > max(ps, s)]
+        if len(att.pieces) == 1:
+            att.pieces = []
+
     def resolve_according(self) -> None:
         for tok, to, head, source, phrase, anchor in self.pending_according:
             cue = (tok.idx, to.idx + len(to.text))
-            host = next((a for a in self.result if a.cue and a.cue[0] == anchor.idx), None)
-            if host is None:  # the clause's own cue, if any, in the same sentence
-                host = next((a for a in self.result if a.cue and tok.sent.start_char <= a.cue[0] < tok.sent.end_char
-                             and a.reported_by is None and a.rule != self.lex.according_to_id), None)
+            # the host is the cue of the clause "according to" hangs on, or of its sentence's main
+            # clause ("X said ..., according to Y"); a cue deeper in the sentence ("mailings that oppose
+            # Bush, according to FEC filings") is inside what Y reports
+            root = tok.sent.root
+            host = next((a for a in self.result if a.cue and a.rule != self.lex.according_to_id
+                         and a.reported_by is None and any(a.cue[0] <= t.idx < a.cue[1] for t in (anchor, root))),
+                        None)
             if host is not None:
                 host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
+                self._cut_out(host, min(self.doc[i].idx for i in phrase),
+                              max(self.doc[i].idx + len(self.doc[i].text) for i in phrase))
                 continue
             clause = [t for t in anchor.subtree if t.i not in phrase] if anchor.i != tok.i else []
             if not clause:
@@ -392,7 +537,8 @@ class _Finder:
             if span is None or not span.text.strip():
                 continue
             sents = list({t.sent.start: t.sent for t in span}.values())
-            att = self.dash_attribution(m) or self.cue_in_sentence(m, sents) or self.colon_lead_in(m, sents[0])
+            att = self.speaker_line_quote(m) or self.dash_attribution(m) or self.cue_in_sentence(m, sents) or self.cue_in_sentence(
+                m, self._speaker_sentence(m)) or self.colon_lead_in(m, sents[0])
             if att is None and self._standalone(m, sents):
                 prev = self._previous(m.start)
                 att = Attribution(content=(m.start, m.end), cue=None, source=None, rule="quote.continuity",
@@ -416,6 +562,18 @@ class _Finder:
                     best = i
         return best
 
+    def speaker_line_quote(self, m: MarkSpan) -> Attribution | None:
+        """A line opening with a name and a colon before the quote: ``John Bolton: ‘Hillary's …’``."""
+        line_start = self.text.rfind("\n", 0, m.start) + 1
+        hit = SPEAKER_PREFIX.fullmatch(self.text, line_start, m.start)
+        if hit is None:
+            return None
+        src = (hit.start(1), hit.end(1))
+        span = self.doc.char_span(*src, alignment_mode="expand")
+        colon = self.text.index(":", hit.end(1))
+        return Attribution(content=(m.start, m.end), cue=(colon, colon + 1), source=src,
+                           source_head=span.root.i if span is not None else None, rule="quote.speaker_line", marks=[m])
+
     def dash_attribution(self, m: MarkSpan) -> Attribution | None:
         tail = self.text[m.end:m.end + 120]
         dashes = "|".join(re.escape(d) for d in self.lex.dashes)
@@ -428,6 +586,16 @@ class _Finder:
         head = span.root.i if span is not None else None
         return Attribution(content=(m.start, m.end), cue=(m.end + hit.start(1), m.end + hit.end(1)), source=(s, e),
                            source_head=head, rule="quote.dash", marks=[m])
+
+    def _speaker_sentence(self, m: MarkSpan) -> list[Span]:
+        """The sentence right after a quote ending in "!" or "?" (“... Trump!” Sessions said as ...):
+        the sentence splitter cut the speaker off the quote."""
+        nxt = re.match(r"[ \t]*(?=\S)", self.text[m.end:])
+        pos = m.end + (nxt.end() if nxt else 0)
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand") if pos < len(self.text) else None
+        if span is None or span[0].sent.start_char != span[0].idx or self.para(pos) != self.para(m.start):
+            return []
+        return [span[0].sent]
 
     def cue_in_sentence(self, m: MarkSpan, sents: list[Span]) -> Attribution | None:
         cands = [c for s in sents for c in self.contentless.get(s.start, [])]
@@ -501,12 +669,26 @@ class _Finder:
         self.resolve_according()
         self.orphan_marks()
         self.colon_lines()
+        self.result = self._outermost(self.result)
         self.result.sort(key=lambda a: a.content[0])
         # continuity indices were computed before sorting: recompute by position
         for a in self.result:
             if a.rule == "quote.continuity":
                 a.continued_from = self._previous_sorted(a.content[0])
         return self.result
+
+    @staticmethod
+    def _outermost(atts: list[Attribution]) -> list[Attribution]:
+        """Drop an attribution whose cue lies inside another's content: PolNeAR is univocal (a token has
+        one role in one attribution), so "said that he had told her to ..." is one attribution whose
+        content holds the nested report."""
+        out = []
+        for a in atts:
+            if a.cue and any(b is not a and any(fs <= a.cue[0] and a.cue[1] <= fe for fs, fe in b.fragments)
+                             for b in atts):
+                continue
+            out.append(a)
+        return out
 
     def _previous_sorted(self, pos: int) -> int | None:
         best = None
