@@ -30,6 +30,7 @@ import os
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -155,22 +156,30 @@ def main() -> None:
         size = (Path(tmp) / "m.duckdb").stat().st_size
     print(f"{took:.0f} s, {n / took:.1f} articles/s; added {report.added}, skipped {report.skipped}, "
           f"failed {len(report.failed)}; store {size / mb:.0f} MB, {counts['events']} events\n")
-    print(f"{'articles done':>13} {'elapsed s':>10} {'writer RSS':>11} {'worker RSS (each)':>24}")
-    marks = [round(n * k / 10) for k in range(1, 11)]
-    for mark in marks:
-        sample = next((x for x in s.samples if x[1] >= mark and x[3]), s.samples[-2])
-        workers = " ".join(f"{v / mb:5.0f}" for _, v in sorted(sample[3].items()))
-        print(f"{sample[1]:13d} {sample[0]:10.0f} {sample[2] / mb:8.0f} MB {workers:>21} MB")
-    quarter = [x for x in s.samples if x[1] >= n // 4]
-    end = [x for x in s.samples if x[1] >= n * 0.95 and x[3]] or s.samples[-4:-1]
-    if quarter and end:
-        w_q = max(v for x in quarter[:3] for v in x[3].values()) if quarter[0][3] else 0
-        w_e = max(v for x in end for v in x[3].values()) if end[0][3] else 0
-        peak = max((v for x in s.samples for v in x[3].values()), default=0)
-        print(f"\nwriter RSS growth, ¼ → end: {(end[-1][2] - quarter[0][2]) / mb:+.0f} MB; "
-              f"largest worker RSS growth, ¼ → end: {(w_e - w_q) / mb:+.0f} MB; "
-              f"peak worker RSS {peak / mb:.0f} MB (target ≤ 1.5 GB, flat)")
+    print("RSS per tenth of the run (min / median / max of the samples in it; a leak lifts the minimum):")
+    print(f"{'articles done':>13} {'elapsed s':>10} {'writer RSS, MB':>18} {'worker RSS, MB (all workers)':>30}")
+    tenth = [x for x in s.samples if x[3]]
+    mins: list[float] = []
+    for k in range(10):
+        part = [x for x in tenth if n * k / 10 <= x[1] < n * (k + 1) / 10] or tenth[-1:]
+        writer = sorted(x[2] / mb for x in part)
+        workers = sorted(v / mb for x in part for v in x[3].values())
+        mins.append(workers[0])
+        print(f"{part[-1][1]:13d} {part[-1][0]:10.0f} {writer[0]:6.0f} {writer[len(writer) // 2]:5.0f} {writer[-1]:5.0f}"
+              f" {workers[0]:10.0f} {workers[len(workers) // 2]:5.0f} {workers[-1]:5.0f}")
+    peak = max(v for x in tenth for v in x[3].values()) / mb
+    print(f"\npeak worker RSS {peak:.0f} MB (target ≤ 1.5 GB); worker RSS minimum, 2nd tenth → last tenth: "
+          f"{mins[1]:.0f} → {mins[-1]:.0f} MB; writer RSS, first → last sample: "
+          f"{tenth[0][2] / mb:.0f} → {tenth[-1][2] / mb:.0f} MB")
+    reasons = Counter(_reason(err) for _, err in report.failed)
+    if reasons:
+        print("failed articles, by reason: " + "; ".join(f"{k} ×{v}" for k, v in reasons.most_common(6)))
 
+
+def _reason(error: str) -> str:
+    """An error message without its source key (``corpus.jsonl:123: ...``) and details after a colon."""
+    msg = error.split(": ", 1)[1] if ": " in error else error
+    return msg.split(":")[0][:70]
 
 if __name__ == "__main__":
     main()
