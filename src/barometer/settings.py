@@ -36,6 +36,9 @@ class Settings:
     #: Articles stored per transaction by `barometer ingest` (1 = one transaction per article); each
     #: article is all-or-nothing whatever the value, and a group that fails is retried article by article.
     commit_every: int = 16
+    #: Stored articles the near-duplicate index remembers (the most recent; ≈ 9 KB each; 0 = all):
+    #: a new article joins a story only if a copy is among them.
+    story_window: int = 50_000
     #: Local worker processes for `barometer ingest` (0 = analyse in the ingesting process).
     workers: int = 1
     #: User agent sent when fetching feeds and pages.

@@ -71,3 +71,24 @@ def test_store_clusters_copies_and_views_count_a_story_once(tmp_path):
         a4 = analyze(copy + " Updated at noon.", "2022-01-30")
         s.add(a4)
         assert s.query("SELECT story_id FROM articles WHERE id = ?", [a4.article.id])[1][0][0] == a1.article.id
+
+
+def test_index_forgets_the_oldest_articles_beyond_its_window():
+    texts = [article(i) for i in range(4)]
+    idx = StoryIndex(window=2)
+    for i, text in enumerate(texts):
+        idx.insert(f"a{i}", f"s{i}", signature_of(text))
+    assert len(idx) == 2 and set(idx.story) == {"a2", "a3"}
+    assert idx.match(signature_of(texts[0])) is None  # forgotten: a copy of it would start a new story
+    assert idx.match(signature_of(texts[3])) == "s3"
+
+
+def test_store_reloads_only_the_most_recent_window(tmp_path, monkeypatch):
+    from barometer import analyze
+
+    monkeypatch.setenv("BAROMETER_STORY_WINDOW", "2")
+    monkeypatch.setattr("barometer.settings._current", None)
+    with DuckStore(tmp_path / "w.duckdb") as store:
+        ids = [a.article.id for a in (analyze(article(i), "2022-02-01") for i in range(3)) if store.add(a)]
+    with DuckStore(tmp_path / "w.duckdb") as store:
+        assert list(store.story_index().story) == ids[1:]  # the two stored last, oldest first

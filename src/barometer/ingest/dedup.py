@@ -72,14 +72,22 @@ def similarity(a: str, b: str) -> float:
 
 
 class StoryIndex:
-    """An in-memory LSH index of stored articles: article id → story id, queried by signature."""
+    """An in-memory LSH index of the most recently stored articles: article id → story id, queried
+    by signature.
 
-    def __init__(self, threshold: float = STORY_THRESHOLD) -> None:
+    Why a window (``window`` articles, setting ``story_window``): the index costs ≈ 9 KB per article
+    (bench/memory_flat.py), so an index of every article ever stored would grow without bound in a
+    writer that runs for months; wire copies of a story appear within hours or days of each other,
+    so the oldest articles are forgotten first. 0 = no limit.
+    """
+
+    def __init__(self, threshold: float = STORY_THRESHOLD, window: int = 0) -> None:
         from datasketch import MinHashLSH
 
         self.threshold = threshold
+        self.window = max(0, window)
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.story: dict[str, str] = {}
+        self.story: dict[str, str] = {}  # insertion order = oldest first
         self.sigs: dict[str, object] = {}
 
     def __len__(self) -> int:
@@ -102,6 +110,8 @@ class StoryIndex:
         self.lsh.insert(article_id, m)
         self.story[article_id] = story_id
         self.sigs[article_id] = m
+        while self.window and len(self.story) > self.window:
+            self.remove(next(iter(self.story)))
 
     def remove(self, article_id: str) -> None:
         """Forget an article (its transaction was rolled back)."""

@@ -150,14 +150,20 @@ class SQLStore:
             return bool(self._fetch("SELECT 1 FROM articles WHERE id = ?", [article_id])[1])
 
     def story_index(self):  # noqa: ANN201 - StoryIndex, imported lazily (datasketch)
-        """The near-duplicate index over every stored article, loaded from ``minhash`` once."""
+        """The near-duplicate index over the last ``story_window`` stored articles (setting; 0 = all),
+        loaded from ``minhash`` once, oldest first."""
         from barometer.ingest.dedup import StoryIndex
+        from barometer.settings import get_settings
 
         with self._lock:
             if self._stories is None:
-                idx = StoryIndex()
-                _, rows = self._fetch("SELECT m.article_id, a.story_id, m.signature FROM minhash m "
-                                      "JOIN articles a ON a.id = m.article_id ORDER BY m.article_id")
+                window = max(0, get_settings().story_window)
+                idx = StoryIndex(window=window)
+                recent = ("SELECT m.article_id, a.story_id, m.signature, a.ingested_at FROM minhash m "
+                          "JOIN articles a ON a.id = m.article_id ORDER BY a.ingested_at DESC, a.id DESC")
+                sql = f"SELECT article_id, story_id, signature FROM ({recent}{' LIMIT ?' if window else ''}) r " \
+                      "ORDER BY ingested_at, article_id"
+                _, rows = self._fetch(sql, [window] if window else None)
                 for aid, story, sig in rows:
                     idx.insert(aid, story, bytes(sig))
                 self._stories = idx
