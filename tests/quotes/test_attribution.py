@@ -195,9 +195,9 @@ def test_nested_report_stays_in_the_outer_content(spans):
 
 
 def test_relative_pronoun_is_the_source_span_and_the_antecedent_the_speaker(spans):
-    [a] = spans("The report was criticised by Mr. Leenders, who estimated that the cost had doubled.")
+    [a] = spans("The report was criticised by Ms. Okafor, who estimated that the cost had doubled.")
     assert a["source"] == "who"
-    assert a["speaker"].startswith("Mr. Leenders")
+    assert a["speaker"].startswith("Ms. Okafor")
 
 
 def test_coordinated_speech_verb_is_a_second_attribution_of_the_same_speaker(spans):
@@ -218,7 +218,7 @@ def test_wire_dateline_is_not_part_of_the_source(spans):
 
 
 def test_stance_infinitive_on_a_noun_is_not_a_cue(spans):
-    assert spans("The senators passed up easy chances to challenge the nominee on trade.") == []
+    assert spans("The rookie missed several chances to challenge the champion in the final round.") == []
 
 
 def test_trailing_participial_cue_is_a_second_attribution(spans):
