@@ -69,3 +69,15 @@ def test_long_trailing_paragraph_without_final_punctuation_is_kept():
     body = "Russian troops massed near the border as talks stalled and diplomats warned of a long crisis ahead"
     text, _, _ = clean_text("T\n\n" + body)
     assert text == body
+
+
+def test_a_long_first_line_is_the_first_paragraph_not_the_title():
+    body = ("kyiv: officials said on tuesday that the talks would resume next week in geneva. the delegations "
+            "met for four hours and agreed to exchange prisoners. both sides reported shelling overnight near "
+            "the front line, the ministry added. more talks are expected soon, a spokesman said. related stories "
+            "talks resume in geneva")
+    text, title, _ = clean_text(body + "\n\nFacebook Twitter Linkedin Mail")
+    assert title is None
+    assert text == body  # the share bar is dropped; the article is all there
+    text, title, _ = clean_text("Talks resume in Geneva\n\n" + body)
+    assert title == "Talks resume in Geneva" and text == body

@@ -84,6 +84,11 @@ def clean_lines(lines: list[str], *, trailing: bool = True) -> tuple[list[str], 
     return kept, wire
 
 
+#: A text dump's first line longer than this is the article's first paragraph, not its title (a dump
+#: that is one long paragraph and a share bar lost its whole text as a "title").
+TITLE_MAX_WORDS = 40
+
+
 def clean_text(raw: str, *, title: str | None = None, first_line_is_title: bool = True,
                trailing: bool = True) -> tuple[str, str | None, list[str]]:
     """Clean a text dump: returns (clean text, title, wire agencies)."""
@@ -91,7 +96,7 @@ def clean_text(raw: str, *, title: str | None = None, first_line_is_title: bool 
     if first_line_is_title and title is None:
         while lines and not lines[0]:
             lines.pop(0)
-        if len(lines) > 1:
+        if len(lines) > 1 and len(lines[0].split()) <= TITLE_MAX_WORDS:
             title = lines.pop(0) or None
     kept, wire = clean_lines(lines, trailing=trailing)
     return "\n\n".join(kept), title, wire
