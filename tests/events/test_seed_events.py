@@ -44,3 +44,12 @@ def test_nothing_absurd(seed_analysis):
         assert e.source is None or e.source != e.target
     # no attack happened in this article: every ASSAULT is hypothetical, denied, negated or reported
     assert all(e.status != "asserted" for e, *_ in found if e.type == "ASSAULT")
+
+
+def test_threatened_sanctions_do_not_target_the_country_they_would_protect(seed_analysis):
+    """"sanctions in the event of an attack on Ukraine": the would-be attacker is threatened, not Ukraine."""
+    found, _ = _events(seed_analysis)
+    threats = [(e, t) for e, s, t, _ in found if e.type == "THREATEN" and e.status == "conditional"]
+    assert threats and all(t is None or t.country != "UKR" for _, t in threats)
+    sents = {seed_analysis.article.text[e.evidence.start:e.evidence.end] for e, _ in threats}
+    assert all("\n\n" not in x.strip() for x in sents)  # the evidence is one sentence of one paragraph

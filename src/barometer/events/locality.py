@@ -170,9 +170,33 @@ def place_target(ctx: EventContext, trigger: Token, place: str | None, sources: 
     if place is None or not any(c.dep_ == "dobj" and ctx.actors.mention_at(c.idx, c.idx + len(c.text)) is None
                                 for c in trigger.children):
         return None
+    doc, sent = trigger.doc, trigger.sent
+    here = [p for p in ctx.places if (p.name or p.text) == place and sent.start_char <= p.start < sent.end_char]
+    if here and all(_in_condition(doc.char_span(p.start, p.end, alignment_mode="expand"), trigger) for p in here):
+        return None
     countries = {p.country for p in ctx.places if p.country and (p.name or p.text) == place}
     if len(countries) != 1:
         return None
     country = countries.pop()
     return next((a.id for a in ctx.actors.actors if a.kind == "state" and a.country == country
                  and a.id not in sources), None)
+
+
+def _in_condition(span: object, trigger: Token) -> bool:
+    """Whether a place sits in a condition of the event rather than where it happens: "sanctions in
+    the event of an attack on Ukraine" threatens the attacker, not Ukraine (conditional nouns and
+    marks from data/events/modality.yaml)."""
+    from barometer.events.lexicon import modality
+
+    if span is None or not len(span):
+        return False
+    lex = modality()
+    tok = span.root
+    while tok.i != tok.head.i and tok.i != trigger.i:
+        head = tok.head
+        if tok.dep_ == "pobj" and tok.lemma_ in lex.conditional_nouns and head.lower_ == "in":
+            return True
+        if tok.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex.conditional_marks for k in tok.children):
+            return True
+        tok = head
+    return False

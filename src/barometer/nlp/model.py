@@ -41,7 +41,11 @@ def load_model(name: str = "en_core_web_sm") -> Language:
 
 @lru_cache(maxsize=4)
 def _cached(name: str) -> Language:
-    return load_model(name)
+    from barometer.nlp.paragraphs import add_to
+
+    nlp = load_model(name)
+    add_to(nlp)  # paragraph breaks start sentences (barometer_paragraphs)
+    return nlp
 
 
 def get_nlp(name: str | None = None) -> Language:
