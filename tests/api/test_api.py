@@ -65,6 +65,8 @@ def test_clear_4xx_errors(client):
 def test_articles_quotes_actors(client):
     arts = client.get("/api/articles", params={"q": "report 7.", "limit": 5}).json()
     assert arts["total"] == 10 and len(arts["items"]) == 5
+    for path, key in (("/api/articles", "q"), ("/api/quotes", "text"), ("/api/quotes", "speaker"), ("/api/actors", "q")):
+        assert client.get(path, params={key: "%"}).json()["total"] == 0, (path, key)  # % is no wildcard
     one = client.get(f"/api/articles/{arts['items'][0]['id']}").json()
     assert one["schema"] == "barometer/analysis@1"
     for e in one["events"]:

@@ -50,6 +50,9 @@ def test_event_filters_are_parameterised(store):
     assert by_type and all(r[1] == "REJECT" for r in by_type)
     with pytest.raises(ValueError, match="unknown filter"):
         store.events(colour="red")
+    # a user's % and _ are characters, not wildcards
+    assert store.events(text="%")[1] == [] and store.events(text="_")[1] == []
+    assert store.events(text="rejected")[1] and store.events(actor="RU_")[1] == []
 
 
 def test_failed_write_leaves_nothing_half_written(store):

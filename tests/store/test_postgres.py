@@ -59,6 +59,7 @@ def test_idempotent_roundtrip_and_parameterised_filters(pg_url):
         assert s.analysis(a.article.id) == a
         assert s.events(actor="RUS")[1]
         assert s.events(actor="RUS' OR 1=1 --")[1] == []
+        assert s.events(text="%")[1] == [] and s.events(actor="RU_")[1] == []  # no wildcards from users
         by_type = s.events(type="REJECT", since=dt.date(2022, 1, 26), until=dt.date(2022, 1, 26), text="reject")[1]
         assert by_type and all(r[1] == "REJECT" for r in by_type)
 

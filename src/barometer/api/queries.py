@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from barometer.analytics.series import _jsonable
-from barometer.store.duck import build_where
+from barometer.store.base import build_where, contains, like_literal
 
 
 def _page(store: Any, base_sql: str, params: list[Any], order: str, limit: int, offset: int,
@@ -24,10 +24,11 @@ def _page(store: Any, base_sql: str, params: list[Any], order: str, limit: int, 
 def articles(store: Any, *, q: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
              limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     sql = ("SELECT id, title, published, outlet, url, language, n_events FROM articles "
-           "WHERE (CAST(? AS VARCHAR) IS NULL OR title ILIKE '%' || ? || '%' OR text ILIKE '%' || ? || '%') "
+           f"WHERE (CAST(? AS VARCHAR) IS NULL OR {contains('title')} OR {contains('text')}) "
            "AND (CAST(? AS DATE) IS NULL OR published >= CAST(? AS DATE)) "
            "AND (CAST(? AS DATE) IS NULL OR published <= CAST(? AS DATE))")
-    return _page(store, sql, [q, q, q, since, since, until, until], "published, id", limit, offset)
+    return _page(store, sql, [q, like_literal(q), like_literal(q), since, since, until, until], "published, id",
+                 limit, offset)
 
 
 def events(store: Any, *, limit: int = 50, offset: int = 0, **filters: Any) -> tuple[int, list[dict[str, Any]]]:
@@ -56,14 +57,15 @@ def quotes(store: Any, *, speaker: str | None = None, text: str | None = None, a
            "           FROM events WHERE quote IS NOT NULL GROUP BY article_id, quote) ab "
            "  ON ab.article_id = q.article_id AND ab.quote = q.quote_id "
            "WHERE (CAST(? AS VARCHAR) IS NULL OR q.speaker_code = ? OR q.speaker = ? "
-           "       OR q.speaker_name ILIKE '%' || ? || '%') "
-           "AND (CAST(? AS VARCHAR) IS NULL OR q.text ILIKE '%' || ? || '%') "
+           f"       OR {contains('q.speaker_name')}) "
+           f"AND (CAST(? AS VARCHAR) IS NULL OR {contains('q.text')}) "
            "AND (CAST(? AS VARCHAR) IS NULL OR q.article_id = ?) "
            "AND (CAST(? AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.article_id = q.article_id "
            "     AND e.quote = q.quote_id AND (e.target_code = ? OR e.target_country = ?))) "
            "AND (CAST(? AS DATE) IS NULL OR a.published >= CAST(? AS DATE)) "
            "AND (CAST(? AS DATE) IS NULL OR a.published <= CAST(? AS DATE))")
-    params = [speaker] * 4 + [text] * 2 + [article] * 2 + [about] * 3 + [since, since, until, until]
+    params = ([speaker] * 3 + [like_literal(speaker), text, like_literal(text)] + [article] * 2 + [about] * 3
+              + [since, since, until, until])
     return _page(store, sql, params, "published, article_id, start, quote_id", limit, offset)
 
 
@@ -71,7 +73,7 @@ def actors(store: Any, *, q: str | None = None, limit: int = 50, offset: int = 0
            ) -> tuple[int, list[dict[str, Any]]]:
     sql = ("SELECT COALESCE(code, actor_id) AS code, MIN(name) AS name, MIN(kind) AS kind, MIN(country) AS country, "
            "MIN(sector) AS sector, COUNT(DISTINCT article_id) AS articles, SUM(n_mentions) AS mentions "
-           "FROM actors WHERE (CAST(? AS VARCHAR) IS NULL OR name ILIKE '%' || ? || '%' OR code = ? "
+           f"FROM actors WHERE (CAST(? AS VARCHAR) IS NULL OR {contains('name')} OR code = ? "
            "OR country = ?) GROUP BY COALESCE(code, actor_id)")
-    return _page(store, sql, [q, q, q and q.upper(), q and q.upper()], "articles DESC, mentions DESC, code",
-                 limit, offset)
+    return _page(store, sql, [q, like_literal(q), q and q.upper(), q and q.upper()],
+                 "articles DESC, mentions DESC, code", limit, offset)

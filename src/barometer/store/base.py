@@ -75,16 +75,29 @@ CREATE OR REPLACE VIEW story_events AS
 TABLES = ("articles", "actors", "events", "quotes", "amounts", "times", "places")
 STORE_VERSION = "2"
 
+def contains(column: str) -> str:
+    """SQL for "``column`` contains the parameter, ignoring case", where the parameter is passed
+    through ``like_literal``: a user's ``%`` or ``_`` is then a character, not a wildcard."""
+    return f"{column} ILIKE '%' || ? || '%' ESCAPE '\\'"
+
+
+def like_literal(value: Any) -> Any:
+    """Escape LIKE's wildcards (and the escape character itself) in a search string."""
+    if not isinstance(value, str):
+        return value
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 #: Columns users may filter events on, with the SQL each filter becomes (always parameterised).
 EVENT_FILTERS: dict[str, str] = {
     "actor": "(e.source_code = ? OR e.target_code = ? OR e.source_country = ? OR e.target_country = ?"
-             " OR e.source_code LIKE ? || '%' OR e.target_code LIKE ? || '%')",
+             " OR e.source_code LIKE ? || '%' ESCAPE '\\' OR e.target_code LIKE ? || '%' ESCAPE '\\')",
     "type": "e.type = ?",
     "status": "e.status = ?",
     "since": "e.date >= ?",
     "until": "e.date <= ?",
     "article": "e.article_id = ?",
-    "text": "e.evidence_text ILIKE '%' || ? || '%'",
+    "text": contains("e.evidence_text"),
 }
 
 ARTICLE_COLUMNS = ("id", "title", "published", "outlet", "wire", "language", "url", "source", "text",
@@ -424,7 +437,12 @@ def build_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
             raise ValueError(f"unknown filter {key!r} (known: {', '.join(EVENT_FILTERS)})")
         clause = EVENT_FILTERS[key]
         clauses.append(clause)
-        params += [value] * clause.count("?")
+        if key == "text":
+            params.append(like_literal(value))
+        elif key == "actor":  # two exact codes, two countries, two code prefixes
+            params += [value] * 4 + [like_literal(value)] * 2
+        else:
+            params += [value] * clause.count("?")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
