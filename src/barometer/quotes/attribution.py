@@ -369,6 +369,25 @@ class _Finder:
         first_drop = min(drop)
         return [t for t in kept if t.i < first_drop] or kept
 
+    def _without_trailing_relative(self, toks: list[Token]) -> list[Token]:
+        """A non-restrictive relative clause closing the content ("…, which is controversial because …",
+        "…, who was nominated in 2012") is the writer's aside, not part of what was said."""
+        if not toks:
+            return toks
+        ids = {t.i for t in toks}
+        last = max(ids)
+        for t in toks:
+            if t.dep_ != "relcl" or t.head.i not in ids or self.mark_of[t.i] >= 0:
+                continue
+            sub = list(t.subtree)
+            lo = sub[0].i
+            if sub[-1].i < last - 1 or lo == 0 or self.doc[lo - 1].text not in (",", "—", "–", "-", "--"):
+                continue
+            if any(self.mark_of[x.i] >= 0 for x in sub):
+                continue
+            return [x for x in toks if x.i < lo - 1]
+        return toks
+
     @staticmethod
     def _embedded_stance(tok: Token, entries: list[CueVerb]) -> bool:
         """A stance verb as an infinitive hanging off a noun or adjective ("chances to challenge X",
@@ -404,6 +423,7 @@ class _Finder:
                 continue
             toks, prep = found
             toks = self._without_nested(toks, tok)
+            toks = self._without_trailing_relative(toks)
             here = self.para(tok.idx)
             toks = [t for t in toks if not t.is_space and (self.para(t.idx) == here or self.mark_of[t.i] >= 0)]
             if not toks:
