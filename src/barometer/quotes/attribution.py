@@ -388,6 +388,17 @@ class _Finder:
             return [x for x in toks if x.i < lo - 1]
         return toks
 
+    def _frame_entries(self, tok: Token) -> list[CueVerb]:
+        """A verb outside the lexicon is a cue by its frame: a main-clause verb followed by a that-clause
+        with a subject of its own ("she forecast that turnout would fall")."""
+        if self.lex.that_clause_id is None or tok.dep_ != "ROOT" or tok.pos_ != "VERB":
+            return []
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) \
+                    and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                return [CueVerb(id=self.lex.that_clause_id, lemma=tok.lemma_.lower())]
+        return []
+
     @staticmethod
     def _embedded_stance(tok: Token, entries: list[CueVerb]) -> bool:
         """A stance verb as an infinitive hanging off a noun or adjective ("chances to challenge X",
@@ -408,6 +419,8 @@ class _Finder:
                 continue
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
+            if not entries:
+                entries = self._frame_entries(tok)
             if not entries:
                 continue
             if self._embedded_stance(tok, entries):
