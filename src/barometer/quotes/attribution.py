@@ -38,6 +38,7 @@ WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers,
 # a line opening with a short name and a colon: a transcript turn or a headline's speaker
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
 SPEAKER_PREFIX = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]*")
+TITLE_SHARE = 0.8  # share of capitalised words that makes a line a title-case headline
 STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
 DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
@@ -687,6 +688,56 @@ class _Finder:
                                      cue_lemma=entry.lemma, marks=marks))
                 covered.append((s, e))
 
+    def _title_cue(self, word: str) -> CueVerb | None:
+        """The cue entry of a capitalised third-person verb form in a headline ("Says", "Urges", "Denies")."""
+        w = word.lower()
+        if not w.endswith("s") or len(w) < 4:
+            return None
+        stems = [w[:-1], w[:-2], w[:-3] + "y"] if w.endswith("es") else [w[:-1]]
+        for stem in stems:
+            entries = self.lex.entries(stem, w)
+            if entries:
+                return entries[0]
+        return None
+
+    def title_lines(self) -> None:
+        """Headlines in title case ("Senator Says Deal Is Dead", "Deal Is Dead, Senator Says"): the
+        tagger reads the capitalised verb as a proper noun, so the cue is found by its form."""
+        covered = [a.content for a in self.result] + [a.cue for a in self.result if a.cue]
+        for line in re.finditer(r"[^\n]+", self.text):
+            words = list(re.finditer(r"[^\W\d_][\w’'-]*", line.group()))
+            if len(words) < 4 or sum(w.group()[0].isupper() for w in words) < TITLE_SHARE * len(words):
+                continue
+            if any(cs < line.end() and line.start() < ce for cs, ce in covered):
+                continue
+            for w in words[1:]:
+                entry = self._title_cue(w.group())
+                pos = line.start() + w.start()
+                if entry is None or self.mark_of_pos(pos):
+                    continue
+                cue = (pos, pos + len(w.group()))
+                before = _trim(self.text, line.start(), pos)
+                after = _trim(self.text, cue[1], line.end())
+                comma = self.text.rfind(",", before[0], before[1])
+                if after[1] - after[0] < 3 and comma > before[0]:  # "Deal Is Dead, Senator Says."
+                    content, source = _trim(self.text, before[0], comma), _trim(self.text, comma + 1, before[1])
+                else:
+                    content, source = after, before
+                if content[1] <= content[0] or source[1] <= source[0]:
+                    break
+                dateline = re.match(r"[\d:. apm]+[-—–]+\s*", self.text[source[0]:source[1]])
+                if dateline:
+                    source = (source[0] + dateline.end(), source[1])
+                (cs, ce), marks = self.widen(*content)
+                span = self.doc.char_span(*source, alignment_mode="expand")
+                self.add(Attribution(content=_trim(self.text, cs, ce, marks), cue=cue, source=source,
+                                     source_head=span.root.i if span is not None else None, rule=entry.id,
+                                     cue_lemma=entry.lemma, marks=marks))
+                break
+
+    def mark_of_pos(self, pos: int) -> bool:
+        return any(m.inner_start <= pos < m.inner_end for m in self.marks)
+
     def colon_lead_in(self, m: MarkSpan, sent: Span) -> Attribution | None:
         if sent.start == 0:
             return None
@@ -701,6 +752,7 @@ class _Finder:
             self.verb_cues(sent)
         self.resolve_according()
         self.orphan_marks()
+        self.title_lines()
         self.colon_lines()
         self.result = self._outermost(self.result)
         self.result.sort(key=lambda a: a.content[0])
