@@ -392,7 +392,7 @@ class _Finder:
     def _frame_entries(self, tok: Token) -> list[CueVerb]:
         """A verb outside the lexicon is a cue by its frame: a main-clause verb followed by a that-clause
         with a subject of its own ("she forecast that turnout would fall")."""
-        if self.lex.that_clause_id is None or tok.dep_ != "ROOT" or tok.pos_ != "VERB":
+        if self.lex.that_clause_id is None or tok.dep_ != "ROOT" or tok.pos_ != "VERB" or not tok.is_alpha:
             return []
         for c in tok.children:
             if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) \
