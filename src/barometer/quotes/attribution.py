@@ -273,6 +273,9 @@ class _Finder:
                 objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
                 if objs:
                     toks = [t for o in objs for t in o.subtree]
+                    # "accused the agency of hiding ...": the object before the preposition is part of it
+                    toks.extend(t for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i and entry.object
+                                for t in o.subtree)
                     # "called on X to Y": the infinitive is part of the content; so is "as Y" in
                     # "referred to X as Y"
                     for x in verb.children:
