@@ -131,7 +131,7 @@ class _Finder:
             if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ != "SCONJ":
                 if c.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
                     return verb.head
-                return c
+                return self._in_paragraph(c, verb)
         if content_before:
             for c in verb.children:
                 if c.dep_ in POSTPOSED_DEPS and c.i > verb.i and self.mark_of[c.i] < 0:
@@ -141,6 +141,16 @@ class _Finder:
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
             return self.subject_of(verb.head, False, depth + 1)
         return None
+
+    def _in_paragraph(self, subj: Token, verb: Token) -> Token:
+        """A subject the parser took from the line above ("9:30 p.m.\n\nThe senator says"): the
+        phrase under it in the verb's own paragraph."""
+        here = self.para(verb.idx)
+        if self.para(subj.idx) == here:
+            return subj
+        inside = [t for t in subj.subtree if self.para(t.idx) == here and not t.is_space and not t.is_punct]
+        tops = [t for t in inside if t.head.i == subj.i or self.para(t.head.idx) != here]
+        return tops[0] if tops else subj
 
     def _past_dateline(self, subj: Token | None) -> Token | None:
         """The parser makes a wire dateline's city the subject ("ORLANDO, Fla. (Reuters) - President
