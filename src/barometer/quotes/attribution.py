@@ -136,6 +136,12 @@ class _Finder:
             for c in verb.children:
                 if c.dep_ in POSTPOSED_DEPS and c.i > verb.i and self.mark_of[c.i] < 0:
                     return c
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 3:
+            # "began by saying", "ridiculed X for criticizing": the gerund's subject is its host's
+            host = verb.head.head
+            if host.pos_ in ("VERB", "AUX") and host.i != verb.head.i:
+                return self.subject_of(host, False, depth + 1)
+            return None
         if verb.dep_ == "relcl" and depth == 0:
             return verb.head
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
