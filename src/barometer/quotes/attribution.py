@@ -29,7 +29,7 @@ from barometer.quotes.marks import MarkSpan, find_mark_spans
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 POSTPOSED_DEPS = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
-INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "acomp"}
 CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 AUX_IN_CUE = True
 TRIM = set(" \t\n,.;:!?—―–-")
