@@ -1,0 +1,74 @@
+"""Cue frames decided by syntax rather than by the cue word, and content/source boundaries."""
+
+import pytest
+from spacy.tokens import Doc
+
+from barometer.quotes.attribution import find_attributions
+
+
+@pytest.fixture
+def attrs(nlp):
+    def run(text):
+        return [{"content": text[a.content[0]:a.content[1]],
+                 "source": text[a.source[0]:a.source[1]] if a.source else None,
+                 "cue": text[a.cue[0]:a.cue[1]] if a.cue else None, "rule": a.rule}
+                for a in find_attributions(nlp(text))]
+    return run
+
+
+def test_point_out_takes_its_that_clause(attrs):
+    [a] = attrs("The mayor pointed out that the bridge was closed.")
+    assert (a["source"], a["cue"], a["content"]) == ("The mayor", "pointed out", "that the bridge was closed")
+
+
+def test_verb_outside_the_lexicon_with_a_that_clause_is_a_cue(attrs):
+    [a] = attrs("The lawyer reasoned that the contract was void.")
+    assert a["rule"] == "cue.frame.that_clause"
+    assert (a["source"], a["cue"], a["content"]) == ("The lawyer", "reasoned", "that the contract was void")
+
+
+def test_that_clause_frame_needs_a_main_clause_verb(attrs):
+    assert attrs("When the lawyer reasoned that the contract was void, the judge left the room.") == []
+
+
+def test_trailing_relative_clause_leaves_the_content(attrs):
+    [a] = attrs("The senator praised the new budget, which passed last week.")
+    assert a["content"] == "the new budget"
+    [b] = attrs("The minister said the talks would resume in the capital, which hosted them last year.")
+    assert b["content"] == "the talks would resume in the capital"
+
+
+def test_accused_keeps_the_accused_in_the_content(attrs):
+    [a] = attrs("The union accused the company of hiding its losses.")
+    assert a["content"] == "the company of hiding its losses"
+
+
+@pytest.mark.parametrize("text", ["Senator Says Budget Deal Is Dead\n\nThe vote is on Monday.",
+                                  "Budget Deal Is Dead, Senator Warns\n\nThe vote is on Monday."])
+def test_title_case_headline(attrs, text):
+    [a] = attrs(text)
+    assert (a["source"], a["content"]) == ("Senator", "Budget Deal Is Dead")
+    assert a["cue"] in ("Says", "Warns")
+
+
+def test_gerund_after_preposition_takes_the_host_subject(attrs):
+    [a] = attrs("The governor began by saying that the roads would reopen.")
+    assert a["source"] == "The governor"
+
+
+def test_infinitive_after_predicate_adjective_takes_the_subject(attrs):
+    [a] = attrs("Voters were more likely to say that the economy mattered most.")
+    assert a["source"] == "Voters"
+
+
+def test_subject_from_the_line_above_gives_way_to_the_cue_paragraph(nlp):
+    # a parse that hangs a liveblog time stamp on the verb as its subject and the real speaker under it
+    words = ["9:30", "a.m.", "\n\n", "The", "governor", "says", "the", "roads", "will", "reopen", "."]
+    spaces = [True, False, False, True, False, True, True, True, True, False, False]
+    heads = [1, 5, 1, 4, 1, 5, 7, 9, 9, 5, 5]
+    deps = ["nummod", "nsubj", "dep", "det", "appos", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["NUM", "NOUN", "SPACE", "DET", "NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    lemmas = ["9:30", "a.m.", "\n\n", "the", "governor", "say", "the", "road", "will", "reopen", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    [a] = find_attributions(doc)
+    assert doc.text[a.source[0]:a.source[1]] == "The governor"
