@@ -72,3 +72,10 @@ def test_subject_from_the_line_above_gives_way_to_the_cue_paragraph(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     [a] = find_attributions(doc)
     assert doc.text[a.source[0]:a.source[1]] == "The governor"
+
+
+def test_embed_markup_is_neither_cue_nor_quote(attrs):
+    text = ('<tweet tweet-id="1234" author="someuser">The vote is tomorrow, get out there.</tweet>\n\n'
+            "The mayor said the polls open at seven.")
+    out = attrs(text)
+    assert [a["content"] for a in out] == ["the polls open at seven"]

@@ -39,7 +39,8 @@ WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers,
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
 SPEAKER_PREFIX = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]*")
 TITLE_SHARE = 0.8  # share of capitalised words that makes a line a title-case headline
-STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
+STANDALONE_SHARE = 0.6
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|</?[A-Za-z][\w-]*/?(?=\s*$)", re.M)  # share of a sentence a quote must cover to stand without a cue
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
 DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
 
@@ -112,10 +113,17 @@ class _Finder:
             if mi < len(self.marks) and self.marks[mi].inner_start <= tok.idx < self.marks[mi].inner_end:
                 self.mark_of[tok.i] = mi
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        # embed markup left in the text (<tweet author="..." …>): its words and quoted attribute values
+        # are neither cues nor quotations
+        self.tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(self.text)]
         self.claimed: set[int] = set()
         self.result: list[Attribution] = []
         self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs
         self.shared_subject: dict[int, int] = {}  # coordinated cue verb -> the cue whose subject it shares
+
+    def in_tag(self, pos: int) -> bool:
+        i = bisect_right(self.tags, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.tags[i][0] <= pos < self.tags[i][1]
 
     def para(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1
@@ -435,7 +443,7 @@ class _Finder:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 self.according_to(tok)
                 continue
-            if tok.pos_ not in ("VERB", "AUX"):
+            if tok.pos_ not in ("VERB", "AUX") or self.in_tag(tok.idx):
                 continue
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
@@ -584,7 +592,7 @@ class _Finder:
     def orphan_marks(self) -> None:
         """Quote-mark spans no cue claimed: colon lead-ins, dashes, contentless cues, continuity."""
         for mi, m in enumerate(self.marks):
-            if mi in self.claimed:
+            if mi in self.claimed or self.in_tag(m.start):
                 continue
             span = self.doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
             if span is None or not span.text.strip():
