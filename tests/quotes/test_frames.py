@@ -75,7 +75,7 @@ def test_subject_from_the_line_above_gives_way_to_the_cue_paragraph(nlp):
 
 
 def test_embed_markup_is_neither_cue_nor_quote(attrs):
-    text = ('<tweet tweet-id="1234" author="someuser">The vote is tomorrow, get out there.</tweet>\n\n'
-            "The mayor said the polls open at seven.")
+    text = ('The senator posted again.\n\n<tweet pic="" author="someuser" timestamp="1448038800">We will win '
+            'this.</tweet>\n\nThe mayor said the polls open at seven.')
     out = attrs(text)
     assert [a["content"] for a in out] == ["the polls open at seven"]
