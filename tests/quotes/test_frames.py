@@ -79,3 +79,8 @@ def test_embed_markup_is_neither_cue_nor_quote(attrs):
             'this.</tweet>\n\nThe mayor said the polls open at seven.')
     out = attrs(text)
     assert [a["content"] for a in out] == ["the polls open at seven"]
+
+
+def test_continued_after_a_quote_is_a_cue(attrs):
+    [a] = attrs("“We cannot wait another year for the bridge,” the engineer continued.")
+    assert (a["source"], a["cue"]) == ("the engineer", "continued")
