@@ -193,7 +193,7 @@ class _Finder:
         for t in head.subtree:
             if self.mark_of[t.i] >= 0 or self.para(t.idx) != here or (not full and self._under_relcl(t, head)):
                 continue
-            if full and self._under_cue_clause(t, head):
+            if full and (self._under_cue_clause(t, head) or self._under_aside(t, head)):
                 continue
             if (t.i in skip) if skip is not None else (avoid and avoid[0] <= t.idx < avoid[1]):
                 continue
@@ -220,6 +220,16 @@ class _Finder:
         another attribution, not part of this source."""
         while t.i != head.i and t.head.i != t.i:
             if t.dep_ in ("relcl", "acl") and self.lex.entries(t.lemma_.lower(), t.lower_):
+                return True
+            t = t.head
+        return False
+
+    def _under_aside(self, t: Token, head: Token) -> bool:
+        """Inside a participial or adjectival aside set off by a comma ("Mary Smith, clad in red,",
+        "the senator, eager to respond,"): a description of the speaker, not part of the name."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.head.i == head.i and t.dep_ in ("acl", "amod") and t.i > head.i \
+                    and self.doc[t.left_edge.i - 1].text == ",":
                 return True
             t = t.head
         return False
