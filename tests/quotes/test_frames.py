@@ -84,3 +84,22 @@ def test_embed_markup_is_neither_cue_nor_quote(attrs):
 def test_continued_after_a_quote_is_a_cue(attrs):
     [a] = attrs("“We cannot wait another year for the bridge,” the engineer continued.")
     assert (a["source"], a["cue"]) == ("the engineer", "continued")
+
+
+def test_second_that_clause_stays_in_the_content(attrs):
+    [a] = attrs("The mayor said that the budget was balanced, and that taxes would fall next year.")
+    assert a["content"] == "that the budget was balanced, and that taxes would fall next year"
+
+
+def test_participial_aside_leaves_the_source_span(nlp):
+    # "Ana Ruiz, clad in green, said the market would reopen." with the aside hung on the name
+    words = ["Ana", "Ruiz", ",", "clad", "in", "green", ",", "said", "the", "market", "would", "reopen", "."]
+    spaces = [True, False, True, True, True, False, True, True, True, True, True, False, False]
+    heads = [1, 7, 1, 1, 3, 4, 1, 7, 9, 11, 11, 7, 7]
+    deps = ["compound", "nsubj", "punct", "acl", "prep", "pobj", "punct", "ROOT", "det", "nsubj", "aux",
+            "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    lemmas = ["Ana", "Ruiz", ",", "clad", "in", "green", ",", "say", "the", "market", "will", "reopen", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    [a] = find_attributions(doc)
+    assert doc.text[a.source_full[0]:a.source_full[1]] == "Ana Ruiz"

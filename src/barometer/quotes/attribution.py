@@ -294,8 +294,11 @@ class _Finder:
             if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
                 last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
                 for c in verb.children:
+                    # "said that A, and that B": a second that-clause is the same content
+                    second_that = c.dep_ == "conj" and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
                     if c.i > last and c.dep_ in ("advcl", "conj") and not self.lex.entries(c.lemma_.lower(), c.lower_) \
-                            and not any(x.dep_ in SUBJECT_DEPS for x in c.children if x.i < c.i and c.dep_ == "conj"):
+                            and (second_that or not any(x.dep_ in SUBJECT_DEPS for x in c.children
+                                                        if x.i < c.i and c.dep_ == "conj")):
                         toks.extend(t for t in c.subtree)
                         toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
             return sorted(toks, key=lambda t: t.i), None
