@@ -333,6 +333,11 @@ class _Finder:
             own = {t.i for t in verb.subtree}
             toks = [t for t in verb.head.subtree if t.i not in own]
             return (toks, None) if toks else None
+        if entry.clause and not entry.object and not entry.preps and not entry.infinitive:
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+            if objs:  # "says the movement sweeping the country appeals to …": a clause the parser misread
+                toks = [t for t in verb.subtree if t.i >= objs[0].left_edge.i]
+                return toks, None
         if entry.clause and verb.dep_ == "parataxis" and (
                 verb.head.i < verb.i or verb.head.left_edge.i < verb.left_edge.i):
             own = {t.i for t in verb.subtree}
