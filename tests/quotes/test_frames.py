@@ -103,3 +103,21 @@ def test_participial_aside_leaves_the_source_span(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     [a] = find_attributions(doc)
     assert doc.text[a.source_full[0]:a.source_full[1]] == "Ana Ruiz"
+
+
+def test_clause_misread_as_object_of_a_speech_verb_is_the_content(nlp):
+    # the parser makes the reported clause's subject the object of "says"
+    words = ["The", "senator", "says", "the", "movement", "appeals", "to", "fear", "."]
+    heads = [1, 2, 2, 4, 2, 4, 5, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "acl", "prep", "pobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"]
+    lemmas = ["the", "senator", "say", "the", "movement", "appeal", "to", "fear", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 7 + [False, False], heads=heads, deps=deps, pos=pos,
+              lemmas=lemmas)
+    [a] = find_attributions(doc)
+    assert doc.text[a.content[0]:a.content[1]] == "the movement appeals to fear"
+    assert doc.text[a.source[0]:a.source[1]] == "The senator"
+
+
+def test_speech_verb_with_a_pronoun_object_reports_nothing(attrs):
+    assert attrs("The senator said nothing.") == []
