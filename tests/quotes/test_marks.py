@@ -39,3 +39,13 @@ def test_never_raises_and_spans_are_ordered_and_inside(text):
     for s in spans:
         assert last <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
         last = s.end
+
+
+def test_closing_glyph_opening_a_line_opens_a_quote():
+    text = "Readers wrote in.\n”The plan is a mistake and will cost us,” ― a reader\nMore followed."
+    assert texts(find_mark_spans(text), text) == ["The plan is a mistake and will cost us,"]
+
+
+def test_closing_glyph_inside_a_line_opens_nothing():
+    text = "She called it “fair.” Then she left, and ”nothing more” was said."
+    assert texts(find_mark_spans(text), text) == ["fair."]

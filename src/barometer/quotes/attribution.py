@@ -29,7 +29,7 @@ from barometer.quotes.marks import MarkSpan, find_mark_spans
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 POSTPOSED_DEPS = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
-INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "acomp"}
 CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 AUX_IN_CUE = True
 TRIM = set(" \t\n,.;:!?—―–-")
@@ -38,7 +38,9 @@ WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers,
 # a line opening with a short name and a colon: a transcript turn or a headline's speaker
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
 SPEAKER_PREFIX = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]*")
-STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
+TITLE_SHARE = 0.8  # share of capitalised words that makes a line a title-case headline
+STANDALONE_SHARE = 0.6
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|</?[A-Za-z][\w-]*/?(?=\s*$)", re.M)  # share of a sentence a quote must cover to stand without a cue
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
 DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
 
@@ -111,10 +113,17 @@ class _Finder:
             if mi < len(self.marks) and self.marks[mi].inner_start <= tok.idx < self.marks[mi].inner_end:
                 self.mark_of[tok.i] = mi
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        # embed markup left in the text (<tweet author="..." …>): its words and quoted attribute values
+        # are neither cues nor quotations
+        self.tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(self.text)]
         self.claimed: set[int] = set()
         self.result: list[Attribution] = []
         self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs
         self.shared_subject: dict[int, int] = {}  # coordinated cue verb -> the cue whose subject it shares
+
+    def in_tag(self, pos: int) -> bool:
+        i = bisect_right(self.tags, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.tags[i][0] <= pos < self.tags[i][1]
 
     def para(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1
@@ -130,16 +139,32 @@ class _Finder:
             if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ != "SCONJ":
                 if c.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
                     return verb.head
-                return c
+                return self._in_paragraph(c, verb)
         if content_before:
             for c in verb.children:
                 if c.dep_ in POSTPOSED_DEPS and c.i > verb.i and self.mark_of[c.i] < 0:
                     return c
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 3:
+            # "began by saying", "ridiculed X for criticizing": the gerund's subject is its host's
+            host = verb.head.head
+            if host.pos_ in ("VERB", "AUX") and host.i != verb.head.i:
+                return self.subject_of(host, False, depth + 1)
+            return None
         if verb.dep_ == "relcl" and depth == 0:
             return verb.head
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
             return self.subject_of(verb.head, False, depth + 1)
         return None
+
+    def _in_paragraph(self, subj: Token, verb: Token) -> Token:
+        """A subject the parser took from the line above ("9:30 p.m.\n\nThe senator says"): the
+        phrase under it in the verb's own paragraph."""
+        here = self.para(verb.idx)
+        if self.para(subj.idx) == here:
+            return subj
+        inside = [t for t in subj.subtree if self.para(t.idx) == here and not t.is_space and not t.is_punct]
+        tops = [t for t in inside if t.head.i == subj.i or self.para(t.head.idx) != here]
+        return tops[0] if tops else subj
 
     def _past_dateline(self, subj: Token | None) -> Token | None:
         """The parser makes a wire dateline's city the subject ("ORLANDO, Fla. (Reuters) - President
@@ -168,7 +193,7 @@ class _Finder:
         for t in head.subtree:
             if self.mark_of[t.i] >= 0 or self.para(t.idx) != here or (not full and self._under_relcl(t, head)):
                 continue
-            if full and self._under_cue_clause(t, head):
+            if full and (self._under_cue_clause(t, head) or self._under_aside(t, head)):
                 continue
             if (t.i in skip) if skip is not None else (avoid and avoid[0] <= t.idx < avoid[1]):
                 continue
@@ -195,6 +220,16 @@ class _Finder:
         another attribution, not part of this source."""
         while t.i != head.i and t.head.i != t.i:
             if t.dep_ in ("relcl", "acl") and self.lex.entries(t.lemma_.lower(), t.lower_):
+                return True
+            t = t.head
+        return False
+
+    def _under_aside(self, t: Token, head: Token) -> bool:
+        """Inside a participial or adjectival aside set off by a comma ("Mary Smith, clad in red,",
+        "the senator, eager to respond,"): a description of the speaker, not part of the name."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.head.i == head.i and t.dep_ in ("acl", "amod") and t.i > head.i \
+                    and self.doc[t.left_edge.i - 1].text == ",":
                 return True
             t = t.head
         return False
@@ -259,8 +294,11 @@ class _Finder:
             if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
                 last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
                 for c in verb.children:
+                    # "said that A, and that B": a second that-clause is the same content
+                    second_that = c.dep_ == "conj" and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
                     if c.i > last and c.dep_ in ("advcl", "conj") and not self.lex.entries(c.lemma_.lower(), c.lower_) \
-                            and not any(x.dep_ in SUBJECT_DEPS for x in c.children if x.i < c.i and c.dep_ == "conj"):
+                            and (second_that or not any(x.dep_ in SUBJECT_DEPS for x in c.children
+                                                        if x.i < c.i and c.dep_ == "conj")):
                         toks.extend(t for t in c.subtree)
                         toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
             return sorted(toks, key=lambda t: t.i), None
@@ -272,6 +310,9 @@ class _Finder:
                 objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
                 if objs:
                     toks = [t for o in objs for t in o.subtree]
+                    # "accused the agency of hiding ...": the object before the preposition is part of it
+                    toks.extend(t for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i and entry.object
+                                for t in o.subtree)
                     # "called on X to Y": the infinitive is part of the content; so is "as Y" in
                     # "referred to X as Y"
                     for x in verb.children:
@@ -292,6 +333,11 @@ class _Finder:
             own = {t.i for t in verb.subtree}
             toks = [t for t in verb.head.subtree if t.i not in own]
             return (toks, None) if toks else None
+        if entry.clause and not entry.object and not entry.preps and not entry.infinitive:
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+            if objs:  # "says the movement sweeping the country appeals to …": a clause the parser misread
+                toks = [t for t in verb.subtree if t.i >= objs[0].left_edge.i]
+                return toks, None
         if entry.clause and verb.dep_ == "parataxis" and (
                 verb.head.i < verb.i or verb.head.left_edge.i < verb.left_edge.i):
             own = {t.i for t in verb.subtree}
@@ -369,6 +415,36 @@ class _Finder:
         first_drop = min(drop)
         return [t for t in kept if t.i < first_drop] or kept
 
+    def _without_trailing_relative(self, toks: list[Token]) -> list[Token]:
+        """A non-restrictive relative clause closing the content ("…, which is controversial because …",
+        "…, who was nominated in 2012") is the writer's aside, not part of what was said."""
+        if not toks:
+            return toks
+        ids = {t.i for t in toks}
+        last = max(ids)
+        for t in toks:
+            if t.dep_ != "relcl" or t.head.i not in ids or self.mark_of[t.i] >= 0:
+                continue
+            sub = list(t.subtree)
+            lo = sub[0].i
+            if sub[-1].i < last - 1 or lo == 0 or self.doc[lo - 1].text not in (",", "—", "–", "-", "--"):
+                continue
+            if any(self.mark_of[x.i] >= 0 for x in sub):
+                continue
+            return [x for x in toks if x.i < lo - 1]
+        return toks
+
+    def _frame_entries(self, tok: Token) -> list[CueVerb]:
+        """A verb outside the lexicon is a cue by its frame: a main-clause verb followed by a that-clause
+        with a subject of its own ("she forecast that turnout would fall")."""
+        if self.lex.that_clause_id is None or tok.dep_ != "ROOT" or tok.pos_ != "VERB" or not tok.is_alpha:
+            return []
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) \
+                    and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                return [CueVerb(id=self.lex.that_clause_id, lemma=tok.lemma_.lower())]
+        return []
+
     @staticmethod
     def _embedded_stance(tok: Token, entries: list[CueVerb]) -> bool:
         """A stance verb as an infinitive hanging off a noun or adjective ("chances to challenge X",
@@ -385,10 +461,12 @@ class _Finder:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 self.according_to(tok)
                 continue
-            if tok.pos_ not in ("VERB", "AUX"):
+            if tok.pos_ not in ("VERB", "AUX") or self.in_tag(tok.idx):
                 continue
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
+            if not entries:
+                entries = self._frame_entries(tok)
             if not entries:
                 continue
             if self._embedded_stance(tok, entries):
@@ -404,6 +482,7 @@ class _Finder:
                 continue
             toks, prep = found
             toks = self._without_nested(toks, tok)
+            toks = self._without_trailing_relative(toks)
             here = self.para(tok.idx)
             toks = [t for t in toks if not t.is_space and (self.para(t.idx) == here or self.mark_of[t.i] >= 0)]
             if not toks:
@@ -531,7 +610,7 @@ class _Finder:
     def orphan_marks(self) -> None:
         """Quote-mark spans no cue claimed: colon lead-ins, dashes, contentless cues, continuity."""
         for mi, m in enumerate(self.marks):
-            if mi in self.claimed:
+            if mi in self.claimed or self.in_tag(m.start):
                 continue
             span = self.doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
             if span is None or not span.text.strip():
@@ -654,6 +733,56 @@ class _Finder:
                                      cue_lemma=entry.lemma, marks=marks))
                 covered.append((s, e))
 
+    def _title_cue(self, word: str) -> CueVerb | None:
+        """The cue entry of a capitalised third-person verb form in a headline ("Says", "Urges", "Denies")."""
+        w = word.lower()
+        if not w.endswith("s") or len(w) < 4:
+            return None
+        stems = [w[:-1], w[:-2], w[:-3] + "y"] if w.endswith("es") else [w[:-1]]
+        for stem in stems:
+            entries = self.lex.entries(stem, w)
+            if entries:
+                return entries[0]
+        return None
+
+    def title_lines(self) -> None:
+        """Headlines in title case ("Senator Says Deal Is Dead", "Deal Is Dead, Senator Says"): the
+        tagger reads the capitalised verb as a proper noun, so the cue is found by its form."""
+        covered = [a.content for a in self.result] + [a.cue for a in self.result if a.cue]
+        for line in re.finditer(r"[^\n]+", self.text):
+            words = list(re.finditer(r"[^\W\d_][\w’'-]*", line.group()))
+            if len(words) < 4 or sum(w.group()[0].isupper() for w in words) < TITLE_SHARE * len(words):
+                continue
+            if any(cs < line.end() and line.start() < ce for cs, ce in covered):
+                continue
+            for w in words[1:]:
+                entry = self._title_cue(w.group())
+                pos = line.start() + w.start()
+                if entry is None or self.mark_of_pos(pos):
+                    continue
+                cue = (pos, pos + len(w.group()))
+                before = _trim(self.text, line.start(), pos)
+                after = _trim(self.text, cue[1], line.end())
+                comma = self.text.rfind(",", before[0], before[1])
+                if after[1] - after[0] < 3 and comma > before[0]:  # "Deal Is Dead, Senator Says."
+                    content, source = _trim(self.text, before[0], comma), _trim(self.text, comma + 1, before[1])
+                else:
+                    content, source = after, before
+                if content[1] <= content[0] or source[1] <= source[0]:
+                    break
+                dateline = re.match(r"[\d:. apm]+[-—–]+\s*", self.text[source[0]:source[1]])
+                if dateline:
+                    source = (source[0] + dateline.end(), source[1])
+                (cs, ce), marks = self.widen(*content)
+                span = self.doc.char_span(*source, alignment_mode="expand")
+                self.add(Attribution(content=_trim(self.text, cs, ce, marks), cue=cue, source=source,
+                                     source_head=span.root.i if span is not None else None, rule=entry.id,
+                                     cue_lemma=entry.lemma, marks=marks))
+                break
+
+    def mark_of_pos(self, pos: int) -> bool:
+        return any(m.inner_start <= pos < m.inner_end for m in self.marks)
+
     def colon_lead_in(self, m: MarkSpan, sent: Span) -> Attribution | None:
         if sent.start == 0:
             return None
@@ -668,6 +797,7 @@ class _Finder:
             self.verb_cues(sent)
         self.resolve_according()
         self.orphan_marks()
+        self.title_lines()
         self.colon_lines()
         self.result = self._outermost(self.result)
         self.result.sort(key=lambda a: a.content[0])

@@ -29,6 +29,7 @@ class CueLexicon:
     dashes: tuple[str, ...] = field(default=())
     documents: frozenset[str] = field(default=frozenset())
     frames: dict[str, tuple[CueVerb, ...]] = field(default_factory=dict)  # lemma or form -> every entry
+    that_clause_id: str | None = None  # frame: any main verb + that-clause with its own subject
 
     def entries(self, lemma: str, form: str) -> tuple[CueVerb, ...]:
         """Every cue entry of a verb token (a lemma may have several: "point out", "point to")."""
@@ -51,4 +52,5 @@ def cue_lexicon() -> CueLexicon:
     phrases = raw["phrases"]
     return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
                       citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
-                      documents=frozenset(raw.get("documents", ())), frames=frames)
+                      documents=frozenset(raw.get("documents", ())), frames=frames,
+                      that_clause_id=raw.get("frames", {}).get("that_clause", {}).get("id"))

@@ -20,6 +20,7 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "‹": ("›",),
     "``": ("''",),
     "''": ("''",),  # NYT-style doubled apostrophes
+    "”": ("”",),  # a closing glyph typed as opener, only at the start of a line (see _opener_at)
 }
 MULTI = ("``", "''")
 
@@ -59,6 +60,9 @@ def _opener_at(text: str, i: int) -> str | None:
     ch = text[i]
     if ch not in PAIRS:
         return None
+    if ch == "”":  # ”Text …” opening a line: the opening glyph mistyped as the closing one
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return ch if (i == 0 or text[i - 1] == "\n") and after.isalnum() else None
     if ch == "‘":
         before = text[i - 1] if i > 0 else " "
         if before.isalnum():
