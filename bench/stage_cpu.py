@@ -6,6 +6,10 @@ object creation several times over, and with it the stages that walk tokens). Th
 analyses' JSON lets a pure speed change prove it left every output the same: run before and after.
 
     PYTHONPATH=src python bench/stage_cpu.py [--limit 80] [--corpus DIR] [--profile]
+
+With STAGE_CPU_DUMP=FILE it also writes the analyses (one JSON a line) there, to diff two runs. Run
+it under two PYTHONHASHSEED values too: the sha256 must not change (an analysis that depends on set
+iteration order is a bug; tests/test_pipeline.py checks two real articles that once did).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import re
 import time
 from pathlib import Path
@@ -87,6 +92,8 @@ def main() -> None:
     for k, v in spent.items():
         print(f"  {k:<18} {v:6.2f} CPU-s")
     print("analyses sha256:", hashlib.sha256("\n".join(out).encode()).hexdigest())
+    if os.environ.get("STAGE_CPU_DUMP"):
+        Path(os.environ["STAGE_CPU_DUMP"]).write_text("\n".join(out))
     if args.profile:
         import cProfile
         import pstats

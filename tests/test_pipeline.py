@@ -101,3 +101,40 @@ def test_non_english_article_is_marked_not_coded():
     assert result.article.language == "fr"
     assert result.events == [] and result.actors == []
     assert any("not English" in w for w in result.warnings)
+
+
+
+def _digest_under_seed(paths: list, seed: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, hashlib; from pathlib import Path; from barometer import analyze\n"
+            "from barometer.ingest.sources import date_from_name\n"
+            "out = [analyze(Path(p).read_text(encoding='utf-8'), date_from_name(Path(p).name)).to_json(indent=None)"
+            " for p in sys.argv[1:]]\n"
+            "print(hashlib.sha256('\\n'.join(out).encode()).hexdigest())")
+    r = subprocess.run([sys.executable, "-c", code, *map(str, paths)], env={**os.environ, "PYTHONHASHSEED": seed},
+                       capture_output=True, text=True, timeout=300, check=True)
+    return r.stdout.strip()
+
+
+def test_analysis_does_not_depend_on_the_hash_seed():
+    """Same text, same analysis, whatever PYTHONHASHSEED: no stage may depend on set iteration order."""
+    from pathlib import Path
+
+    import barometer
+
+    samples = sorted((Path(barometer.__file__).parent / "samples").glob("*.txt"))
+    assert len(samples) >= 3
+    assert _digest_under_seed(samples, "1") == _digest_under_seed(samples, "5")
+
+
+def test_real_articles_do_not_depend_on_the_hash_seed():
+    """Two real reports where the event coder once filled people's countries in set order (found by
+    comparing bench/stage_cpu.py digests across runs)."""
+    from tests.conftest import shared_path
+
+    root = shared_path("data", "ukraine-war-news-2022-2024", "articles")
+    paths = [root / "20220420T121500Z_US_en_e153b36b7c.txt", root / "20220420T124500Z_US_en_8eec78adc5.txt"]
+    assert _digest_under_seed(paths, "1") == _digest_under_seed(paths, "5")

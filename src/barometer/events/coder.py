@@ -325,7 +325,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         ids = {a for pair in pairs for a in pair if a}
         taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
-        for a in ids:
+        for a in sorted(ids):  # in a fixed order: filling one person's country can inform the next
             fill_person_country(ctx, a, evidence, doc, ids - {a}, place)
         if tok.pos_ == "VERB" and not trig.symmetric and any(t is None for _, t in pairs):
             where = place_target(ctx, tok, place, set(sources))
