@@ -39,6 +39,8 @@ WORDLIKE = re.compile(r"[^\W\d_]+")  # content needs one word: not only numbers,
 SPEAKER_LINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S)")
 SPEAKER_PREFIX = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]*")
 TITLE_SHARE = 0.8  # share of capitalised words that makes a line a title-case headline
+#: Longest line read as a possible headline (characters).
+TITLE_MAX_CHARS = 300
 STANDALONE_SHARE = 0.6
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|</?[A-Za-z][\w-]*/?(?=\s*$)", re.M)  # share of a sentence a quote must cover to stand without a cue
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
@@ -750,6 +752,8 @@ class _Finder:
         tagger reads the capitalised verb as a proper noun, so the cue is found by its form."""
         covered = [a.content for a in self.result] + [a.cue for a in self.result if a.cue]
         for line in re.finditer(r"[^\n]+", self.text):
+            if len(line.group()) > TITLE_MAX_CHARS:  # a paragraph, not a headline: spare the word scan
+                continue
             words = list(re.finditer(r"[^\W\d_][\w’'-]*", line.group()))
             if len(words) < 4 or sum(w.group()[0].isupper() for w in words) < TITLE_SHARE * len(words):
                 continue
