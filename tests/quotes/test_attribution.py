@@ -5,24 +5,6 @@ from hypothesis import strategies as st
 from barometer.quotes.attribution import find_attributions
 
 
-@pytest.fixture
-def attrs(nlp):
-    def run(text):
-        doc = nlp(text)
-        out = []
-        for a in find_attributions(doc):
-            out.append({
-                "content": text[a.content[0]:a.content[1]],
-                "source": text[a.source[0]:a.source[1]] if a.source else None,
-                "cue": text[a.cue[0]:a.cue[1]] if a.cue else None,
-                "kind": a.kind(text),
-                "reported_by": text[a.reported_by[0]:a.reported_by[1]] if a.reported_by else None,
-                "rule": a.rule,
-            })
-        return out
-    return run
-
-
 def test_direct_quote_with_post_posed_speaker(attrs):
     [a] = attrs("“We will send troops to the region soon,” announced the prime minister.")
     assert a["source"] == "the prime minister"

@@ -6,16 +6,6 @@ from spacy.tokens import Doc
 from barometer.quotes.attribution import find_attributions
 
 
-@pytest.fixture
-def attrs(nlp):
-    def run(text):
-        return [{"content": text[a.content[0]:a.content[1]],
-                 "source": text[a.source[0]:a.source[1]] if a.source else None,
-                 "cue": text[a.cue[0]:a.cue[1]] if a.cue else None, "rule": a.rule}
-                for a in find_attributions(nlp(text))]
-    return run
-
-
 def test_point_out_takes_its_that_clause(attrs):
     [a] = attrs("The mayor pointed out that the bridge was closed.")
     assert (a["source"], a["cue"], a["content"]) == ("The mayor", "pointed out", "that the bridge was closed")
