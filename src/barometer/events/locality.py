@@ -184,19 +184,16 @@ def place_target(ctx: EventContext, trigger: Token, place: str | None, sources: 
 
 def _in_condition(span: object, trigger: Token) -> bool:
     """Whether a place sits in a condition of the event rather than where it happens: "sanctions in
-    the event of an attack on Ukraine" threatens the attacker, not Ukraine (conditional nouns and
-    marks from data/events/modality.yaml)."""
+    the event of an attack on Ukraine" threatens the attacker, not Ukraine."""
     from barometer.events.lexicon import modality
+    from barometer.events.modality import opens_condition
 
     if span is None or not len(span):
         return False
-    lex = modality()
+    m = modality()
     tok = span.root
     while tok.i != tok.head.i and tok.i != trigger.i:
-        head = tok.head
-        if tok.dep_ == "pobj" and tok.lemma_ in lex.conditional_nouns and head.lower_ == "in":
+        if opens_condition(tok, m):
             return True
-        if tok.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex.conditional_marks for k in tok.children):
-            return True
-        tok = head
+        tok = tok.head
     return False

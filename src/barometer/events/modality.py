@@ -36,6 +36,14 @@ def _same_clause(tok: Token, top: Token) -> bool:
     return True
 
 
+def opens_condition(tok: Token, m: Modality) -> bool:
+    """Whether ``tok`` heads a condition on what governs it: an if/unless clause, or the noun of
+    "in the event/case of"."""
+    if tok.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in m.conditional_marks for k in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.lemma_ in m.conditional_nouns and tok.head.lower_ == "in"
+
+
 def _conditional_here(tok: Token, m: Modality) -> bool:
     """An if/unless clause or "in the event/case of" attached to the trigger's own clause."""
     for c in tok.children:
@@ -68,12 +76,10 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         if head.i == cur.i or (reporter is not None and head.i == reporter.i):
             break
         lemma = head.lemma_.lower()
-        if cur.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in m.conditional_marks for k in cur.children):
+        if opens_condition(cur, m):
             found.add("conditional")
         if cur.dep_ == "pobj" and head.lower_ in ("to", "on", "upon") and _condition_prep(head, m):
             found.add("requested")
-        if cur.dep_ == "pobj" and cur.lemma_ in m.conditional_nouns and head.lower_ == "in":
-            found.add("conditional")
         if head.lemma_ in m.conditional_nouns and head.head.lower_ == "in":
             found.add("conditional")
         if (lemma in m.denial_verbs or lemma in m.denial_nouns) and cur.dep_ != "conj":
