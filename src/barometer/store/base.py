@@ -207,7 +207,7 @@ class SQLStore:
             return []
         with self._lock:
             try:
-                return list(self._add_group(items, batch_id))
+                return self._add_group(items, batch_id)
             except self.backend_error as exc:
                 if len(items) == 1:
                     return [self._store_error(items[0], exc)]

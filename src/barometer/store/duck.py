@@ -9,7 +9,6 @@ leaves nothing behind. The schema and every write live in ``store/base.py``, sha
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +17,6 @@ import pyarrow as pa
 
 from barometer.errors import StoreError
 from barometer.store.base import EVENT_FILTERS, SCHEMA_SQL, STORE_VERSION, TABLES, SQLStore, build_where
-
-_VALUES = re.compile(r"^(INSERT INTO \w+(?: \([^)]*\))? VALUES )(\((?:\?, )*\?\))$")
-_ROWS_PER_STATEMENT = 500
 
 __all__ = ["DuckStore", "EVENT_FILTERS", "SCHEMA_SQL", "STORE_VERSION", "TABLES", "build_where"]
 
@@ -56,16 +52,7 @@ class DuckStore(SQLStore):
         return self.con.execute(sql, params or [])
 
     def _runmany(self, sql: str, rows: list[list[Any]]) -> None:
-        """Many rows in one multi-row ``VALUES`` statement: DuckDB's ``executemany`` runs one
-        statement per row, about 3× slower for an article's events (bench/throughput.py)."""
-        m = _VALUES.match(sql)
-        if m is None:
-            self.con.executemany(sql, rows)
-            return
-        head, row = m.groups()
-        for i in range(0, len(rows), _ROWS_PER_STATEMENT):
-            chunk = rows[i:i + _ROWS_PER_STATEMENT]
-            self.con.execute(head + ", ".join([row] * len(chunk)), [v for r in chunk for v in r])
+        self.con.executemany(sql, rows)
 
     def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
         """Append rows through Arrow: DuckDB then neither parses nor plans a ``VALUES`` list with
