@@ -41,8 +41,9 @@ SPEAKER_PREFIX = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'�
 TITLE_SHARE = 0.8  # share of capitalised words that makes a line a title-case headline
 #: Longest line read as a possible headline (characters).
 TITLE_MAX_CHARS = 300
-STANDALONE_SHARE = 0.6
-MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|</?[A-Za-z][\w-]*/?(?=\s*$)", re.M)  # share of a sentence a quote must cover to stand without a cue
+STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand without a cue
+# embed markup left in the text (<tweet author="…">, a tag at a line's end): it holds no cue and no quotation
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|</?[A-Za-z][\w-]*/?(?=\s*$)", re.M)
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
 DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
 
