@@ -274,6 +274,8 @@ def place_for_span(places: list[Place], start: int, end: int, doc: Doc) -> str |
     sent = span.sent
     best: tuple[int, int, str] | None = None
     for p in places:
+        if p.end <= sent.start_char or p.start >= sent.end_char:
+            continue  # outside the sentence's characters: no need to find its tokens
         pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
         # A place whose tokens all lie outside the trigger's sentence cannot share it: skipping it
         # first spares a sentence lookup per place and trigger (the same result, found faster).
