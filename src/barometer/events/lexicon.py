@@ -8,7 +8,7 @@ the entry that produced it. Unknown keys are rejected so a typo cannot silently 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -64,6 +64,11 @@ class Lexicon:
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_key.get((lemma, pos), ())
+
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        """Every lemma some trigger has, whatever its part of speech."""
+        return frozenset(lemma for lemma, _ in self.by_key)
 
 
 @dataclass(frozen=True)
