@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
@@ -70,10 +71,13 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
     def before(i: int) -> list[Mention]:
         return [m for m in named if m.end <= i and sent[i] - sent[m.start] <= WINDOW]
 
-    for tok in doc:
-        low = tok.lower_
-        if tok.tag_ not in ("PRP", "PRP$") or tok.i in st.taken:
+    pronoun_tags = {doc.vocab.strings["PRP"], doc.vocab.strings["PRP$"]}
+    # Pronouns are found from the array of tags: a Token is made for them only (≈ 1 in 20 tokens).
+    for i, tag in enumerate(doc.to_array(TAG).tolist()):
+        if tag not in pronoun_tags or i in st.taken:
             continue
+        tok = doc[i]
+        low = tok.lower_
         if low in MALE or low in FEMALE:
             gender = "m" if low in MALE else "f"
             res = _perspective(st, tok, gender) or _person_pronoun(st, tok.i, gender, before(tok.i), sent)
