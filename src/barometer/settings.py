@@ -39,6 +39,9 @@ class Settings:
     #: Stored articles the near-duplicate index remembers (the most recent; ≈ 9 KB each; 0 = all):
     #: a new article joins a story only if a copy is among them.
     story_window: int = 50_000
+    #: Most memory a DuckDB store may use for its cache ("1GB", "512MB"; empty = DuckDB's default of 80 %
+    #: of RAM): without a bound, a long-running writer keeps every block it wrote in memory.
+    store_memory_limit: str = "1GB"
     #: Local worker processes for `barometer ingest` (0 = analyse in the ingesting process).
     workers: int = 1
     #: User agent sent when fetching feeds and pages.

@@ -117,3 +117,17 @@ def test_group_commit_isolates_a_faulty_article(store):
     assert store.journal(batch) == dict.fromkeys(["a.txt", "a-again.txt", "copy.txt", "other.txt"], "done")
     assert store.story_copies(copy.article.id) == [first.article.id, copy.article.id]  # the copy joined the story
     assert "bad" not in store.story_index().story  # a rolled-back article left the near-duplicate index too
+
+
+def test_memory_limit_setting_bounds_duckdb_and_a_bad_one_is_named(tmp_path, monkeypatch):
+    """A long-running writer's memory is DuckDB's block cache: the store_memory_limit setting bounds it."""
+    monkeypatch.setattr("barometer.settings._current", None)
+    monkeypatch.setenv("BAROMETER_STORE_MEMORY_LIMIT", "300MB")
+    with DuckStore(tmp_path / "m.duckdb") as s:
+        (limit,) = s.con.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert limit.endswith("MiB") and 280 <= float(limit.split()[0]) <= 300
+    monkeypatch.setattr("barometer.settings._current", None)
+    monkeypatch.setenv("BAROMETER_STORE_MEMORY_LIMIT", "lots")
+    with pytest.raises(StoreError, match="store_memory_limit 'lots'"):
+        DuckStore(tmp_path / "m.duckdb")
+    monkeypatch.setattr("barometer.settings._current", None)

@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from barometer.errors import StoreError
+from barometer.settings import get_settings
 from barometer.store.base import EVENT_FILTERS, SCHEMA_SQL, STORE_VERSION, TABLES, SQLStore, build_where
 
 __all__ = ["DuckStore", "EVENT_FILTERS", "SCHEMA_SQL", "STORE_VERSION", "TABLES", "build_where"]
@@ -38,9 +39,14 @@ class DuckStore(SQLStore):
                 raise StoreError(f"{self.path}: not a Barometer/DuckDB store (refusing to overwrite it)")
             if p.exists() and p.stat().st_size > 0 and not read_only:
                 _check_readable(p)
+        limit = get_settings().store_memory_limit.strip()
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only,
+                                      config={"memory_limit": limit} if limit else {})
         except duckdb.Error as exc:
+            if limit and "memory" in str(exc).lower():
+                raise StoreError(f"store_memory_limit {limit!r} (BAROMETER_STORE_MEMORY_LIMIT) is not a memory "
+                                 f"size such as '1GB' or '512MB': {exc}") from None
             raise StoreError(f"{self.path}: cannot open store: {exc}") from None
         if not read_only:
             try:
