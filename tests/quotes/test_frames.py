@@ -111,3 +111,10 @@ def test_clause_misread_as_object_of_a_speech_verb_is_the_content(nlp):
 
 def test_speech_verb_with_a_pronoun_object_reports_nothing(attrs):
     assert attrs("The senator said nothing.") == []
+
+
+def test_hyphenated_capitals_in_the_source_are_no_dateline(attrs):
+    [a] = attrs("Ohio AFL-CIO chief Maria Lopez, a former nurse, said the strike would end soon.")
+    assert a["source"] == "Ohio AFL-CIO chief Maria Lopez, a former nurse"
+    [b] = attrs("DENVER (AP) - Mayor Tom Reed said the strike would end soon.")
+    assert b["source"] == "Mayor Tom Reed"

@@ -45,7 +45,8 @@ STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand withou
 # embed markup left in the text (<tweet author="…">, a tag at a line's end): it holds no cue and no quotation
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|</?[A-Za-z][\w-]*/?(?=\s*$)", re.M)
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
-DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
+# (a hyphen joined to the next word is a compound, not a dateline: "AFL-CIO", "EB-5")
+DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*(?:[—–]+|-+(?!\w)))[ \t]*")
 
 
 @dataclass
