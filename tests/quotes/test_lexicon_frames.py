@@ -31,3 +31,26 @@ def test_frame_only_verbs_are_no_cue_without_their_frame(attrs):
     # 'push' and 'line' attribute only with their preposition ('pushed for', 'lined up behind')
     assert attrs("The workers pushed the cart into the shed.") == []
     assert attrs("The children lined the shelves with paper.") == []
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("The mayor dismissed the rumors, despite his claim that the bridge was safe.", "claim", "his",
+     "that the bridge was safe"),
+    ("Residents laughed at the builder's suggestion that the tower would block no light.", "suggestion",
+     "the builder's", "that the tower would block no light"),
+    ("The coach made the assertion that the referee had been bribed.", "assertion", "The coach",
+     "that the referee had been bribed"),
+    ("The league published the players' criticism of the new rules.", "criticism of", "the players'",
+     "the new rules"),
+    ("Residents laughed at the suggestion by the builder that the tower would block no light.", "suggestion",
+     "the builder", "that the tower would block no light"),
+])
+def test_speech_noun_with_its_frame_is_a_cue(attrs, text, cue, source, content):
+    found = [a for a in attrs(text) if a["cue"] == cue]
+    assert [(a["source"], a["content"]) for a in found] == [(source, content)]
+
+
+def test_speech_noun_without_its_frame_is_no_cue(attrs):
+    # a relative clause ("the claim that he made") and a fact clause are not reported content
+    assert attrs("The claim that he made was false.") == []
+    assert attrs("The fact that the bridge was closed annoyed the drivers.") == []

@@ -30,6 +30,7 @@ class CueLexicon:
     documents: frozenset[str] = field(default=frozenset())
     frames: dict[str, tuple[CueVerb, ...]] = field(default_factory=dict)  # lemma or form -> every entry
     that_clause_id: str | None = None  # frame: any main verb + that-clause with its own subject
+    nouns: dict[str, CueVerb] = field(default_factory=dict)  # lemma -> speech noun ("claim that ...")
 
     def entries(self, lemma: str, form: str) -> tuple[CueVerb, ...]:
         """Every cue entry of a verb token (a lemma may have several: "point out", "point to")."""
@@ -49,8 +50,11 @@ def cue_lexicon() -> CueLexicon:
         verbs.setdefault(entry.lemma, entry)
         for key in (entry.lemma, *entry.forms):
             frames[key] = (*frames.get(key, ()), entry)
+    nouns = {n["lemma"]: CueVerb(id=n["id"], lemma=n["lemma"], clause=n.get("clause", True),
+                                 infinitive=n.get("infinitive", False), preps=tuple(n.get("preps", ())))
+             for n in raw.get("nouns", ())}
     phrases = raw["phrases"]
     return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
                       citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
                       documents=frozenset(raw.get("documents", ())), frames=frames,
-                      that_clause_id=raw.get("frames", {}).get("that_clause", {}).get("id"))
+                      that_clause_id=raw.get("frames", {}).get("that_clause", {}).get("id"), nouns=nouns)
