@@ -239,3 +239,9 @@ def test_interrupting_cue_clause_keeps_its_whole_source(spans):
     [a] = spans("The tax, the advisory panel concluded, must rise again in 2018.")
     assert a["source"] == "the advisory panel"
     assert a["content"] == ["The tax", "must rise again in 2018"]
+
+
+def test_exclaimed_quote_before_a_line_break_does_not_raise(attrs):
+    # the speaker-sentence look-up after "!" must not index an empty span (a space before the newline)
+    out = attrs("“Stop the trucks right now!” \nThe crowd left.")
+    assert [a["content"] for a in out] == ["“Stop the trucks right now!”"]

@@ -752,7 +752,7 @@ class _Finder:
         nxt = re.match(r"[ \t]*(?=\S)", self.text[m.end:])
         pos = m.end + (nxt.end() if nxt else 0)
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand") if pos < len(self.text) else None
-        if span is None or span[0].sent.start_char != span[0].idx or self.para(pos) != self.para(m.start):
+        if not span or span[0].sent.start_char != span[0].idx or self.para(pos) != self.para(m.start):
             return []
         return [span[0].sent]
 
