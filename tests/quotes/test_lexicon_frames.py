@@ -54,3 +54,13 @@ def test_speech_noun_without_its_frame_is_no_cue(attrs):
     # a relative clause ("the claim that he made") and a fact clause are not reported content
     assert attrs("The claim that he made was false.") == []
     assert attrs("The fact that the bridge was closed annoyed the drivers.") == []
+
+
+def test_for_clause_after_call_for_is_the_content(attrs):
+    [a] = attrs("The mayor is calling for the council to reopen the park.")
+    assert (a["source"], a["cue"], a["content"]) == ("The mayor", "is calling for", "the council to reopen the park")
+
+
+def test_infinitive_clause_with_its_own_subject_is_the_content(attrs):
+    [a] = attrs("The union wants its members to reject the offer.")
+    assert (a["source"], a["cue"], a["content"]) == ("The union", "wants", "its members to reject the offer")

@@ -274,6 +274,16 @@ class _Finder:
             ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
                 any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
                 or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.children))]
+        if not ccomps and entry.infinitive:  # "wants voters to know …": an infinitive clause with its own subject
+            ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+                x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children)
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+        if "for" in entry.preps:  # "called for the United States to step up …": the parser's "for"-clause
+            for c in verb.children:
+                fors = [x for x in c.children if x.dep_ == "mark" and x.lower_ == "for"]
+                if c.dep_ == "advcl" and c.i > verb.i and fors and any(x.dep_ == "aux" and x.lower_ == "to"
+                                                                        for x in c.children):
+                    return [t for t in c.subtree if t.i != fors[0].i], fors[0]
         if entry.object and any(c.dep_ == "agent" for c in verb.children):
             # "Assad, opposed by the rebels" / "the plan was criticised by X": what was opposed
             pas = [c for c in verb.children if c.dep_ == "nsubjpass"]
