@@ -118,3 +118,13 @@ def test_hyphenated_capitals_in_the_source_are_no_dateline(attrs):
     assert a["source"] == "Ohio AFL-CIO chief Maria Lopez, a former nurse"
     [b] = attrs("DENVER (AP) - Mayor Tom Reed said the strike would end soon.")
     assert b["source"] == "Mayor Tom Reed"
+
+
+def test_participle_after_a_document_takes_its_issuer(attrs):
+    [a] = attrs("The campaign sent out a statement saying the senator would stay in the race.")
+    assert (a["source"], a["content"]) == ("The campaign", "the senator would stay in the race")
+
+
+def test_participle_after_a_named_group_takes_the_group(attrs):
+    [a] = attrs("Republicans supporting the measure met on Tuesday.")
+    assert (a["source"], a["content"]) == ("Republicans", "the measure")

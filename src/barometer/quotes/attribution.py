@@ -156,6 +156,13 @@ class _Finder:
             return None
         if verb.dep_ == "relcl" and depth == 0:
             return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and self.mark_of[verb.head.i] < 0:
+            if verb.head.lemma_.lower() in self.lex.documents:  # "issued a statement saying …": who issued it
+                return self._noun_source(verb.head) if depth == 0 else None
+            if verb.head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or verb.head.pos_ == "PRON":
+                return verb.head  # "the PAC backing Bush", "Democrats calling for …": the named agent
+            return None
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
             return self.subject_of(verb.head, False, depth + 1)
         return None
