@@ -64,3 +64,19 @@ def test_for_clause_after_call_for_is_the_content(attrs):
 def test_infinitive_clause_with_its_own_subject_is_the_content(attrs):
     [a] = attrs("The union wants its members to reject the offer.")
     assert (a["source"], a["cue"], a["content"]) == ("The union", "wants", "its members to reject the offer")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The governor was highly critical of the new budget.", "was highly critical of", "the new budget"),
+    ("The farmers are adamant that the dam must not be built.", "are adamant", "that the dam must not be built"),
+    ("The mayor is eager to reopen the market.", "is eager", "to reopen the market"),
+])
+def test_stance_adjective_after_a_copula_is_a_cue(attrs, text, cue, content):
+    [a] = attrs(text)
+    assert (a["cue"], a["content"]) == (cue, content)
+    assert a["source"] == " ".join(text.split(" ")[:2])
+
+
+def test_stance_adjective_without_its_frame_is_no_cue(attrs):
+    assert attrs("The critical moment came at noon.") == []
+    assert attrs("The governor was critical after the crash.") == []

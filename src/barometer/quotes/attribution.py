@@ -487,6 +487,11 @@ class _Finder:
                 if noun is not None and not self.in_tag(tok.idx):
                     self.noun_cue(tok, noun)
                 continue
+            if tok.pos_ == "ADJ":
+                adj = self.lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ == "acomp" else None
+                if adj is not None and not self.in_tag(tok.idx):
+                    self.noun_cue(tok, adj)
+                continue
             if tok.pos_ not in ("VERB", "AUX") or self.in_tag(tok.idx):
                 continue
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
@@ -606,8 +611,15 @@ class _Finder:
         return self.subject_of(host, False)
 
     def noun_cue(self, noun: Token, entry: CueVerb) -> None:
-        """A speech noun whose own frame holds the content ("his suggestion that the vote was rigged")."""
+        """A speech noun or stance adjective whose own frame holds the content ("his suggestion that the
+        vote was rigged", "she is critical of the plan")."""
         found = self._noun_content(noun, entry)
+        if found is None and noun.pos_ == "ADJ" and noun.head.i < noun.i:
+            # "are adamant that …": the parser hangs the clause on the copula, after the adjective
+            found = self._noun_content(noun.head, CueVerb(id=entry.id, lemma=entry.lemma, clause=entry.clause,
+                                                          infinitive=entry.infinitive))
+            if found is not None and min(t.i for t in found[0]) < noun.i:
+                found = None
         if found is None:
             return
         toks, prep = found
@@ -621,11 +633,16 @@ class _Finder:
         if end <= start:
             return
         cue_end = prep.idx + len(prep.text) if prep is not None and prep.i == noun.i + 1 else noun.idx + len(noun.text)
-        subj = self._noun_source(noun)
+        cue_start = noun.idx
+        if noun.pos_ == "ADJ":  # "is critical of": the copula's subject holds the stance
+            subj = self.subject_of(noun.head, False) if noun.head.i != noun.i else None
+            cue_start = min(self._aux_start(noun.head), noun.idx)
+        else:
+            subj = self._noun_source(noun)
         source = self.source_span(subj, (start, end), skip={t.i for t in toks}) if subj is not None else None
         if source and source[0] < end and source[1] > start:
             source, subj = None, None
-        self.add(Attribution(content=(start, end), cue=(noun.idx, cue_end), source=source,
+        self.add(Attribution(content=(start, end), cue=(cue_start, cue_end), source=source,
                              source_head=subj.i if subj is not None else None, rule=entry.id,
                              cue_lemma=entry.lemma, marks=marks))
 
