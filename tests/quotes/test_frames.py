@@ -128,3 +128,12 @@ def test_participle_after_a_document_takes_its_issuer(attrs):
 def test_participle_after_a_named_group_takes_the_group(attrs):
     [a] = attrs("Republicans supporting the measure met on Tuesday.")
     assert (a["source"], a["content"]) == ("Republicans", "the measure")
+
+
+def test_object_keeps_a_modifier_the_parser_hung_on_the_verb(attrs):
+    [a] = attrs("The senator praised the new rules for banks in a speech.")
+    assert a["content"] == "the new rules for banks in a speech"
+    [b] = attrs("The senator praised the new rules on Tuesday.")
+    assert b["content"] == "the new rules"
+    [c] = attrs("The senator praised the new rules, in a speech.")
+    assert c["content"] == "the new rules"

@@ -346,7 +346,7 @@ class _Finder:
                 # "called Clinton a liar": the object predicate belongs to the content
                 # "described Clinton as a politician", "blasted Oversight for failing": so do "as"/"for"
                 extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
-                    o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS)) for t in o.subtree]
+                    o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS) or self._object_tail(o)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
         if entry.clause and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
                 and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
@@ -366,6 +366,19 @@ class _Finder:
             toks = [t for t in verb.head.subtree if t.i not in own]
             return (toks, None) if toks else None
         return None
+
+    def _object_tail(self, o: Token) -> bool:
+        """A modifier after the object that the parser hung on the verb but PolNeAR reads as part of the
+        object phrase ("his actions to tighten gun sales", "a concert in support of Sanders", "offered
+        Kasich the second spot"): a preposition not set off by a comma and not naming a time, an
+        infinitive without a subject of its own, a second object."""
+        if o.dep_ == "prep":
+            return o.lower_ != "according" and self.doc[o.i - 1].text != "," \
+                and not any(x.ent_type_ in ("DATE", "TIME") for x in o.subtree)
+        if o.dep_ == "advcl":
+            return any(x.dep_ == "aux" and x.lower_ == "to" for x in o.children) \
+                and not any(x.dep_ in SUBJECT_DEPS for x in o.children)
+        return o.dep_ == "dobj"
 
     def continuation(self, pos: int, marks: list[MarkSpan]) -> MarkSpan | None:
         """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph."""
