@@ -137,3 +137,10 @@ def test_object_keeps_a_modifier_the_parser_hung_on_the_verb(attrs):
     assert b["content"] == "the new rules"
     [c] = attrs("The senator praised the new rules, in a speech.")
     assert c["content"] == "the new rules"
+
+
+def test_according_to_after_coordinated_clauses_reports_the_sentence(attrs):
+    out = [a for a in attrs("Prices rose in May, and wages fell in June, according to the statistics office.")
+           if a["rule"] == "cue.according_to"]
+    assert [(a["source"], a["content"]) for a in out] == [
+        ("the statistics office", "Prices rose in May, and wages fell in June")]

@@ -704,6 +704,10 @@ class _Finder:
                 self._cut_out(host, min(self.doc[i].idx for i in phrase),
                               max(self.doc[i].idx + len(self.doc[i].text) for i in phrase))
                 continue
+            if anchor.i != tok.i and anchor.dep_ in ("conj", "advcl", "ccomp", "parataxis") \
+                    and anchor.i < tok.i and tok.sent.root.i < tok.i:
+                # "A, and B, according to X": what X reports is the whole sentence, not its last clause
+                anchor = tok.sent.root
             clause = [t for t in anchor.subtree if t.i not in phrase] if anchor.i != tok.i else []
             if not clause:
                 clause = [t for t in tok.sent if t.i not in phrase]
