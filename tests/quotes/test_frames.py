@@ -144,3 +144,12 @@ def test_according_to_after_coordinated_clauses_reports_the_sentence(attrs):
            if a["rule"] == "cue.according_to"]
     assert [(a["source"], a["content"]) for a in out] == [
         ("the statistics office", "Prices rose in May, and wages fell in June")]
+
+
+def test_fronted_in_poll_phrase_reports_its_clause(attrs):
+    [a] = attrs("In a survey released Monday, the mayor leads the race by six points.")
+    assert (a["rule"], a["cue"], a["source"]) == ("cue.in_source", "In", "a survey released Monday")
+    assert a["content"] == "the mayor leads the race by six points"
+    # the clause's own cue keeps it: "In a statement, X said …"
+    [b] = attrs("In a statement, the mayor said the race was over.")
+    assert (b["cue"], b["source"]) == ("said", "the mayor")

@@ -495,6 +495,9 @@ class _Finder:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 self.according_to(tok)
                 continue
+            if tok.lower_ == "in" and tok.dep_ == "prep" and self.lex.in_source_id:
+                self.in_source(tok)
+                continue
             if tok.pos_ == "NOUN":
                 noun = self.lex.nouns.get(tok.lemma_.lower())
                 if noun is not None and not self.in_tag(tok.idx):
@@ -668,7 +671,17 @@ class _Finder:
         source = self.source_span(head, None)
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
         anchor = tok.head if tok.head.i != tok.i else tok
-        self.pending_according.append((tok, to, head, source, phrase, anchor))
+        self.pending_according.append((tok, to, head, source, phrase, anchor, self.lex.according_to_id))
+
+    def in_source(self, tok: Token) -> None:
+        """"In a CNN poll, Clinton leads": the poll reports the clause the phrase opens."""
+        objs = [t for t in tok.children if t.dep_ == "pobj" and t.lemma_.lower() in self.lex.in_sources]
+        if not objs or tok.head.pos_ not in ("VERB", "AUX") or self.mark_of[objs[0].i] >= 0 or tok.i > tok.head.i:
+            return
+        head = objs[0]
+        source = self.source_span(head, None, full=True)
+        phrase = {t.i for t in tok.subtree}
+        self.pending_according.append((tok, tok, head, source, phrase, tok.head, self.lex.in_source_id))
 
     def _cut_out(self, att: Attribution, lo: int, hi: int) -> None:
         """Remove a phrase at either end of a content ("…, according to X" inside the that-clause)."""
@@ -690,7 +703,7 @@ class _Finder:
             att.pieces = []
 
     def resolve_according(self) -> None:
-        for tok, to, head, source, phrase, anchor in self.pending_according:
+        for tok, to, head, source, phrase, anchor, rule in self.pending_according:
             cue = (tok.idx, to.idx + len(to.text))
             # the host is the cue of the clause "according to" hangs on, or of its sentence's main
             # clause ("X said ..., according to Y"); a cue deeper in the sentence ("mailings that oppose
@@ -699,6 +712,8 @@ class _Finder:
             host = next((a for a in self.result if a.cue and a.rule != self.lex.according_to_id
                          and a.reported_by is None and any(a.cue[0] <= t.idx < a.cue[1] for t in (anchor, root))),
                         None)
+            if host is not None and rule != self.lex.according_to_id:
+                continue  # "said in a statement": the verb's own circumstance
             if host is not None:
                 host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
                 self._cut_out(host, min(self.doc[i].idx for i in phrase),
@@ -725,7 +740,7 @@ class _Finder:
             start, end = _trim(self.text, start, end, marks)
             if end > start:
                 self.add(Attribution(content=(start, end), cue=cue, source=source, source_head=head.i,
-                                     rule=self.lex.according_to_id, cue_lemma="according to", marks=marks))
+                                     rule=rule, cue_lemma=self.text[cue[0]:cue[1]].lower(), marks=marks))
 
     def wordless(self, att: Attribution) -> bool:
         """"672139201337532417", "@cspan": embed markup or a handle, not something said."""
