@@ -245,3 +245,9 @@ def test_exclaimed_quote_before_a_line_break_does_not_raise(attrs):
     # the speaker-sentence look-up after "!" must not index an empty span (a space before the newline)
     out = attrs("“Stop the trucks right now!” \nThe crowd left.")
     assert [a["content"] for a in out] == ["“Stop the trucks right now!”"]
+
+
+def test_according_to_source_span_keeps_its_modifiers(spans):
+    [a] = spans("Prices rose sharply, according to a report released by the central bank.")
+    assert a["source"] == "a report released by the central bank"
+    assert a["speaker"] == "a report"

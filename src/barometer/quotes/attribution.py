@@ -69,6 +69,7 @@ class Attribution:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     # the source with its relative clauses ("X, who attended the session,"): the span PolNeAR marks
     source_full: tuple[int, int] | None = None
+    reported_by_full: tuple[int, int] | None = None  # the same for ``reported_by``
 
     @property
     def fragments(self) -> list[tuple[int, int]]:
@@ -716,6 +717,8 @@ class _Finder:
                 continue  # "said in a statement": the verb's own circumstance
             if host is not None:
                 host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
+                full = self.source_span(head, None, full=True)
+                host.reported_by_full = full if full != source else None
                 self._cut_out(host, min(self.doc[i].idx for i in phrase),
                               max(self.doc[i].idx + len(self.doc[i].text) for i in phrase))
                 continue
@@ -739,8 +742,10 @@ class _Finder:
             (start, end), marks = self.widen(start, end)
             start, end = _trim(self.text, start, end, marks)
             if end > start:
+                full = self.source_span(head, None, full=True)  # the span PolNeAR marks
                 self.add(Attribution(content=(start, end), cue=cue, source=source, source_head=head.i,
-                                     rule=rule, cue_lemma=self.text[cue[0]:cue[1]].lower(), marks=marks))
+                                     rule=rule, cue_lemma=self.text[cue[0]:cue[1]].lower(), marks=marks,
+                                     source_full=full if full != source else None))
 
     def wordless(self, att: Attribution) -> bool:
         """"672139201337532417", "@cspan": embed markup or a handle, not something said."""
