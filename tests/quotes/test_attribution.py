@@ -251,3 +251,10 @@ def test_according_to_source_span_keeps_its_modifiers(spans):
     [a] = spans("Prices rose sharply, according to a report released by the central bank.")
     assert a["source"] == "a report released by the central bank"
     assert a["speaker"] == "a report"
+
+
+def test_source_span_leaves_out_focus_adverbs_and_time_phrases(spans):
+    [a] = spans("Even some allies said the plan was too costly.")
+    assert a["source"] == "some allies"
+    [b] = spans("The report on Wednesday said the plan was too costly.")
+    assert b["source"] == "The report"

@@ -197,9 +197,10 @@ class _Finder:
 
     def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False,
                     skip: set[int] | None = None) -> tuple[int, int]:
-        """The source phrase around ``head``; ``full`` keeps relative clauses and time phrases (the
-        PolNeAR source span: "Erin Murphy, a former aide who accompanied her,"), otherwise they are
-        cut (the speaker as named: "Erin Murphy, a former aide")."""
+        """The source phrase around ``head``; ``full`` keeps relative clauses (the PolNeAR source span:
+        "Erin Murphy, a former aide who accompanied her,"), otherwise they are cut (the speaker as
+        named: "Erin Murphy, a former aide"). Time phrases and focus adverbs ("even", "only") are never
+        part of it."""
         here = self.para(head.idx)
         keep: list[Token] = []
         for t in head.subtree:
@@ -207,6 +208,10 @@ class _Finder:
                 continue
             if full and (self._under_cue_clause(t, head) or self._under_aside(t, head)):
                 continue
+            if t.head.i == head.i and t.i < head.i and t.pos_ == "ADV" and t.dep_ in ("advmod", "preconj", "cc"):
+                continue  # "even some allies", "only one delegate": a focus adverb is not part of who
+            if full and t.i > head.i and self._under_time(t, head):
+                continue  # "the report on Wednesday": when, not who
             if (t.i in skip) if skip is not None else (avoid and avoid[0] <= t.idx < avoid[1]):
                 continue
             keep.append(t)
@@ -226,6 +231,15 @@ class _Finder:
         if dateline and dateline.end() < end:
             start = dateline.end()
         return start, end
+
+    @staticmethod
+    def _under_time(t: Token, head: Token) -> bool:
+        """Inside a preposition on the head that names a time ("at the time", "on Wednesday")."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ == "prep" and t.head.i == head.i and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
+                return True
+            t = t.head
+        return False
 
     def _under_cue_clause(self, t: Token, head: Token) -> bool:
         """Inside a relative clause that reports speech itself ("X, who also said that ..."): that is
