@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from barometer.nlp import doc_text
@@ -121,6 +122,11 @@ class _Finder:
         # embed markup left in the text (<tweet author="..." …>): its words and quoted attribute values
         # are neither cues nor quotations
         self.tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(self.text)]
+        strings = doc.vocab.strings
+        self._ids = (strings["according"], strings["in"], strings["to"])
+        # speech nouns and stance adjectives by the hash of their lemma (see ``verb_cues``)
+        self.noun_ids = {strings[k]: v for k, v in lex.nouns.items()}
+        self.adj_ids = {strings[k]: v for k, v in lex.adjectives.items()}
         self.claimed: set[int] = set()
         self.result: list[Attribution] = []
         self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs
@@ -504,26 +510,25 @@ class _Finder:
 
     # --- passes ---------------------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> None:
+        # integer attributes (hashes, part-of-speech ids) spare a string per token of the document
+        according, in_, to = self._ids
         for tok in sent:
             if self.mark_of[tok.i] >= 0:
                 continue
-            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            pos, lower = tok.pos, tok.lower
+            if lower == according and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower == to:
                 self.according_to(tok)
                 continue
-            if tok.lower_ == "in" and tok.dep_ == "prep" and self.lex.in_source_id:
-                self.in_source(tok)
+            if pos == NOUN or pos == ADJ:
+                entry = (self.noun_ids if pos == NOUN else self.adj_ids).get(tok.lemma)
+                if entry is not None and (pos == NOUN or tok.dep_ == "acomp") and not self.in_tag(tok.idx):
+                    self.noun_cue(tok, entry)
                 continue
-            if tok.pos_ == "NOUN":
-                noun = self.lex.nouns.get(tok.lemma_.lower())
-                if noun is not None and not self.in_tag(tok.idx):
-                    self.noun_cue(tok, noun)
+            if lower == in_:
+                if tok.dep_ == "prep" and self.lex.in_source_id:
+                    self.in_source(tok)
                 continue
-            if tok.pos_ == "ADJ":
-                adj = self.lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ == "acomp" else None
-                if adj is not None and not self.in_tag(tok.idx):
-                    self.noun_cue(tok, adj)
-                continue
-            if tok.pos_ not in ("VERB", "AUX") or self.in_tag(tok.idx):
+            if (pos != VERB and pos != AUX) or self.in_tag(tok.idx):
                 continue
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
