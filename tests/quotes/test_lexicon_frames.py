@@ -80,3 +80,9 @@ def test_stance_adjective_after_a_copula_is_a_cue(attrs, text, cue, content):
 def test_stance_adjective_without_its_frame_is_no_cue(attrs):
     assert attrs("The critical moment came at noon.") == []
     assert attrs("The governor was critical after the crash.") == []
+
+
+def test_gerund_complement_is_the_object(attrs):
+    # the parser reads the gerund as an open complement (xcomp), not as the object it is
+    [a] = attrs("The senator supports raising the minimum wage.")
+    assert (a["source"], a["cue"], a["content"]) == ("The senator", "supports", "raising the minimum wage")

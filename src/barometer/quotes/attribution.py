@@ -345,6 +345,12 @@ class _Finder:
                         toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
             return sorted(toks, key=lambda t: t.i), None
         for c in verb.children:
+            # "supports squeezing out …", "said legalizing it would …": a gerund the parser read as an open
+            # complement is the object, or (the parse of) a clause
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and (entry.object or entry.clause) \
+                    and not any(x.dep_ == "aux" for x in c.children):
+                return list(c.subtree), None
+        for c in verb.children:
             if c.dep_ == "xcomp" and entry.infinitive:
                 return list(c.subtree), None
         for c in verb.children:
