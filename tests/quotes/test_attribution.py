@@ -239,3 +239,22 @@ def test_interrupting_cue_clause_keeps_its_whole_source(spans):
     [a] = spans("The tax, the advisory panel concluded, must rise again in 2018.")
     assert a["source"] == "the advisory panel"
     assert a["content"] == ["The tax", "must rise again in 2018"]
+
+
+def test_exclaimed_quote_before_a_line_break_does_not_raise(attrs):
+    # the speaker-sentence look-up after "!" must not index an empty span (a space before the newline)
+    out = attrs("“Stop the trucks right now!” \nThe crowd left.")
+    assert [a["content"] for a in out] == ["“Stop the trucks right now!”"]
+
+
+def test_according_to_source_span_keeps_its_modifiers(spans):
+    [a] = spans("Prices rose sharply, according to a report released by the central bank.")
+    assert a["source"] == "a report released by the central bank"
+    assert a["speaker"] == "a report"
+
+
+def test_source_span_leaves_out_focus_adverbs_and_time_phrases(spans):
+    [a] = spans("Even some allies said the plan was too costly.")
+    assert a["source"] == "some allies"
+    [b] = spans("The report on Wednesday said the plan was too costly.")
+    assert b["source"] == "The report"

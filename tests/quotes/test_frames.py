@@ -111,3 +111,45 @@ def test_clause_misread_as_object_of_a_speech_verb_is_the_content(nlp):
 
 def test_speech_verb_with_a_pronoun_object_reports_nothing(attrs):
     assert attrs("The senator said nothing.") == []
+
+
+def test_hyphenated_capitals_in_the_source_are_no_dateline(attrs):
+    [a] = attrs("Ohio AFL-CIO chief Maria Lopez, a former nurse, said the strike would end soon.")
+    assert a["source"] == "Ohio AFL-CIO chief Maria Lopez, a former nurse"
+    [b] = attrs("DENVER (AP) - Mayor Tom Reed said the strike would end soon.")
+    assert b["source"] == "Mayor Tom Reed"
+
+
+def test_participle_after_a_document_takes_its_issuer(attrs):
+    [a] = attrs("The campaign sent out a statement saying the senator would stay in the race.")
+    assert (a["source"], a["content"]) == ("The campaign", "the senator would stay in the race")
+
+
+def test_participle_after_a_named_group_takes_the_group(attrs):
+    [a] = attrs("Republicans supporting the measure met on Tuesday.")
+    assert (a["source"], a["content"]) == ("Republicans", "the measure")
+
+
+def test_object_keeps_a_modifier_the_parser_hung_on_the_verb(attrs):
+    [a] = attrs("The senator praised the new rules for banks in a speech.")
+    assert a["content"] == "the new rules for banks in a speech"
+    [b] = attrs("The senator praised the new rules on Tuesday.")
+    assert b["content"] == "the new rules"
+    [c] = attrs("The senator praised the new rules, in a speech.")
+    assert c["content"] == "the new rules"
+
+
+def test_according_to_after_coordinated_clauses_reports_the_sentence(attrs):
+    out = [a for a in attrs("Prices rose in May, and wages fell in June, according to the statistics office.")
+           if a["rule"] == "cue.according_to"]
+    assert [(a["source"], a["content"]) for a in out] == [
+        ("the statistics office", "Prices rose in May, and wages fell in June")]
+
+
+def test_fronted_in_poll_phrase_reports_its_clause(attrs):
+    [a] = attrs("In a survey released Monday, the mayor leads the race by six points.")
+    assert (a["rule"], a["cue"], a["source"]) == ("cue.in_source", "In", "a survey released Monday")
+    assert a["content"] == "the mayor leads the race by six points"
+    # the clause's own cue keeps it: "In a statement, X said …"
+    [b] = attrs("In a statement, the mayor said the race was over.")
+    assert (b["cue"], b["source"]) == ("said", "the mayor")

@@ -125,7 +125,7 @@ def univocal(a) -> tuple[list[tuple[int, int]], tuple[int, int] | None, tuple[in
     PolNeAR reading."""
     if a.reported_by and a.reported_cue:
         parts = [*a.fragments, *(x for x in (a.cue, a.source) if x)]
-        return [(min(p[0] for p in parts), max(p[1] for p in parts))], a.reported_by, a.reported_cue
+        return [(min(p[0] for p in parts), max(p[1] for p in parts))], a.reported_by_full or a.reported_by, a.reported_cue
     return a.fragments, a.source_full or a.source, a.cue
 
 

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from barometer.nlp import doc_text
@@ -45,7 +46,8 @@ STANDALONE_SHARE = 0.6  # share of a sentence a quote must cover to stand withou
 # embed markup left in the text (<tweet author="…">, a tag at a line's end): it holds no cue and no quotation
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|</?[A-Za-z][\w-]*/?(?=\s*$)", re.M)
 # a wire dateline the parser hangs on the first subject: "ORLANDO, Fla. (Reuters) - ", "WASHINGTON (AP) — "
-DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*[-—–]+)[ \t]*")
+# (a hyphen joined to the next word is a compound, not a dateline: "AFL-CIO", "EB-5")
+DATELINE = re.compile(r"[A-Z][A-Za-z .,'’]*?(?:\([A-Za-z .]+\)[ \t]*[-—–]+|[A-Z]{2,}[ \t]*(?:[—–]+|-+(?!\w)))[ \t]*")
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Attribution:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     # the source with its relative clauses ("X, who attended the session,"): the span PolNeAR marks
     source_full: tuple[int, int] | None = None
+    reported_by_full: tuple[int, int] | None = None  # the same for ``reported_by``
 
     @property
     def fragments(self) -> list[tuple[int, int]]:
@@ -119,6 +122,11 @@ class _Finder:
         # embed markup left in the text (<tweet author="..." …>): its words and quoted attribute values
         # are neither cues nor quotations
         self.tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(self.text)]
+        strings = doc.vocab.strings
+        self._ids = (strings["according"], strings["in"], strings["to"])
+        # speech nouns and stance adjectives by the hash of their lemma (see ``verb_cues``)
+        self.noun_ids = {strings[k]: v for k, v in lex.nouns.items()}
+        self.adj_ids = {strings[k]: v for k, v in lex.adjectives.items()}
         self.claimed: set[int] = set()
         self.result: list[Attribution] = []
         self.contentless: dict[int, list[tuple[Token, CueVerb]]] = {}  # sentence start -> cue verbs
@@ -155,6 +163,13 @@ class _Finder:
             return None
         if verb.dep_ == "relcl" and depth == 0:
             return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and self.mark_of[verb.head.i] < 0:
+            if verb.head.lemma_.lower() in self.lex.documents:  # "issued a statement saying …": who issued it
+                return self._noun_source(verb.head) if depth == 0 else None
+            if verb.head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or verb.head.pos_ == "PRON":
+                return verb.head  # "the PAC backing Bush", "Democrats calling for …": the named agent
+            return None
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
             return self.subject_of(verb.head, False, depth + 1)
         return None
@@ -188,9 +203,10 @@ class _Finder:
 
     def source_span(self, head: Token, avoid: tuple[int, int] | None, full: bool = False,
                     skip: set[int] | None = None) -> tuple[int, int]:
-        """The source phrase around ``head``; ``full`` keeps relative clauses and time phrases (the
-        PolNeAR source span: "Erin Murphy, a former aide who accompanied her,"), otherwise they are
-        cut (the speaker as named: "Erin Murphy, a former aide")."""
+        """The source phrase around ``head``; ``full`` keeps relative clauses (the PolNeAR source span:
+        "Erin Murphy, a former aide who accompanied her,"), otherwise they are cut (the speaker as
+        named: "Erin Murphy, a former aide"). Time phrases and focus adverbs ("even", "only") are never
+        part of it."""
         here = self.para(head.idx)
         keep: list[Token] = []
         for t in head.subtree:
@@ -198,6 +214,10 @@ class _Finder:
                 continue
             if full and (self._under_cue_clause(t, head) or self._under_aside(t, head)):
                 continue
+            if t.head.i == head.i and t.i < head.i and t.pos_ == "ADV" and t.dep_ in ("advmod", "preconj", "cc"):
+                continue  # "even some allies", "only one delegate": a focus adverb is not part of who
+            if full and t.i > head.i and self._under_time(t, head):
+                continue  # "the report on Wednesday": when, not who
             if (t.i in skip) if skip is not None else (avoid and avoid[0] <= t.idx < avoid[1]):
                 continue
             keep.append(t)
@@ -217,6 +237,15 @@ class _Finder:
         if dateline and dateline.end() < end:
             start = dateline.end()
         return start, end
+
+    @staticmethod
+    def _under_time(t: Token, head: Token) -> bool:
+        """Inside a preposition on the head that names a time ("at the time", "on Wednesday")."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ == "prep" and t.head.i == head.i and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
+                return True
+            t = t.head
+        return False
 
     def _under_cue_clause(self, t: Token, head: Token) -> bool:
         """Inside a relative clause that reports speech itself ("X, who also said that ..."): that is
@@ -273,6 +302,16 @@ class _Finder:
             ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
                 any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
                 or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.children))]
+        if not ccomps and entry.infinitive:  # "wants voters to know …": an infinitive clause with its own subject
+            ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+                x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children)
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+        if "for" in entry.preps:  # "called for the United States to step up …": the parser's "for"-clause
+            for c in verb.children:
+                fors = [x for x in c.children if x.dep_ == "mark" and x.lower_ == "for"]
+                if c.dep_ == "advcl" and c.i > verb.i and fors and any(x.dep_ == "aux" and x.lower_ == "to"
+                                                                        for x in c.children):
+                    return [t for t in c.subtree if t.i != fors[0].i], fors[0]
         if entry.object and any(c.dep_ == "agent" for c in verb.children):
             # "Assad, opposed by the rebels" / "the plan was criticised by X": what was opposed
             pas = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -306,6 +345,12 @@ class _Finder:
                         toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
             return sorted(toks, key=lambda t: t.i), None
         for c in verb.children:
+            # "supports squeezing out …", "said legalizing it would …": a gerund the parser read as an open
+            # complement is the object, or (the parse of) a clause
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and (entry.object or entry.clause) \
+                    and not any(x.dep_ == "aux" for x in c.children):
+                return list(c.subtree), None
+        for c in verb.children:
             if c.dep_ == "xcomp" and entry.infinitive:
                 return list(c.subtree), None
         for c in verb.children:
@@ -328,7 +373,7 @@ class _Finder:
                 # "called Clinton a liar": the object predicate belongs to the content
                 # "described Clinton as a politician", "blasted Oversight for failing": so do "as"/"for"
                 extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
-                    o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS)) for t in o.subtree]
+                    o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS) or self._object_tail(o)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
         if entry.clause and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
                 and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
@@ -348,6 +393,19 @@ class _Finder:
             toks = [t for t in verb.head.subtree if t.i not in own]
             return (toks, None) if toks else None
         return None
+
+    def _object_tail(self, o: Token) -> bool:
+        """A modifier after the object that the parser hung on the verb but PolNeAR reads as part of the
+        object phrase ("his actions to tighten gun sales", "a concert in support of Sanders", "offered
+        Kasich the second spot"): a preposition not set off by a comma and not naming a time, an
+        infinitive without a subject of its own, a second object."""
+        if o.dep_ == "prep":
+            return o.lower_ != "according" and self.doc[o.i - 1].text != "," \
+                and not any(x.ent_type_ in ("DATE", "TIME") for x in o.subtree)
+        if o.dep_ == "advcl":
+            return any(x.dep_ == "aux" and x.lower_ == "to" for x in o.children) \
+                and not any(x.dep_ in SUBJECT_DEPS for x in o.children)
+        return o.dep_ == "dobj"
 
     def continuation(self, pos: int, marks: list[MarkSpan]) -> MarkSpan | None:
         """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph."""
@@ -458,13 +516,25 @@ class _Finder:
 
     # --- passes ---------------------------------------------------------------------------------
     def verb_cues(self, sent: Span) -> None:
+        # integer attributes (hashes, part-of-speech ids) spare a string per token of the document
+        according, in_, to = self._ids
         for tok in sent:
             if self.mark_of[tok.i] >= 0:
                 continue
-            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            pos, lower = tok.pos, tok.lower
+            if lower == according and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower == to:
                 self.according_to(tok)
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or self.in_tag(tok.idx):
+            if pos == NOUN or pos == ADJ:
+                entry = (self.noun_ids if pos == NOUN else self.adj_ids).get(tok.lemma)
+                if entry is not None and (pos == NOUN or tok.dep_ == "acomp") and not self.in_tag(tok.idx):
+                    self.noun_cue(tok, entry)
+                continue
+            if lower == in_:
+                if tok.dep_ == "prep" and self.lex.in_source_id:
+                    self.in_source(tok)
+                continue
+            if (pos != VERB and pos != AUX) or self.in_tag(tok.idx):
                 continue
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
@@ -535,6 +605,89 @@ class _Finder:
                                  source_head=subj.i if subj is not None else None, rule=entry.id,
                                  cue_lemma=entry.lemma, marks=marks, pieces=pieces, source_full=full))
 
+    def _noun_content(self, noun: Token, entry: CueVerb) -> tuple[list[Token], Token | None] | None:
+        """The frame of a speech noun after it: a that-clause with its own subject, an infinitive, or the
+        object of a listed preposition (returned with the preposition)."""
+        for c in noun.children:
+            if c.i < noun.i:
+                continue
+            if entry.clause and c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                   for m in c.children) \
+                    and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and not self._gapped(c):
+                return list(c.subtree), None
+            if entry.infinitive and c.dep_ in ("acl", "xcomp") and any(m.dep_ == "aux" and m.lower_ == "to"
+                                                                       for m in c.children):
+                return list(c.subtree), None
+            if c.dep_ == "prep" and c.lower_ in entry.preps:
+                objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return [t for o in objs for t in o.subtree], c
+        return None
+
+    @staticmethod
+    def _gapped(clause: Token) -> bool:
+        """A relative clause the parser read as a that-clause ("the claim that he made"): nothing follows
+        its verb, which is neither passive nor a copula."""
+        return not any(c.i > clause.i and not c.is_punct for c in clause.children) \
+            and clause.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in clause.children)
+
+    def _noun_source(self, noun: Token) -> Token | None:
+        """Who holds the claim: the possessor ("Trump's claim"), a "by" phrase ("claims by the agency"),
+        or the subject of the verb the noun is the object of ("he made the suggestion that", "said in a
+        statement that")."""
+        for c in noun.children:
+            if c.dep_ == "poss" and self.mark_of[c.i] < 0:
+                return c
+        for c in noun.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
+                objs = [t for t in c.children if t.dep_ == "pobj" and self.mark_of[t.i] < 0]
+                if objs:
+                    return objs[0]
+        host = noun.head
+        if noun.dep_ == "pobj" and host.dep_ == "prep":
+            host = host.head
+        elif noun.dep_ != "dobj":
+            return None
+        if host.i == noun.i or host.pos_ != "VERB":
+            return None
+        return self.subject_of(host, False)
+
+    def noun_cue(self, noun: Token, entry: CueVerb) -> None:
+        """A speech noun or stance adjective whose own frame holds the content ("his suggestion that the
+        vote was rigged", "she is critical of the plan")."""
+        found = self._noun_content(noun, entry)
+        if found is None and noun.pos_ == "ADJ" and noun.head.i < noun.i:
+            # "are adamant that …": the parser hangs the clause on the copula, after the adjective
+            found = self._noun_content(noun.head, CueVerb(id=entry.id, lemma=entry.lemma, clause=entry.clause,
+                                                          infinitive=entry.infinitive))
+            if found is not None and min(t.i for t in found[0]) < noun.i:
+                found = None
+        if found is None:
+            return
+        toks, prep = found
+        toks = self._without_trailing_relative(toks)
+        here = self.para(noun.idx)
+        toks = [t for t in toks if not t.is_space and (self.para(t.idx) == here or self.mark_of[t.i] >= 0)]
+        if not toks:
+            return
+        (start, end), marks = self.widen(*_extent(toks))
+        start, end = _trim(self.text, start, end, marks)
+        if end <= start:
+            return
+        cue_end = prep.idx + len(prep.text) if prep is not None and prep.i == noun.i + 1 else noun.idx + len(noun.text)
+        cue_start = noun.idx
+        if noun.pos_ == "ADJ":  # "is critical of": the copula's subject holds the stance
+            subj = self.subject_of(noun.head, False) if noun.head.i != noun.i else None
+            cue_start = min(self._aux_start(noun.head), noun.idx)
+        else:
+            subj = self._noun_source(noun)
+        source = self.source_span(subj, (start, end), skip={t.i for t in toks}) if subj is not None else None
+        if source and source[0] < end and source[1] > start:
+            source, subj = None, None
+        self.add(Attribution(content=(start, end), cue=(cue_start, cue_end), source=source,
+                             source_head=subj.i if subj is not None else None, rule=entry.id,
+                             cue_lemma=entry.lemma, marks=marks))
+
     def according_to(self, tok: Token) -> None:
         to = self.doc[tok.i + 1]
         objs = [t for t in to.children if t.dep_ == "pobj"] or [t for t in tok.children if t.dep_ == "pobj"]
@@ -544,7 +697,17 @@ class _Finder:
         source = self.source_span(head, None)
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
         anchor = tok.head if tok.head.i != tok.i else tok
-        self.pending_according.append((tok, to, head, source, phrase, anchor))
+        self.pending_according.append((tok, to, head, source, phrase, anchor, self.lex.according_to_id))
+
+    def in_source(self, tok: Token) -> None:
+        """"In a CNN poll, Clinton leads": the poll reports the clause the phrase opens."""
+        objs = [t for t in tok.children if t.dep_ == "pobj" and t.lemma_.lower() in self.lex.in_sources]
+        if not objs or tok.head.pos_ not in ("VERB", "AUX") or self.mark_of[objs[0].i] >= 0 or tok.i > tok.head.i:
+            return
+        head = objs[0]
+        source = self.source_span(head, None, full=True)
+        phrase = {t.i for t in tok.subtree}
+        self.pending_according.append((tok, tok, head, source, phrase, tok.head, self.lex.in_source_id))
 
     def _cut_out(self, att: Attribution, lo: int, hi: int) -> None:
         """Remove a phrase at either end of a content ("…, according to X" inside the that-clause)."""
@@ -566,7 +729,7 @@ class _Finder:
             att.pieces = []
 
     def resolve_according(self) -> None:
-        for tok, to, head, source, phrase, anchor in self.pending_according:
+        for tok, to, head, source, phrase, anchor, rule in self.pending_according:
             cue = (tok.idx, to.idx + len(to.text))
             # the host is the cue of the clause "according to" hangs on, or of its sentence's main
             # clause ("X said ..., according to Y"); a cue deeper in the sentence ("mailings that oppose
@@ -575,11 +738,19 @@ class _Finder:
             host = next((a for a in self.result if a.cue and a.rule != self.lex.according_to_id
                          and a.reported_by is None and any(a.cue[0] <= t.idx < a.cue[1] for t in (anchor, root))),
                         None)
+            if host is not None and rule != self.lex.according_to_id:
+                continue  # "said in a statement": the verb's own circumstance
             if host is not None:
                 host.reported_by, host.reported_by_head, host.reported_cue = source, head.i, cue
+                full = self.source_span(head, None, full=True)
+                host.reported_by_full = full if full != source else None
                 self._cut_out(host, min(self.doc[i].idx for i in phrase),
                               max(self.doc[i].idx + len(self.doc[i].text) for i in phrase))
                 continue
+            if anchor.i != tok.i and anchor.dep_ in ("conj", "advcl", "ccomp", "parataxis") \
+                    and anchor.i < tok.i and tok.sent.root.i < tok.i:
+                # "A, and B, according to X": what X reports is the whole sentence, not its last clause
+                anchor = tok.sent.root
             clause = [t for t in anchor.subtree if t.i not in phrase] if anchor.i != tok.i else []
             if not clause:
                 clause = [t for t in tok.sent if t.i not in phrase]
@@ -596,8 +767,10 @@ class _Finder:
             (start, end), marks = self.widen(start, end)
             start, end = _trim(self.text, start, end, marks)
             if end > start:
+                full = self.source_span(head, None, full=True)  # the span PolNeAR marks
                 self.add(Attribution(content=(start, end), cue=cue, source=source, source_head=head.i,
-                                     rule=self.lex.according_to_id, cue_lemma="according to", marks=marks))
+                                     rule=rule, cue_lemma=self.text[cue[0]:cue[1]].lower(), marks=marks,
+                                     source_full=full if full != source else None))
 
     def wordless(self, att: Attribution) -> bool:
         """"672139201337532417", "@cspan": embed markup or a handle, not something said."""
@@ -675,7 +848,7 @@ class _Finder:
         nxt = re.match(r"[ \t]*(?=\S)", self.text[m.end:])
         pos = m.end + (nxt.end() if nxt else 0)
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand") if pos < len(self.text) else None
-        if span is None or span[0].sent.start_char != span[0].idx or self.para(pos) != self.para(m.start):
+        if not span or span[0].sent.start_char != span[0].idx or self.para(pos) != self.para(m.start):
             return []
         return [span[0].sent]
 

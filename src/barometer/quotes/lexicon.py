@@ -30,6 +30,10 @@ class CueLexicon:
     documents: frozenset[str] = field(default=frozenset())
     frames: dict[str, tuple[CueVerb, ...]] = field(default_factory=dict)  # lemma or form -> every entry
     that_clause_id: str | None = None  # frame: any main verb + that-clause with its own subject
+    nouns: dict[str, CueVerb] = field(default_factory=dict)  # lemma -> speech noun ("claim that ...")
+    adjectives: dict[str, CueVerb] = field(default_factory=dict)  # lemma -> stance adjective ("critical of")
+    in_source_id: str | None = None  # "In a CNN poll, Clinton leads …": the poll is the source
+    in_sources: frozenset[str] = field(default_factory=frozenset)
 
     def entries(self, lemma: str, form: str) -> tuple[CueVerb, ...]:
         """Every cue entry of a verb token (a lemma may have several: "point out", "point to")."""
@@ -49,8 +53,16 @@ def cue_lexicon() -> CueLexicon:
         verbs.setdefault(entry.lemma, entry)
         for key in (entry.lemma, *entry.forms):
             frames[key] = (*frames.get(key, ()), entry)
+    nouns = {n["lemma"]: CueVerb(id=n["id"], lemma=n["lemma"], clause=n.get("clause", True),
+                                 infinitive=n.get("infinitive", False), preps=tuple(n.get("preps", ())))
+             for n in raw.get("nouns", ())}
+    adjectives = {n["lemma"]: CueVerb(id=n["id"], lemma=n["lemma"], clause=n.get("clause", True),
+                                      infinitive=n.get("infinitive", False), preps=tuple(n.get("preps", ())))
+                  for n in raw.get("adjectives", ())}
     phrases = raw["phrases"]
     return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
                       citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
                       documents=frozenset(raw.get("documents", ())), frames=frames,
-                      that_clause_id=raw.get("frames", {}).get("that_clause", {}).get("id"))
+                      that_clause_id=raw.get("frames", {}).get("that_clause", {}).get("id"), nouns=nouns, adjectives=adjectives,
+                      in_source_id=phrases.get("in_source", {}).get("id"),
+                      in_sources=frozenset(phrases.get("in_source", {}).get("nouns", ())))
