@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -111,13 +112,16 @@ class _Finder:
         self.text = doc_text(doc)
         self.lex = lex
         self.marks = find_mark_spans(self.text)
+        # per token (idx, pos, lower, lemma) as integers, read once: the passes below skip most tokens
+        # on these alone, without making a Token of each
+        self.attrs: list[list[int]] = doc.to_array([IDX, POS, LOWER, LEMMA]).tolist()
         self.mark_of = [-1] * len(doc)
         mi = 0
-        for tok in doc:
-            while mi < len(self.marks) and self.marks[mi].end <= tok.idx:
+        for i, (idx, *_rest) in enumerate(self.attrs):
+            while mi < len(self.marks) and self.marks[mi].end <= idx:
                 mi += 1
-            if mi < len(self.marks) and self.marks[mi].inner_start <= tok.idx < self.marks[mi].inner_end:
-                self.mark_of[tok.i] = mi
+            if mi < len(self.marks) and self.marks[mi].inner_start <= idx < self.marks[mi].inner_end:
+                self.mark_of[i] = mi
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         # embed markup left in the text (<tweet author="..." …>): its words and quoted attribute values
         # are neither cues nor quotations
@@ -518,24 +522,27 @@ class _Finder:
     def verb_cues(self, sent: Span) -> None:
         # integer attributes (hashes, part-of-speech ids) spare a string per token of the document
         according, in_, to = self._ids
-        for tok in sent:
-            if self.mark_of[tok.i] >= 0:
+        attrs, doc = self.attrs, self.doc
+        for i in range(sent.start, sent.end):
+            if self.mark_of[i] >= 0:
                 continue
-            pos, lower = tok.pos, tok.lower
-            if lower == according and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower == to:
-                self.according_to(tok)
+            idx, pos, lower, lemma = attrs[i]
+            if lower == according and i + 1 < len(doc) and attrs[i + 1][2] == to:
+                self.according_to(doc[i])
                 continue
             if pos == NOUN or pos == ADJ:
-                entry = (self.noun_ids if pos == NOUN else self.adj_ids).get(tok.lemma)
-                if entry is not None and (pos == NOUN or tok.dep_ == "acomp") and not self.in_tag(tok.idx):
-                    self.noun_cue(tok, entry)
+                entry = (self.noun_ids if pos == NOUN else self.adj_ids).get(lemma)
+                if entry is not None and (pos == NOUN or doc[i].dep_ == "acomp") and not self.in_tag(idx):
+                    self.noun_cue(doc[i], entry)
                 continue
             if lower == in_:
+                tok = doc[i]
                 if tok.dep_ == "prep" and self.lex.in_source_id:
                     self.in_source(tok)
                 continue
-            if (pos != VERB and pos != AUX) or self.in_tag(tok.idx):
+            if (pos != VERB and pos != AUX) or self.in_tag(idx):
                 continue
+            tok = doc[i]
             entries = [e for e in self.lex.entries(tok.lemma_.lower(), tok.lower_)
                        if not e.particles or any(c.dep_ == "prt" and c.lower_ in e.particles for c in tok.children)]
             if not entries:
