@@ -186,3 +186,13 @@ def test_quotes_say_who_said_what_about_whom(tmp_path):
         assert items[0]["text"] == "Ukraine provoked us."
         assert c.get("/api/quotes", params={"about": "ukr"}).json()["total"] == 1
         assert c.get("/api/quotes", params={"about": "USA"}).json()["total"] == 0
+
+
+def test_405_names_every_method_the_path_allows(client):
+    """GET and POST /api/articles are two routes; a DELETE must be told both, not the first one's."""
+    r = client.delete("/api/articles")
+    assert r.status_code == 405
+    assert r.headers["allow"] == "GET, POST"
+    r = client.post("/api/events")
+    assert r.status_code == 405 and r.headers["allow"] == "GET"
+    assert client.get("/api/no-such-thing").status_code == 404  # other HTTP errors as before

@@ -15,9 +15,13 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
 from barometer import __version__
 from barometer.api import queries
@@ -242,6 +246,16 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     @app.exception_handler(BarometerError)
     async def _barometer_error(_: Request, exc: BarometerError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=500)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code != 405:
+            return await http_exception_handler(request, exc)
+        # Starlette names the methods of the first route whose path matched: GET /api/articles and
+        # POST /api/articles are two routes, so a DELETE was told "Allow: GET". Name them all.
+        methods = sorted({m for r in request.app.router.routes if isinstance(r, APIRoute | Route)
+                          and r.matches(request.scope)[0] != Match.NONE for m in (r.methods or ())})
+        return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": ", ".join(methods)})
 
     return app
 
