@@ -122,3 +122,13 @@ def test_new_frame_verbs_need_their_frame(attrs):
     assert attrs("The waiter ordered the soup.") == []
     assert attrs("The house stood on the north side of the square.") == []
     assert attrs("The train left the rail near the station.") == []
+
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The mayor is aware that the bridge is unsafe.", "is aware", "that the bridge is unsafe"),
+    ("The coach was confident in the new keeper.", "was confident in", "the new keeper"),
+])
+def test_more_stance_adjectives_are_cues(attrs, text, cue, content):
+    [a] = attrs(text)
+    assert (a["cue"], a["content"]) == (cue, content)
