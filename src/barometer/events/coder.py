@@ -124,14 +124,15 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
     # Only verbs (whose lemma may be a lemmatizer slip) and words whose lemma some trigger has can
     # fire: the rest are passed over from an array, without making a Token of each (≈ 4 of 5 tokens).
     for i, (pos_id, lemma_id) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
-        if pos_id == AUX or (pos_id != VERB and strings[lemma_id].lower() not in lemmas):
+        if pos_id == AUX:
+            continue
+        lemma = strings[lemma_id].lower()
+        if pos_id != VERB and lemma not in lemmas:
             continue
         tok = doc[i]
-        pos = "VERB" if tok.pos_ in ("VERB",) else tok.pos_
-        if tok.pos_ == "AUX":
-            continue
-        cands = lex.candidates(tok.lemma_.lower(), pos)
-        if not cands and tok.pos_ == "VERB":  # the lemmatizer's slips: "staged" -> "stag"
+        pos = tok.pos_
+        cands = lex.candidates(lemma, pos)
+        if not cands and pos_id == VERB:  # the lemmatizer's slips: "staged" -> "stag"
             cands = next((c for f in lemma_forms(tok) if (c := lex.candidates(f, pos))), ())
         for trig in cands:
             if _constraints_ok(tok, trig, lex):
