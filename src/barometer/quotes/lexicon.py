@@ -53,12 +53,7 @@ def cue_lexicon() -> CueLexicon:
         verbs.setdefault(entry.lemma, entry)
         for key in (entry.lemma, *entry.forms):
             frames[key] = (*frames.get(key, ()), entry)
-    nouns = {n["lemma"]: CueVerb(id=n["id"], lemma=n["lemma"], clause=n.get("clause", True),
-                                 infinitive=n.get("infinitive", False), preps=tuple(n.get("preps", ())))
-             for n in raw.get("nouns", ())}
-    adjectives = {n["lemma"]: CueVerb(id=n["id"], lemma=n["lemma"], clause=n.get("clause", True),
-                                      infinitive=n.get("infinitive", False), preps=tuple(n.get("preps", ())))
-                  for n in raw.get("adjectives", ())}
+    nouns, adjectives = _by_lemma(raw.get("nouns", ())), _by_lemma(raw.get("adjectives", ()))
     phrases = raw["phrases"]
     return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
                       citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
@@ -66,3 +61,10 @@ def cue_lexicon() -> CueLexicon:
                       that_clause_id=raw.get("frames", {}).get("that_clause", {}).get("id"), nouns=nouns, adjectives=adjectives,
                       in_source_id=phrases.get("in_source", {}).get("id"),
                       in_sources=frozenset(phrases.get("in_source", {}).get("nouns", ())))
+
+
+def _by_lemma(items: list[dict]) -> dict[str, CueVerb]:
+    """Speech nouns or stance adjectives of cues.yaml, by lemma (their frames read like a verb's)."""
+    return {n["lemma"]: CueVerb(id=n["id"], lemma=n["lemma"], clause=n.get("clause", True),
+                                infinitive=n.get("infinitive", False), preps=tuple(n.get("preps", ())))
+            for n in items}
