@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -38,9 +38,12 @@ class Lexicon:
     wire: dict[str, tuple[str, ...]]
     #: ``cta_words`` as whole-word patterns, compiled once (not per line and word).
     cta_patterns: tuple[re.Pattern[str], ...] = ()
-    #: Any of ``cta_words``: one search tells most lines (prose) that none of the patterns can hit,
-    #: instead of one search per word and line (≈ half the cleaning CPU, bench/stage_cpu.py).
-    cta_any: re.Pattern[str] = re.compile(r"(?!)")
+
+    @cached_property
+    def cta_any(self) -> re.Pattern[str]:
+        """Any of ``cta_words``: one search tells most lines (prose) that none of the patterns can hit,
+        instead of one search per word and line (≈ half the cleaning CPU, bench/stage_cpu.py)."""
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.cta_words) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +55,6 @@ def lexicon() -> Lexicon:
         buttons=frozenset(raw["first_person_cta"]),
         wire={k: tuple(v) for k, v in raw["wire_agencies"].items()},
         cta_patterns=tuple(re.compile(rf"\b{re.escape(w)}\b") for w in raw["cta_words"]),
-        cta_any=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["cta_words"]) + r")\b"),
     )
 
 
