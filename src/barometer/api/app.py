@@ -17,7 +17,6 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -253,7 +252,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
             return await http_exception_handler(request, exc)
         # Starlette names the methods of the first route whose path matched: GET /api/articles and
         # POST /api/articles are two routes, so a DELETE was told "Allow: GET". Name them all.
-        methods = sorted({m for r in request.app.router.routes if isinstance(r, APIRoute | Route)
+        methods = sorted({m for r in request.app.router.routes if isinstance(r, Route)
                           and r.matches(request.scope)[0] != Match.NONE for m in (r.methods or ())})
         return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": ", ".join(methods)})
 
