@@ -43,11 +43,16 @@ class Coded:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", required=True, choices=sorted(READERS), help="gold set name")
+    parser.add_argument("--gold", required=True, choices=sorted([*READERS, "news"]),
+                        help="gold set name (news: whole real articles, docs/annotation.md)")
+    parser.add_argument("--split", choices=["train", "dev", "test", "all"], default="dev",
+                        help="news gold split (tune on train/dev; score test once per round)")
     parser.add_argument("--data-dir", help="folder holding the gold sets (default ../shared/data)")
     parser.add_argument("--format", choices=["table", "json"], default="table")
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
-    parser.add_argument("--errors", type=int, default=0, help="print up to N mis-coded sentences")
+    parser.add_argument("--errors", type=int, default=None,
+                        help="print up to N mis-coded sentences (news: misses and false positives; default all on "
+                             "train/dev, none on test)")
 
 
 def _stages():  # noqa: ANN202 - tuple of stage callables
@@ -205,6 +210,10 @@ def evaluate(name: str, root=None, limit: int = 0) -> dict:  # noqa: ANN001 - Pa
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.gold == "news":
+        from barometer.eval import news
+
+        return news.run(args, "events")
     result = evaluate(args.gold, data_dir(args.data_dir), args.limit)
     errors = result.pop("errors")
     if args.format == "json":
@@ -229,6 +238,6 @@ def run(args: argparse.Namespace) -> int:
     print(" " * 10 + " ".join(f"{lab[:5]:>5}" for lab in labels))
     for g, row in result["confusion"].items():
         print(f"{g:<10}" + " ".join(f"{row.get(lab, 0):>5}" for lab in labels))
-    for e in errors[: args.errors]:
+    for e in errors[: args.errors or 0]:
         print(f"\n[{e['id']}] gold {e['gold']} coded {e['pred']} ({e['rule']})\n  {e['text']}")
     return 0

@@ -194,15 +194,24 @@ def load_baseline() -> dict:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", choices=["polnear"], default="polnear", help="gold set (PolNeAR)")
-    parser.add_argument("--split", choices=["train", "dev", "test"], default="dev",
-                        help="PolNeAR compartment (tune on train/dev; test only for the final figure)")
+    parser.add_argument("--gold", choices=["polnear", "news"], default="polnear",
+                        help="gold set: PolNeAR, or news (whole real articles, docs/annotation.md)")
+    parser.add_argument("--split", choices=["train", "dev", "test", "all"], default="dev",
+                        help="compartment (tune on train/dev; test only for the final figure; all: news only)")
+    parser.add_argument("--data-dir", help="news: folder holding the shared corpora (default ../shared/data)")
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="PolNeAR data directory")
     parser.add_argument("--limit", type=int, default=None, help="evaluate the first N articles (sorted)")
     parser.add_argument("--format", choices=["table", "json"], default="table")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.gold == "news":
+        from barometer.eval import news
+
+        return news.run(args, "quotes")
+    if args.split == "all":
+        print("barometer: error: --split all is for --gold news; PolNeAR has train, dev and test", file=sys.stderr)
+        return 2
     root = Path(args.root)
     if not (root / args.split / "attributions").is_dir():
         print(f"barometer: error: PolNeAR split {args.split!r} not found under {root}", file=sys.stderr)

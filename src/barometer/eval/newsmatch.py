@@ -1,0 +1,324 @@
+"""Matching coded events and quotations to the news gold: the protocol of ``barometer eval … --gold news``.
+
+Gold and coded items are reduced to one shape (``Ev``, ``Qt``) in the offsets of the article file,
+then matched one-to-one at each level (maximum bipartite matching); docs/eval.md states the levels.
+Kept apart from the runner (``eval/news.py``) so that the agreement of two annotation passes uses
+the very same matching as the evaluation of Barometer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from barometer.eval.newsgold import DONE, LoadedArticle, code_root
+
+#: Types whose two parties act jointly: the scorer ignores their direction.
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+LEVELS = ("type", "event", "event_date", "exact_codes")
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"\w+")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Items compared: gold and coded events/quotes reduced to the same shape.
+
+@dataclass
+class Ev:
+    type: str
+    source: str | None
+    target: str | None
+    status: str
+    date: str | None
+    spans: list[tuple[int, int]]
+    historical: bool = False
+    said_by: str | None = None
+    label: str = ""  # gold id or coded rule
+    source_name: str | None = None
+    target_name: str | None = None
+
+
+@dataclass
+class Qt:
+    content: list[tuple[int, int]]
+    speaker: str | None
+    speaker_name: str | None
+    speaker_is_person: bool
+    label: str = ""
+
+
+@dataclass
+class ArticleItems:
+    id: str
+    split: str
+    text: str
+    gold_events: list[Ev]
+    gold_quotes: list[Qt]
+    pred_events: list[Ev] = field(default_factory=list)
+    pred_quotes: list[Qt] = field(default_factory=list)
+    note: str = ""
+
+
+def gold_items(art: LoadedArticle) -> tuple[list[Ev], list[Qt]]:
+    g = art.gold
+    events = [Ev(type=e.type, source=e.source, target=e.target, status=e.status, date=e.date,
+                 spans=[(s.start, s.end) for s in e.evidence], historical=e.historical, said_by=e.said_by,
+                 label=e.id, source_name=e.source_name, target_name=e.target_name) for e in g.events]
+    quotes = [Qt(content=[(s.start, s.end) for s in q.content], speaker=q.speaker, speaker_name=q.speaker_name,
+                 speaker_is_person=bool(q.speaker_name), label=q.id) for q in g.quotes]
+    return events, quotes
+
+
+# ---------------------------------------------------------------------------------------------
+# Clean text -> file text.
+
+class Alignment:
+    """Maps offsets of Barometer's clean text back to the file's text.
+
+    The cleaner drops the title line and boilerplate and collapses white space, so the clean text
+    is the file's text with pieces left out; the two are aligned by their white-space-separated
+    tokens (difflib, no junk heuristic)."""
+
+    def __init__(self, clean: str, raw: str) -> None:
+        self.ct = [(m.start(), m.end()) for m in _TOKEN.finditer(clean)]
+        self.rt = [(m.start(), m.end()) for m in _TOKEN.finditer(raw)]
+        a = [clean[s:e] for s, e in self.ct]
+        b = [raw[s:e] for s, e in self.rt]
+        self.map: dict[int, int] = {}
+        for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+            for k in range(blk.size):
+                self.map[blk.a + k] = blk.b + k
+        self._starts = [s for s, _ in self.ct]
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The file span of clean ``[start, end)``: from its first to its last aligned token."""
+        from bisect import bisect_left, bisect_right
+
+        i, j = bisect_right(self._starts, start) - 1, bisect_left(self._starts, end) - 1
+        i = max(i, 0)
+        firsts = [self.map[k] for k in range(i, j + 1) if k in self.map and self.ct[k][1] > start]
+        if not firsts:
+            return None
+        return self.rt[min(firsts)][0], self.rt[max(firsts)][1]
+
+
+def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # noqa: ANN001 - Analysis
+    def code(actor_id: str | None) -> str | None:
+        a = analysis.actor(actor_id)
+        return (a.code or a.country) if a else None
+
+    events = []
+    for e in analysis.events:
+        sp = aln.span(e.evidence.start, e.evidence.end)
+        if sp is None:
+            continue
+        events.append(Ev(type=e.type, source=code(e.source), target=code(e.target), status=e.status,
+                         date=e.date.isoformat() if e.date else None, spans=[sp],
+                         historical=bool(getattr(e, "historical", False)), said_by=code(e.said_by), label=e.rule))
+    quotes = []
+    for q in analysis.quotes:
+        sp = aln.span(q.start, q.end)
+        if sp is None:
+            continue
+        a = analysis.actor(q.speaker)
+        quotes.append(Qt(content=[sp], speaker=(a.code or a.country) if a else None,
+                         speaker_name=a.name if a else q.speaker_text, speaker_is_person=bool(a and a.kind == "person"),
+                         label=q.rule or ""))
+    return events, quotes
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching.
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _same_party(g: str | None, p: str | None) -> bool:
+    return code_root(g) == code_root(p)
+
+
+def _date_ok(g: str | None, p: str | None) -> bool:
+    return g is None or (p is not None and p.startswith(g))
+
+
+def compatible(level: str, g: Ev, p: Ev) -> bool:
+    if g.type != p.type or not _overlaps(g.spans, p.spans):
+        return False
+    if level == "type":
+        return True
+    same = (g.source == p.source and g.target == p.target) if level == "exact_codes" else \
+        (_same_party(g.source, p.source) and _same_party(g.target, p.target))
+    if not same and g.type in SYMMETRIC:
+        same = (g.source == p.target and g.target == p.source) if level == "exact_codes" else \
+            (_same_party(g.source, p.target) and _same_party(g.target, p.source))
+    if not same:
+        return False
+    return level != "event_date" or _date_ok(g.date, p.date)
+
+
+def max_matching(n_gold: int, n_pred: int, ok: Callable[[int, int], bool]) -> dict[int, int]:
+    """Maximum one-to-one gold -> coded matching (augmenting paths); ties go to the earlier item."""
+    adj = [[j for j in range(n_pred) if ok(i, j)] for i in range(n_gold)]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in adj[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(n_gold):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def match_events(level: str, gold: list[Ev], pred: list[Ev]) -> dict[int, int]:
+    """Gold index -> coded index of a maximum matching at ``level``."""
+    return max_matching(len(gold), len(pred), lambda i, j: compatible(level, gold[i], pred[j]))
+
+
+def _prf(tp: int, pred: int, gold: int) -> dict:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "tp": tp, "pred": pred, "gold": gold}
+
+
+def _words(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(m.start() for m in _WORD.finditer(text, s, e))
+    return frozenset(out)
+
+
+_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "prime", "the", "of", "sir", "general", "gen"}
+
+
+def _surname_tokens(name: str | None) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+", (name or "").lower()) if w not in _TITLES and len(w) > 1]
+
+
+def speaker_ok(g: Qt, p: Qt) -> bool:
+    """Same person (surname), or — when the gold names no person or the coded speaker is no person —
+    the same actor code (same country or organisation, and the same first sector when both have one)."""
+    gt, pt = _surname_tokens(g.speaker_name), _surname_tokens(p.speaker_name)
+    if gt and pt and (gt[-1] in pt or pt[-1] in gt):
+        return True
+    if g.speaker and p.speaker and (not g.speaker_is_person or not p.speaker_is_person):
+        gr, pr = code_root(g.speaker), code_root(p.speaker)
+        gs, ps = g.speaker[len(gr):][:3], p.speaker[len(pr):][:3]
+        return gr == pr and (not gs or not ps or gs == ps)
+    return False
+
+
+def match_quotes(text: str, gold: list[Qt], pred: list[Qt]) -> list[tuple[int, int]]:
+    gw = [_words(text, q.content) for q in gold]
+    pw = [_words(text, q.content) for q in pred]
+    cand = sorted(((len(g & p) / len(g | p), i, j) for i, g in enumerate(gw) for j, p in enumerate(pw) if g & p),
+                  reverse=True)
+    used_g, used_p, out = set(), set(), []
+    for jac, i, j in cand:
+        if jac < 0.5 - 1e-9:
+            break
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring.
+
+def _sentence(text: str, span: tuple[int, int]) -> str:
+    starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+    s = max(x for x in starts if x <= span[0])
+    nxt = [x for x in starts if x > span[0]]
+    e = nxt[0] if nxt else len(text)
+    return text[s:e].strip().replace("\n", " ")
+
+
+def score(items: list[ArticleItems]) -> dict:
+    totals = {lv: Counter() for lv in LEVELS}
+    per_type: dict[str, dict[str, Counter]] = defaultdict(lambda: {lv: Counter() for lv in ("type", "event")})
+    status_conf: dict[str, Counter] = defaultdict(Counter)
+    by_status: dict[str, Counter] = defaultdict(Counter)
+    done_ok = done_n = hist_ok = hist_n = 0
+    present = Counter()
+    quote = {"content": Counter(), "speaker": Counter()}
+    misses, false_pos = [], []
+    for a in items:
+        G, P = a.gold_events, a.pred_events
+        matches = {}
+        for lv in LEVELS:
+            m = match_events(lv, G, P)
+            matches[lv] = m
+            totals[lv].update(tp=len(m), pred=len(P), gold=len(G))
+        for lv in ("type", "event"):
+            m = matches[lv]
+            for i, g in enumerate(G):
+                per_type[g.type][lv]["gold"] += 1
+                per_type[g.type][lv]["tp"] += i in m
+            for p in P:
+                per_type[p.type][lv]["pred"] += 1
+        ev = matches["event"]
+        for i, g in enumerate(G):
+            by_status[g.status]["gold"] += 1
+            by_status[g.status]["found"] += i in ev
+        for i, j in ev.items():
+            g, p = G[i], P[j]
+            status_conf[g.status][p.status] += 1
+            done_n += 1
+            done_ok += (g.status in DONE) == (p.status in DONE)
+            hist_n += 1
+            hist_ok += g.historical == p.historical
+        # present events only: historical gold left out, coded events flagged historical left out
+        gi = [i for i, g in enumerate(G) if not g.historical]
+        pj = [j for j, p in enumerate(P) if not p.historical]
+        mp = match_events("event", [G[i] for i in gi], [P[j] for j in pj])
+        present.update(tp=len(mp), pred=len(pj), gold=len(gi))
+        typed = matches["type"]
+        for i, g in enumerate(G):
+            if i not in ev:
+                why = "no event of this type in the sentence" if i not in typed else \
+                    f"type found, parties differ: coded {P[typed[i]].source}→{P[typed[i]].target}"
+                misses.append({"article": a.id, "gold": g.label, "type": g.type, "status": g.status,
+                               "source": g.source, "target": g.target, "why": why, "offset": g.spans[0][0],
+                               "sentence": _sentence(a.text, g.spans[0])})
+        used = set(ev.values())
+        for j, p in enumerate(P):
+            if j not in used:
+                false_pos.append({"article": a.id, "rule": p.label, "type": p.type, "status": p.status,
+                                  "source": p.source, "target": p.target, "offset": p.spans[0][0],
+                                  "sentence": _sentence(a.text, p.spans[0])})
+        qm = match_quotes(a.text, a.gold_quotes, a.pred_quotes)
+        quote["content"].update(tp=len(qm), pred=len(a.pred_quotes), gold=len(a.gold_quotes))
+        quote["speaker"].update(tp=sum(speaker_ok(a.gold_quotes[i], a.pred_quotes[j]) for i, j in qm),
+                                pred=len(a.pred_quotes), gold=len(a.gold_quotes))
+    out: dict = {lv: _prf(totals[lv]["tp"], totals[lv]["pred"], totals[lv]["gold"]) for lv in LEVELS}
+    out["present_events"] = _prf(present["tp"], present["pred"], present["gold"])
+    out["done_accuracy"] = round(done_ok / done_n, 4) if done_n else None
+    out["done_pairs"] = done_n
+    out["historical_accuracy"] = round(hist_ok / hist_n, 4) if hist_n else None
+    out["by_status"] = {s: {"gold": c["gold"], "found": c["found"],
+                            "recall": round(c["found"] / c["gold"], 4) if c["gold"] else 0.0}
+                        for s, c in sorted(by_status.items())}
+    out["status_confusion"] = {g: dict(c) for g, c in sorted(status_conf.items())}
+    out["per_type"] = {t: {lv: _prf(c[lv]["tp"], c[lv]["pred"], c[lv]["gold"]) for lv in ("type", "event")}
+                       for t, c in sorted(per_type.items())}
+    out["quote_content"] = _prf(quote["content"]["tp"], quote["content"]["pred"], quote["content"]["gold"])
+    out["quote_speaker"] = _prf(quote["speaker"]["tp"], quote["speaker"]["pred"], quote["speaker"]["gold"])
+    out["misses"] = misses
+    out["false_positives"] = false_pos
+    return out
+
+
