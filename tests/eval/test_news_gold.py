@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import shared_path
 
 from barometer.cli import build_parser
 from barometer.eval import news
 from barometer.eval.newsgold import gold_files, load_article
+from tests.conftest import shared_path
 
 pytestmark = pytest.mark.gold
 

@@ -99,12 +99,17 @@ def test_quotations_match_by_content_then_speaker():
 
 
 def test_speaker_names_and_codes():
-    def q(code, name, person):
+    def q(code, name, person=False):
         return Qt(content=[], speaker=code, speaker_name=name, speaker_is_person=person)
 
-    assert speaker_ok(q("RUSGOV", "Vladimir Putin", True), q("RUSGOV", "Putin", True))
-    assert not speaker_ok(q("RUSGOV", "Dmitry Peskov", True), q("RUSGOV", "Vladimir Putin", True))
-    assert speaker_ok(q("RUSGOV", "Dmitry Peskov", True), q("RUSGOV", "Russia's government", False))
-    assert speaker_ok(q("GBRGOV", None, False), q("GBR", "United Kingdom", False))
-    assert not speaker_ok(q("GBRGOV", None, False), q("GBRMIL", "British army", False))
-    assert not speaker_ok(q("USAGOV", "Joe Biden", True), q(None, "he", False))
+    assert speaker_ok(q("RUSGOV", "Vladimir Putin"), q("RUSGOV", "Putin", True))
+    assert speaker_ok(q("UKRGOV", "Volodymyr Zelenskyy"), q("UKRGOV", "Volodymyr Zelensky", True))
+    assert speaker_ok(q("TURGOV", "Recep Tayyip Erdogan"), q("TURGOV", "Recep Tayyip Erdoğan", True))
+    assert speaker_ok(q("POLGOV", "Joachim Brudzinski"), q(None, "Joachim Brudziński"))
+    assert not speaker_ok(q("RUSGOV", "Dmitry Peskov"), q("RUSGOV", "Vladimir Putin", True))
+    assert speaker_ok(q("RUSGOV", "Dmitry Peskov"), q("RUSGOV", "Russia's government"))
+    assert speaker_ok(q("MYSGOV", "Najib Razak"), q("MYSGOV", "Malaysia's Prime Minister"))
+    assert speaker_ok(q("GBRGOV", None), q("GBR", "United Kingdom"))
+    assert not speaker_ok(q("GBRGOV", None), q("GBRMIL", "British army"))
+    assert not speaker_ok(q("USAGOV", "Joe Biden"), q(None, "he"))
+    assert not speaker_ok(q("RUSGOV", "Sergei Lavrov"), q(None, "Ławrow")), "an unresolved spelling is no match"

@@ -42,7 +42,7 @@ from barometer.eval.newsmatch import (
 
 #: Figures pinned as floors in ``baseline.yaml`` (section ``news``), higher is better.
 FLOORED = ("event.f1", "event.precision", "event.recall", "type.f1", "type.recall", "event_date.f1",
-           "done_accuracy", "quote_content.f1", "quote_speaker.f1")
+           "done_accuracy", "quote_content.f1", "quote_speaker.f1", "quote_speaker_accuracy")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,6 +227,7 @@ def print_events(result: dict, errors: int | None) -> None:
     print()
     _print_prf("quotes: content overlap", result["quote_content"])
     _print_prf("quotes: + right speaker", result["quote_speaker"])
+    print(f"right speaker on content-matched quotations: {result['quote_speaker_accuracy']}")
     n = errors if errors is not None else (0 if result["split"] == "test" else None)
     if n == 0:
         print(f"\n{len(result['misses'])} misses, {len(result['false_positives'])} false positives "
@@ -252,7 +253,7 @@ def run(args: argparse.Namespace, task: str = "events") -> int:
     if args.format == "json":
         if task == "quotes":
             keep = ("gold", "split", "articles", "gold_quotes", "gold_sha256", "quote_content", "quote_speaker",
-                    "skipped")
+                    "quote_speaker_accuracy", "skipped")
             result = {k: result[k] for k in keep}
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
@@ -263,6 +264,7 @@ def run(args: argparse.Namespace, task: str = "events") -> int:
         print(f"{'':<28} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
         _print_prf("content overlap >= 0.5", result["quote_content"])
         _print_prf("... and right speaker", result["quote_speaker"])
+        print(f"right speaker on content-matched quotations: {result['quote_speaker_accuracy']}")
         return 0
     print_events(result, args.errors)
     return 0

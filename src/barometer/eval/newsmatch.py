@@ -47,7 +47,7 @@ class Qt:
     content: list[tuple[int, int]]
     speaker: str | None
     speaker_name: str | None
-    speaker_is_person: bool
+    speaker_is_person: bool  # a particular, named person (not a role holder known only by role)
     label: str = ""
 
 
@@ -69,7 +69,7 @@ def gold_items(art: LoadedArticle) -> tuple[list[Ev], list[Qt]]:
                  spans=[(s.start, s.end) for s in e.evidence], historical=e.historical, said_by=e.said_by,
                  label=e.id, source_name=e.source_name, target_name=e.target_name) for e in g.events]
     quotes = [Qt(content=[(s.start, s.end) for s in q.content], speaker=q.speaker, speaker_name=q.speaker_name,
-                 speaker_is_person=bool(q.speaker_name), label=q.id) for q in g.quotes]
+                 speaker_is_person=False, label=q.id) for q in g.quotes]
     return events, quotes
 
 
@@ -106,6 +106,11 @@ class Alignment:
         return self.rt[min(firsts)][0], self.rt[max(firsts)][1]
 
 
+def _named_person(actor) -> bool:  # noqa: ANN001 - Actor | None
+    """A person known by name: a KB person, or an article-local one whose name is not just its role."""
+    return bool(actor and actor.kind == "person" and (actor.kb_id or actor.name != actor.role))
+
+
 def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # noqa: ANN001 - Analysis
     def code(actor_id: str | None) -> str | None:
         a = analysis.actor(actor_id)
@@ -126,7 +131,7 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
             continue
         a = analysis.actor(q.speaker)
         quotes.append(Qt(content=[sp], speaker=(a.code or a.country) if a else None,
-                         speaker_name=a.name if a else q.speaker_text, speaker_is_person=bool(a and a.kind == "person"),
+                         speaker_name=a.name if a else q.speaker_text, speaker_is_person=_named_person(a),
                          label=q.rule or ""))
     return events, quotes
 
@@ -201,23 +206,44 @@ def _words(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
 
 
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "prime", "the", "of", "sir", "general", "gen"}
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ı": "i"})
 
 
-def _surname_tokens(name: str | None) -> list[str]:
-    return [w for w in re.findall(r"[^\W\d_]+", (name or "").lower()) if w not in _TITLES and len(w) > 1]
+def _surnames(name: str | None) -> list[str]:
+    """Name words, accents folded ("Erdoğan" = "Erdogan"), titles dropped."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", (name or "").lower().translate(_FOLD))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return [w for w in re.findall(r"[a-z]+", folded) if w not in _TITLES and len(w) > 1]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, one a prefix of the other ("Zelensky"/"Zelenskyy"), or one edit apart in a long word."""
+    if a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b)) <= 1 or \
+        SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def names_match(gold: str | None, pred: str | None) -> bool:
+    gt, pt = _surnames(gold), _surnames(pred)
+    return bool(gt and pt) and (any(_same_word(gt[-1], w) for w in pt) or any(_same_word(pt[-1], w) for w in gt))
 
 
 def speaker_ok(g: Qt, p: Qt) -> bool:
-    """Same person (surname), or — when the gold names no person or the coded speaker is no person —
-    the same actor code (same country or organisation, and the same first sector when both have one)."""
-    gt, pt = _surname_tokens(g.speaker_name), _surname_tokens(p.speaker_name)
-    if gt and pt and (gt[-1] in pt or pt[-1] in gt):
+    """The right speaker: the same name (surname, accents folded), or — unless the coded speaker is a
+    particular person with another name — the same actor (same country or organisation, and the same
+    first sector when both codes have one)."""
+    if names_match(g.speaker_name, p.speaker_name):
         return True
-    if g.speaker and p.speaker and (not g.speaker_is_person or not p.speaker_is_person):
-        gr, pr = code_root(g.speaker), code_root(p.speaker)
-        gs, ps = g.speaker[len(gr):][:3], p.speaker[len(pr):][:3]
-        return gr == pr and (not gs or not ps or gs == ps)
-    return False
+    if not g.speaker or not p.speaker or p.speaker_is_person:
+        return False
+    gr, pr = code_root(g.speaker), code_root(p.speaker)
+    gs, ps = g.speaker[len(gr):][:3], p.speaker[len(pr):][:3]
+    return gr == pr and (not gs or not ps or gs == ps)
 
 
 def match_quotes(text: str, gold: list[Qt], pred: list[Qt]) -> list[tuple[int, int]]:
@@ -317,6 +343,8 @@ def score(items: list[ArticleItems]) -> dict:
                        for t, c in sorted(per_type.items())}
     out["quote_content"] = _prf(quote["content"]["tp"], quote["content"]["pred"], quote["content"]["gold"])
     out["quote_speaker"] = _prf(quote["speaker"]["tp"], quote["speaker"]["pred"], quote["speaker"]["gold"])
+    ctp = quote["content"]["tp"]
+    out["quote_speaker_accuracy"] = round(quote["speaker"]["tp"] / ctp, 4) if ctp else None
     out["misses"] = misses
     out["false_positives"] = false_pos
     return out
