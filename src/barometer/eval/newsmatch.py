@@ -249,17 +249,9 @@ def speaker_ok(g: Qt, p: Qt) -> bool:
 def match_quotes(text: str, gold: list[Qt], pred: list[Qt]) -> list[tuple[int, int]]:
     gw = [_words(text, q.content) for q in gold]
     pw = [_words(text, q.content) for q in pred]
-    cand = sorted(((len(g & p) / len(g | p), i, j) for i, g in enumerate(gw) for j, p in enumerate(pw) if g & p),
-                  reverse=True)
-    used_g, used_p, out = set(), set(), []
-    for jac, i, j in cand:
-        if jac < 0.5 - 1e-9:
-            break
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return out
+    from barometer.eval.quotes import pairs  # PolNeAR's pairing: greedy one-to-one, best Jaccard first
+
+    return [(i, j) for j, i in pairs(pw, gw, 0.5)]
 
 
 # ---------------------------------------------------------------------------------------------
