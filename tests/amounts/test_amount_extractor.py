@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from barometer.amounts import extract_amounts
-from barometer.amounts.numbers import parse_number
 from barometer.layers import ActorLayer, ActorMention
 from barometer.model import Actor
+from barometer.nlp.numbers import parse_number
 
 
 def _amounts(nlp, text: str, actors: ActorLayer | None = None):

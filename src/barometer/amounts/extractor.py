@@ -23,10 +23,10 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.layers import ActorLayer
 from barometer.model import Amount
 from barometer.nlp import doc_text
+from barometer.nlp.numbers import NUMBER, parse_number
 from barometer.registry import register
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "amounts" / "lexicon.yaml"

@@ -32,9 +32,9 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from barometer.amounts.numbers import NUMBER, parse_number
 from barometer.model import TimeRef
 from barometer.nlp import doc_text
+from barometer.nlp.numbers import NUMBER, parse_number
 from barometer.registry import register
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "times"
