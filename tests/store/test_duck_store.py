@@ -121,13 +121,12 @@ def test_group_commit_isolates_a_faulty_article(store):
 
 def test_memory_limit_setting_bounds_duckdb_and_a_bad_one_is_named(tmp_path, monkeypatch):
     """A long-running writer's memory is DuckDB's block cache: the store_memory_limit setting bounds it."""
-    monkeypatch.setattr("barometer.settings._current", None)
+    from barometer.settings import Settings
+    from barometer.store import connect
+
     monkeypatch.setenv("BAROMETER_STORE_MEMORY_LIMIT", "300MB")
-    with DuckStore(tmp_path / "m.duckdb") as s:
+    with connect(tmp_path / "m.duckdb", settings=Settings.from_env()) as s:
         (limit,) = s.con.execute("SELECT current_setting('memory_limit')").fetchone()
     assert limit.endswith("MiB") and 280 <= float(limit.split()[0]) <= 300
-    monkeypatch.setattr("barometer.settings._current", None)
-    monkeypatch.setenv("BAROMETER_STORE_MEMORY_LIMIT", "lots")
     with pytest.raises(StoreError, match="store_memory_limit 'lots'"):
-        DuckStore(tmp_path / "m.duckdb")
-    monkeypatch.setattr("barometer.settings._current", None)
+        DuckStore(tmp_path / "m.duckdb", memory_limit="lots")

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from barometer.ingest.batch import ingest_paths
     from barometer.store import open_store
 
-    with open_store(args.db) as store:
+    with open_store(args.db, settings=args.settings) as store:
         report = ingest_paths(sample_paths(), store, date_from_names=True, progress=False)
         console().print(f"[bold]Barometer demo[/bold]: {report.added} sample article(s) analysed, "
                         f"{report.skipped} already in {store.path}")

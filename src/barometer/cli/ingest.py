@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{status} {source}", flush=True)
 
     workers = args.workers if args.workers is not None else get_settings().workers
-    with open_store(args.db) as store:
+    with open_store(args.db, settings=args.settings) as store:
         try:
             report = ingest_paths(args.paths, store, published=args.published, date_from_names=args.date_from_name,
                                   progress=not args.no_progress and not args.verbose and sys.stderr.isatty(),

@@ -148,7 +148,7 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
                     report.skipped += 1
                     if on_outcome:
                         on_outcome("skipped", raw.source)
-                    store._journal(batch_id, raw.source, "done", None, None)
+                    store.mark_done(batch_id, raw.source)
                     advance(1)
                 else:
                     if not pending:

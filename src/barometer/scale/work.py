@@ -54,9 +54,9 @@ def analyze_chunk_messages(raws: list[RawDocument], published: dt.date | None = 
     ``skip_article(article_id)`` true (the article is already stored) ends a document after cleaning.
     """
     from barometer.clean import clean_document
-    from barometer.ingest.dedup import signature_of
     from barometer.nlp import get_nlp
     from barometer.pipeline import _doc_for, _empty_analysis, run_stages
+    from barometer.store.stories import signature_of
 
     load_plugins()
     nlp = get_nlp()
