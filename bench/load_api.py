@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from barometer.api.app import create_app
-    from barometer.ingest.batch import ingest_paths
+    from barometer.batch import ingest_paths
     from barometer.pipeline import warm_up
     from barometer.settings import Settings
     from barometer.store import DuckStore

@@ -111,7 +111,7 @@ def run_analysis(files: list[Path], batch_size: int) -> float:
 
 
 def run_ingest(files: list[Path], *, workers: int = 0, scheduler: object = None, batch_size: int) -> tuple[float, int]:
-    from barometer.ingest.batch import ingest_paths
+    from barometer.batch import ingest_paths
     from barometer.store import DuckStore
 
     with tempfile.TemporaryDirectory() as tmp:

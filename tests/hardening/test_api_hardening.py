@@ -232,7 +232,7 @@ def test_reads_never_fail_while_a_batch_ingests_into_the_same_store(tmp_path, nl
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from bench.load_api import write_corpus
 
-    from barometer.ingest.batch import ingest_paths
+    from barometer.batch import ingest_paths
     from barometer.store import DuckStore
 
     write_corpus(tmp_path / "corpus", 12)

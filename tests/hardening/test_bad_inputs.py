@@ -17,7 +17,7 @@ import io
 import pytest
 
 from barometer import settings as settings_module
-from barometer.ingest.batch import ingest_paths
+from barometer.batch import ingest_paths
 from barometer.store import DuckStore
 
 GOOD = ("Border talks\n\nRussia rejected NATO's demands on Wednesday, the Kremlin said. "

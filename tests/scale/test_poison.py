@@ -41,7 +41,7 @@ def test_poison_articles_fail_alone_in_worker_processes(tmp_path):
 
 def test_in_process_time_limit_stops_a_python_loop(tmp_path, monkeypatch):
     import barometer.settings as settings_mod
-    from barometer.ingest.batch import ingest_paths
+    from barometer.batch import ingest_paths
     from barometer.store import DuckStore
 
     monkeypatch.setenv("BAROMETER_PLUGINS", "tests.scale.poison_stages")

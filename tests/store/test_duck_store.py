@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from barometer import analyze
+from barometer.batch import ingest_paths
 from barometer.cli import main
 from barometer.errors import StoreError
-from barometer.ingest.batch import ingest_paths
 from barometer.model import Analysis, Article, Event, Span
 from barometer.store import DuckStore
 from barometer.store.base import ToStore

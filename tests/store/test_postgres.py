@@ -13,9 +13,9 @@ from urllib.parse import quote
 import pytest
 
 from barometer import analyze
+from barometer.batch import ingest_paths
 from barometer.cli import main
 from barometer.errors import StoreError
-from barometer.ingest.batch import ingest_paths
 from barometer.model import Analysis, Article, Event, Span
 from barometer.store import DuckStore, connect, open_store
 from tests.scale.helpers import dump, write_corpus

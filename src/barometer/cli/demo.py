@@ -24,8 +24,8 @@ def sample_paths() -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from barometer.batch import ingest_paths
     from barometer.cli.render import console, print_table
-    from barometer.ingest.batch import ingest_paths
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:

@@ -38,8 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from barometer.batch import ingest_paths
     from barometer.errors import BarometerError
-    from barometer.ingest.batch import ingest_paths
     from barometer.settings import get_settings
     from barometer.store import open_store
 
