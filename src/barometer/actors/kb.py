@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -319,9 +320,7 @@ def _people_plural(demonym: str) -> list[str]:
 
 
 def build_kb() -> KB:
-    import pycountry
-    from countryinfo import CountryInfo
-
+    """The KB from the four data files (roles, countries, IGOs, people) and the installed country packages."""
     roles: RolesFile = _parse(RolesFile, "roles.yaml", _read("roles.yaml"))
     cfile: CountriesFile = _parse(CountriesFile, "countries.yaml", _read("countries.yaml"))
     igos: IgosFile = _parse(IgosFile, "igos.yaml", _read("igos.yaml"))
@@ -339,8 +338,21 @@ def build_kb() -> KB:
             kb.sector_nouns[n.lower()] = sector
     ambiguous = set(cfile.ambiguous)
 
-    # Countries: pycountry names; countryinfo demonyms and capitals (most populous entry wins a shared
-    # demonym, so sovereign states beat their territories); our overrides on top.
+    def alias(text: str, a: Alias) -> None:
+        kb.add_alias(text, Alias(a.record, a.form, a.sector, a.weak, text in ambiguous))
+
+    _add_countries(kb, cfile, alias)
+    _add_igos(kb, igos, alias)
+    _add_people(kb, people, alias)
+    _add_offices(kb, people)
+    return kb
+
+
+def _country_info() -> tuple[dict[str, dict], dict[str, tuple[int, str]]]:
+    """countryinfo records by alpha-3, and the owner of each demonym: the most populous state using it
+    (so sovereign states beat their territories)."""
+    from countryinfo import CountryInfo
+
     info = {v.get("ISO", {}).get("alpha3"): v for v in CountryInfo.all().values() if isinstance(v, dict)}
     demonym_owner: dict[str, tuple[int, str]] = {}
     for a3, rec in info.items():
@@ -349,6 +361,13 @@ def build_kb() -> KB:
             pop = int(rec.get("population") or 0)
             if dem not in demonym_owner or pop > demonym_owner[dem][0]:
                 demonym_owner[dem] = (pop, a3)
+    return info, demonym_owner
+
+
+def _country_specs(cfile: CountriesFile) -> list[tuple[str, str, list[str], CountrySpec | None]]:
+    """(alpha-3, common name, names, our override) per country: pycountry's, then our ``extra``."""
+    import pycountry
+
     seen_a3: set[str] = set()
     for c in cfile.countries:
         if c.alpha3 in seen_a3:
@@ -370,11 +389,13 @@ def build_kb() -> KB:
                       [n for n in (extra.name, extra.official_name) if n], extra))
     if overrides:
         raise KBError(f"actors/countries.yaml: unknown alpha3 {sorted(overrides)} (not in pycountry; use `extra`)")
+    return specs
 
-    def alias(text: str, a: Alias) -> None:
-        kb.add_alias(text, Alias(a.record, a.form, a.sector, a.weak, text in ambiguous))
 
-    for a3, common, names, ov in specs:
+def _add_countries(kb: KB, cfile: CountriesFile, alias: Callable[[str, Alias], None]) -> None:
+    """Countries: pycountry names; countryinfo demonyms and capitals; our overrides on top."""
+    info, demonym_owner = _country_info()
+    for a3, common, names, ov in _country_specs(cfile):
         kb.records[a3] = Record(a3, common, "state", a3, None, a3)
         rec = info.get(a3) or {}
         for n in names:
@@ -390,19 +411,25 @@ def build_kb() -> KB:
         if cap:
             alias(cap, Alias(a3, "capital", "GOV"))
         if ov:
-            for n in ov.short:
-                alias(n, Alias(a3, "short"))
-            for adj in ov.adjectives:
-                alias(adj, Alias(a3, "adjective"))
-                for p in _people_plural(adj):
-                    alias(p, Alias(a3, "people"))
-            for p in ov.people:
-                alias(p, Alias(a3, "people"))
-            for cap in ov.capitals:
-                alias(cap, Alias(a3, "capital", "GOV"))
-            for seat in ov.seats:
-                alias(seat.alias, Alias(a3, "seat", seat.sector))
+            _add_override(a3, ov, alias)
 
+
+def _add_override(a3: str, ov: CountrySpec, alias: Callable[[str, Alias], None]) -> None:
+    for n in ov.short:
+        alias(n, Alias(a3, "short"))
+    for adj in ov.adjectives:
+        alias(adj, Alias(a3, "adjective"))
+        for p in _people_plural(adj):
+            alias(p, Alias(a3, "people"))
+    for p in ov.people:
+        alias(p, Alias(a3, "people"))
+    for cap in ov.capitals:
+        alias(cap, Alias(a3, "capital", "GOV"))
+    for seat in ov.seats:
+        alias(seat.alias, Alias(a3, "seat", seat.sector))
+
+
+def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None]) -> None:
     for igo in igos.entries:
         if igo.id in kb.records:
             raise KBError(f"actors/igos.yaml: id {igo.id!r} collides with a country code")
@@ -418,6 +445,8 @@ def build_kb() -> KB:
         if igo.parent and igo.parent not in kb.records:
             raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown parent {igo.parent!r}")
 
+
+def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None]) -> None:
     for pid, p in people.people.items():
         if not re.fullmatch(r"[a-z0-9-]+", pid):
             raise KBError(f"actors/people.yaml: person id {pid!r} must be lower-case ascii words joined by '-'")
@@ -429,6 +458,9 @@ def build_kb() -> KB:
         surname = p.surname or p.name.split()[-1]
         if surname not in p.aliases and surname != p.name:
             alias(surname, Alias(rid, "surname", weak=True))
+
+
+def _add_offices(kb: KB, people: PeopleFile) -> None:
     for off in people.offices:
         qual = off.country or off.org
         if qual not in kb.records:
@@ -445,7 +477,6 @@ def build_kb() -> KB:
             kb.terms_by_person[term.person].append(term)
             for k in off.kinds:
                 kb.terms_by_qualifier[(qual, k)].append(term)
-    return kb
 
 
 @lru_cache(maxsize=1)
