@@ -16,29 +16,24 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from barometer.errors import BarometerError
+from barometer.data import DataFile, Strict, load_data
+from barometer.errors import KnowledgeBaseError
 
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "COP", "PPL")
 
 
-class KBError(BarometerError):
-    """A knowledge-base data file is malformed; the message names the file and entry."""
+#: A knowledge-base data file is malformed; the message names the file and entry.
+KBError = KnowledgeBaseError
 
 
 # --------------------------------------------------------------------------- file schemas
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class KindSpec(_Strict):
+class KindSpec(Strict):
     label: str
     sector: str
     secondary: str | None = None
@@ -52,8 +47,7 @@ class KindSpec(_Strict):
         return v
 
 
-class RolesFile(_Strict):
-    version: int
+class RolesFile(DataFile):
     source: str
     kinds: dict[str, KindSpec]
     sector_nouns: dict[str, list[str]]
@@ -76,12 +70,12 @@ class RolesFile(_Strict):
         return self
 
 
-class SeatSpec(_Strict):
+class SeatSpec(Strict):
     alias: str
     sector: str = "GOV"
 
 
-class CountrySpec(_Strict):
+class CountrySpec(Strict):
     alpha3: str = Field(pattern=r"^[A-Z]{3}$")
     name: str | None = None
     official_name: str | None = None
@@ -92,8 +86,7 @@ class CountrySpec(_Strict):
     seats: list[SeatSpec] = Field(default_factory=list)
 
 
-class CountriesFile(_Strict):
-    version: int
+class CountriesFile(DataFile):
     source: str
     ambiguous: list[str]
     no_and_short: list[str] = Field(default_factory=list)
@@ -101,7 +94,7 @@ class CountriesFile(_Strict):
     extra: list[CountrySpec]
 
 
-class IgoSpec(_Strict):
+class IgoSpec(Strict):
     id: str
     name: str
     code: str
@@ -126,20 +119,19 @@ class IgoSpec(_Strict):
         return self
 
 
-class IgosFile(_Strict):
-    version: int
+class IgosFile(DataFile):
     source: str
     entries: list[IgoSpec]
 
 
-class PersonSpec(_Strict):
+class PersonSpec(Strict):
     name: str
     gender: Literal["m", "f"] | None = None
     aliases: list[str] = Field(default_factory=list)
     surname: str | None = None
 
 
-class OfficeSpec(_Strict):
+class OfficeSpec(Strict):
     id: str
     country: str | None = None
     org: str | None = None
@@ -163,8 +155,7 @@ class OfficeSpec(_Strict):
         return self
 
 
-class PeopleFile(_Strict):
-    version: int
+class PeopleFile(DataFile):
     revised: dt.date
     source: str
     people: dict[str, PersonSpec]
@@ -277,41 +268,6 @@ class KB:
 # --------------------------------------------------------------------------- loading
 
 
-def _read(name: str) -> Any:
-    path = resources.files("barometer.data").joinpath(f"actors/{name}")
-    try:
-        return yaml.safe_load(path.read_text("utf-8"))
-    except yaml.YAMLError as exc:
-        raise KBError(f"actors/{name}: not valid YAML: {exc}") from None
-
-
-def _parse(model: type[BaseModel], name: str, data: Any) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors()[:5]:
-            loc = ".".join(str(p) for p in err["loc"])
-            entry = _entry_hint(data, err["loc"])
-            problems.append(f"  at {loc}{entry}: {err['msg']}")
-        raise KBError(f"actors/{name}: malformed entry\n" + "\n".join(problems)) from None
-
-
-def _entry_hint(data: Any, loc: tuple) -> str:
-    """Name the offending entry (its id/alpha3/alias) so a data author can find it."""
-    node = data
-    for part in loc[:2]:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return ""
-    if isinstance(node, dict):
-        for key in ("id", "alpha3", "alias", "name"):
-            if key in node:
-                return f" ({key}={node[key]!r})"
-    return ""
-
-
 def _people_plural(demonym: str) -> list[str]:
     """'Russian' -> 'Russians'; 'French' -> 'the French' (no -s plural for -sh/-ch/-ese/-ss)."""
     if re.search(r"(sh|ch|ese|ss)$", demonym):
@@ -321,10 +277,10 @@ def _people_plural(demonym: str) -> list[str]:
 
 def build_kb() -> KB:
     """The KB from the four data files (roles, countries, IGOs, people) and the installed country packages."""
-    roles: RolesFile = _parse(RolesFile, "roles.yaml", _read("roles.yaml"))
-    cfile: CountriesFile = _parse(CountriesFile, "countries.yaml", _read("countries.yaml"))
-    igos: IgosFile = _parse(IgosFile, "igos.yaml", _read("igos.yaml"))
-    people: PeopleFile = _parse(PeopleFile, "people.yaml", _read("people.yaml"))
+    roles = load_data("actors/roles.yaml", RolesFile)
+    cfile = load_data("actors/countries.yaml", CountriesFile)
+    igos = load_data("actors/igos.yaml", IgosFile)
+    people = load_data("actors/people.yaml", PeopleFile)
 
     kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
             perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),

@@ -18,18 +18,48 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Literal
 
-import yaml
+from pydantic import Field
 from spacy.tokens import Doc, Span, Token
 
+from barometer.data import DataFile, Strict, load_data
 from barometer.layers import ActorLayer
 from barometer.model import Amount
 from barometer.nlp import doc_text
 from barometer.nlp.numbers import NUMBER, parse_number
 from barometer.registry import register
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "amounts" / "lexicon.yaml"
+
+class Qualifier(Strict):
+    id: str
+    text: str
+    kind: Literal["low", "high", "approx"]
+
+
+class VagueQuantity(Strict):
+    id: str
+    text: str
+    value: int | float | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+
+
+class UnitSpec(Strict):
+    id: str
+    forms: list[str] = Field(min_length=1)
+    unit: str
+    prefix: bool = False
+
+
+class AmountLexiconFile(DataFile):
+    """``data/amounts/lexicon.yaml``."""
+
+    qualifiers: list[Qualifier]
+    vague: list[VagueQuantity]
+    units: list[UnitSpec]
+    victims: dict[str, str]
+    tolls: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -45,11 +75,11 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw = yaml.safe_load(_DATA.read_text("utf-8"))
-    quals = {q["text"]: q["kind"] for q in raw["qualifiers"]}
-    vague = {v["text"]: v for v in raw["vague"]}
-    units = {f.lower(): u["unit"] for u in raw["units"] if not u.get("prefix") for f in u["forms"]}
-    prefix = {f: u["unit"] for u in raw["units"] if u.get("prefix") for f in u["forms"]}
+    raw = load_data("amounts/lexicon.yaml", AmountLexiconFile)
+    quals = {q.text: q.kind for q in raw.qualifiers}
+    vague = {v.text: v.model_dump(exclude_unset=True) for v in raw.vague}
+    units = {f.lower(): u.unit for u in raw.units if not u.prefix for f in u.forms}
+    prefix = {f: u.unit for u in raw.units if u.prefix for f in u.forms}
 
     def alt(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -61,7 +91,7 @@ def lexicon() -> _Lex:
         rf"(?P<cur>{alt(prefix)})?\s?(?P<num>(?<![\w.-]){NUMBER})\b(?![\w-]*\d)"
         rf"(?:\s?(?P<unit>{unit_alt})(?!\w))?)",
         re.I)
-    return _Lex(quals, vague, units, prefix, raw["victims"], raw["tolls"], pattern)
+    return _Lex(quals, vague, units, prefix, raw.victims, raw.tolls, pattern)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:

@@ -16,23 +16,60 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from barometer.data import DataFile, Strict, load_data
 from barometer.layers import ActorLayer
 from barometer.model import Place
 from barometer.nlp import doc_text
 from barometer.places.gazetteer import Candidate, lookup
 from barometer.registry import register
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 _FEATURE_RANK = {"country": 4, "continent": 3, "region": 3, "city": 2, "admin1": 1}
 #: Dependency roles in which a place name speaks or acts, i.e. stands for a government.
 _AGENT_DEPS = {"nsubj", "csubj"}
 #: Dependency roles in which a place name only modifies another noun ("US Secretary of Defense").
 _MODIFIER_DEPS = {"compound", "nmod", "amod"}
+
+
+class RegionSpec(Strict):
+    id: str
+    name: str
+    names: list[str]
+    country: str | None = None
+    lat: int | float | None = None
+    lon: int | float | None = None
+
+
+class RegionsFile(DataFile):
+    """``data/places/regions.yaml``."""
+
+    regions: list[RegionSpec]
+
+
+class CountryAlias(Strict):
+    id: str
+    names: list[str]
+    country: str
+
+
+class AliasesFile(DataFile):
+    """``data/places/aliases.yaml``."""
+
+    aliases: list[CountryAlias]
+
+
+class PlaceRolesFile(DataFile):
+    """``data/places/roles.yaml``."""
+
+    geo_heads: list[str]
+    place_nouns: list[str]
+
+
+@lru_cache(maxsize=1)
+def _roles() -> PlaceRolesFile:
+    return load_data("places/roles.yaml", PlaceRolesFile)
 
 
 @dataclass(frozen=True)
@@ -46,11 +83,10 @@ class _Region:
 
 @lru_cache(maxsize=1)
 def _regions() -> tuple[re.Pattern[str], dict[str, _Region]]:
-    rows = yaml.safe_load((_DATA / "regions.yaml").read_text("utf-8"))
     by_name: dict[str, _Region] = {}
-    for row in rows:
-        region = _Region(row["id"], row["name"], row.get("country"), row.get("lat"), row.get("lon"))
-        for n in row["names"]:
+    for row in load_data("places/regions.yaml", RegionsFile).regions:
+        region = _Region(row.id, row.name, row.country, row.lat, row.lon)
+        for n in row.names:
             by_name[n] = region
     names = sorted(by_name, key=len, reverse=True)
     pattern = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(n) for n in names) + r")\b")
@@ -59,8 +95,7 @@ def _regions() -> tuple[re.Pattern[str], dict[str, _Region]]:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
-    rows = yaml.safe_load((_DATA / "aliases.yaml").read_text("utf-8"))
-    return {n: row["country"] for row in rows for n in row["names"]}
+    return {n: row.country for row in load_data("places/aliases.yaml", AliasesFile).aliases for n in row.names}
 
 
 def _alias_candidate(name: str) -> Candidate | None:
@@ -89,7 +124,7 @@ def candidates(name: str) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def _geo_heads() -> frozenset[str]:
-    return frozenset(yaml.safe_load((_DATA / "roles.yaml").read_text("utf-8"))["geo_heads"])
+    return frozenset(_roles().geo_heads)
 
 
 def is_metonym(span: Span, actors: ActorLayer) -> bool:
@@ -198,7 +233,7 @@ def _spans(doc: Doc) -> list[tuple[Span, Candidate | None]]:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    return frozenset(yaml.safe_load((_DATA / "roles.yaml").read_text("utf-8"))["place_nouns"])
+    return frozenset(_roles().place_nouns)
 
 
 @register("place_resolver", "barometer.place_resolver.v1")

@@ -27,18 +27,46 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Literal
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from barometer.data import DataFile, Strict, load_data
 from barometer.model import TimeRef
 from barometer.nlp import doc_text
 from barometer.nlp.numbers import NUMBER, parse_number
 from barometer.registry import register
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "times"
 _UNIT_RE = r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+
+
+class TimeLexiconFile(DataFile):
+    """``data/times/lexicon.yaml``."""
+
+    weekdays: list[str]
+    months: list[str]
+    month_abbreviations: dict[str, int]
+    day_parts: list[str]
+    units: dict[str, str]
+    future_auxiliaries: list[str]
+    future_verbs: list[str]
+    request_verbs: list[str]
+    future_nouns: list[str]
+    future_modifiers: list[str]
+
+
+class RelativeSpec(Strict):
+    id: str
+    pattern: str
+    unit: Literal["day", "week", "month", "year", "interval"]
+    offset: int | None = None
+    interval: list[int] | None = None
+
+
+class RelativeFile(DataFile):
+    """``data/times/relative.yaml``."""
+
+    expressions: list[RelativeSpec]
 
 
 @dataclass(frozen=True)
@@ -57,11 +85,11 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    lex = yaml.safe_load((_DATA / "lexicon.yaml").read_text("utf-8"))
-    rel = yaml.safe_load((_DATA / "relative.yaml").read_text("utf-8"))
-    return _Lex(lex["weekdays"], lex["months"], lex["month_abbreviations"], lex["day_parts"],
-                frozenset(lex["future_auxiliaries"]), frozenset(lex["future_verbs"]),
-                frozenset(lex["future_nouns"]), frozenset(lex["future_modifiers"]), frozenset(lex["request_verbs"]),
+    lex = load_data("times/lexicon.yaml", TimeLexiconFile)
+    rel = [r.model_dump(exclude_unset=True) for r in load_data("times/relative.yaml", RelativeFile).expressions]
+    return _Lex(lex.weekdays, lex.months, lex.month_abbreviations, lex.day_parts,
+                frozenset(lex.future_auxiliaries), frozenset(lex.future_verbs),
+                frozenset(lex.future_nouns), frozenset(lex.future_modifiers), frozenset(lex.request_verbs),
                 [(r["id"], re.compile(rf"\b(?:{r['pattern']})\b", re.I), r) for r in rel])
 
 
