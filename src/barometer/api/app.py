@@ -22,12 +22,12 @@ from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
-from barometer import __version__
 from barometer.api import queries
 from barometer.api.security import BodyLimit, check_read, check_write
 from barometer.errors import BarometerError, InputError, StoreError
 from barometer.settings import Settings, get_settings
 from barometer.store.duck import DuckStore
+from barometer.version import __version__
 
 Period = Literal["day", "week", "month"]
 ActorCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9:_\-.]{1,64}$")]

@@ -25,7 +25,7 @@ COMMAND_MODULES = ["analyze", "actors", "quotes", "ingest", "query", "eval", "an
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="barometer",
                                      description="Reads the news and measures the pressure in a crisis.")
-    from barometer import __version__
+    from barometer.version import __version__
 
     parser.add_argument("--version", action="version", version=f"barometer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

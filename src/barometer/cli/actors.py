@@ -88,7 +88,7 @@ def rows_for(article) -> list[tuple]:  # noqa: ANN001 - Article
 
 
 def run(args: argparse.Namespace) -> int:
-    from barometer.cli.render import write_rows
+    from barometer.render import write_rows
 
     article = _article(args.text, _date(args.date))
     if article.published is None:

@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_dyad(args: argparse.Namespace) -> int:
     from barometer.analytics.series import dyad_series
-    from barometer.cli.render import write_rows
+    from barometer.render import write_rows
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:
@@ -75,7 +75,7 @@ def run_dyad(args: argparse.Namespace) -> int:
 
 def run_alerts(args: argparse.Namespace) -> int:
     from barometer.analytics.alerts import find_alerts
-    from barometer.cli.render import write_rows
+    from barometer.render import write_rows
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from barometer.cli.render import console, print_table
+from barometer.render import console, print_table
 
 
 def add_article_arguments(p: argparse.ArgumentParser) -> None:

@@ -25,7 +25,7 @@ def sample_paths() -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from barometer.batch import ingest_paths
-    from barometer.cli.render import console, print_table
+    from barometer.render import console, print_table
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:

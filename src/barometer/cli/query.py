@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from barometer.cli.render import write_rows
+from barometer.render import write_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -201,7 +201,7 @@ def below_floor(result: dict, baseline: dict) -> list[str]:
 
 
 def _print_table(result: dict, baseline: dict) -> None:
-    from barometer.cli.render import print_table
+    from barometer.render import print_table
 
     rows = []
     for name in GOLD_FILES:

