@@ -160,13 +160,11 @@ def test_serve_binds_to_loopback_unless_told_otherwise(tmp_path, monkeypatch, ca
     address is used only when asked for, with a warning that the server is reachable from outside."""
     import uvicorn
 
-    import barometer.settings as settings_mod
     from barometer.cli import main
 
     bound: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: bound.append(kw))
     monkeypatch.delenv("BAROMETER_API_HOST", raising=False)
-    monkeypatch.setattr(settings_mod, "_current", None)
     assert main(["serve", "--db", str(tmp_path / "a.duckdb")]) == 0
     assert bound[-1]["host"] == "127.0.0.1"
     assert "warning" not in capsys.readouterr().err

@@ -28,17 +28,23 @@ from barometer.actors.aliases import ent_labels, find_aliases, find_roles, plain
 from barometer.actors.coref import resolve_coreference
 from barometer.actors.descriptions import appositives, counterparts, definite_anaphors, descriptions
 from barometer.actors.kb import load_kb
+from barometer.actors.local import ArticleActorLayer
 from barometer.actors.matcher import get_matchers
 from barometer.actors.people import ner_people
 from barometer.actors.state import State
-from barometer.layers import ActorLayer, ActorMention
+from barometer.layers import ActorMention, Layers
 from barometer.model import Actor, Article
 from barometer.model import Span as Span_
 from barometer.registry import register
 
 
-@register("actor_resolver", "barometer.actor_resolver.v1")
-def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
+@register("actor_resolver", "barometer.actor_resolver.v1", requires=("article",), assigns="actors")
+def actor_stage(doc: Doc, layers: Layers) -> ArticleActorLayer:
+    """The v1 actor stage: actors of ``doc`` as of the article's publication date."""
+    return resolve_actors(doc, layers.article)
+
+
+def resolve_actors(doc: Doc, article: Article) -> ArticleActorLayer:
     """Resolve actors in ``doc`` as of ``article.published`` (today when unknown)."""
     kb = load_kb()
     st = State(doc, kb, article.published or dt.date.today())
@@ -57,9 +63,9 @@ def resolve_actors(doc: Doc, article: Article) -> ActorLayer:
     return _layer(st)
 
 
-def _layer(st: State) -> ActorLayer:
+def _layer(st: State) -> ArticleActorLayer:
     doc = st.doc
-    layer = ActorLayer()
+    layer = ArticleActorLayer()
     seen: dict[str, Actor] = {}
     for m in sorted(st.mentions, key=lambda m: (m.start, m.end)):
         info = st.infos[m.actor_id]

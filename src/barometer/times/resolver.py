@@ -29,12 +29,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from barometer.data import DataFile, Strict, load_data
+from barometer.layers import Layers, TimeLayer
 from barometer.model import TimeRef
 from barometer.nlp import doc_text
 from barometer.nlp.numbers import NUMBER, parse_number
+from barometer.nlp.syntax import clause_head
 from barometer.registry import register
 
 _UNIT_RE = r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?)"
@@ -125,12 +127,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 # Tense
 # ---------------------------------------------------------------------------------------------
 
-def clause_head(token: Token) -> Token:
-    """The verb whose clause holds ``token`` (the token itself when it is a verb)."""
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head != t:
-        t = t.head
-    return t
 
 
 def is_future(span: Span) -> bool:
@@ -338,7 +334,12 @@ def _year_is_reference(doc: Doc, start: int, end: int) -> bool:
         and tok.head.i > tok.i
 
 
-@register("time_resolver", "barometer.time_resolver.v1")
+@register("time_resolver", "barometer.time_resolver.v1", requires=("article",), assigns="times")
+def time_stage(doc: Doc, layers: Layers) -> TimeLayer:
+    """The v1 time stage: every time expression, resolved against the publication date."""
+    return TimeLayer(resolve_times(doc, layers.article.published))
+
+
 def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
     text = doc_text(doc)
     pat = _patterns()
@@ -420,79 +421,4 @@ def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         role = "reference" if not m["prep"] and _year_is_reference(doc, ys, ye) else "date"
         start = m.start() if m["prep"] and m["prep"].lower() in ("in", "since", "by", "until") else ys
         found.add(text, start, ye, m["y"], "year", role=role)
-    refs = sorted(found.refs, key=lambda r: r.start)
-    doc.user_data[_SPANS_KEY] = (text, [(r.start, r.end) for r in refs])
-    return refs
-
-
-def time_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The character ranges ``resolve_times`` claims in ``doc`` (for any publication date).
-
-    Why cached: the amount extractor must not read dates and years as amounts, and used to run the
-    whole time grammar a second time per article to learn where they are. Which spans the grammar
-    claims never depends on the publication date (only their values do), so the ranges found by the
-    time stage are reused; without them (another time resolver configured) the grammar runs here.
-    """
-    cached = doc.user_data.get(_SPANS_KEY)
-    if cached is not None and cached[0] is doc_text(doc):
-        return list(cached[1])
-    return [(t.start, t.end) for t in resolve_times(doc, None)]
-
-
-#: ``doc.user_data`` key of (the text they were found in, the ranges resolve_times claimed).
-_SPANS_KEY = "barometer.time_spans"
-
-
-# ---------------------------------------------------------------------------------------------
-# Which time governs an event trigger
-# ---------------------------------------------------------------------------------------------
-
-#: Clause links through which a time still governs the linked verb ("agreed to meet on Monday").
-_CLIMB = ("xcomp", "conj", "advcl")
-
-
-def governing_time(times: list[TimeRef], token: Token) -> TimeRef | None:
-    """The dated time expression that governs the clause of ``token``, or None.
-
-    A time governs a trigger when it hangs on the trigger itself ("the attack on Monday") or on the
-    trigger's clause verb ("rejected these requests on Wednesday"); failing that, on a verb the
-    clause is an xcomp/conj/advcl of. Reported clauses (ccomp) do not inherit the date of the
-    reporting verb: in "said on Tuesday their forces had withdrawn", Tuesday dates the saying.
-    Durations and reference years ("the 1997 borders") never date events.
-    """
-    doc = token.doc
-    sent = token.sent
-    dated = []
-    for t in times:
-        if t.role in ("duration", "reference") or t.value is None:
-            continue
-        if t.end <= sent.start_char or t.start >= sent.end_char:
-            continue  # outside the sentence's characters: no need to find its tokens
-        span = _span(doc, t.start, t.end)
-        # Outside the sentence's tokens it cannot be in the sentence (a cheap test before .sent).
-        if span is not None and span.end > sent.start and span.start < sent.end and span.sent == sent:
-            dated.append((t, span))
-    if not dated:
-        return None
-
-    def heads(span: Span) -> list[Token]:
-        chain, t = [], span.root.head
-        while True:
-            chain.append(t)
-            if t.pos_ in ("VERB", "AUX") or t.head == t:
-                return chain
-            t = t.head
-
-    verb = clause_head(token)
-    targets = [token]
-    v = verb
-    while True:
-        targets.append(v)
-        if v.dep_ not in _CLIMB or v.head == v:
-            break
-        v = clause_head(v.head)
-    for target in targets:
-        hits = [(t, s) for t, s in dated if target in heads(s) and not (s.start <= target.i < s.end)]
-        if hits:
-            return min(hits, key=lambda p: abs(p[1].root.i - token.i))[0]
-    return None
+    return sorted(found.refs, key=lambda r: r.start)
