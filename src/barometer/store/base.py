@@ -18,7 +18,7 @@ from barometer.settings import Settings
 from barometer.store.journal import Journal
 from barometer.store.queries import Queries
 from barometer.store.rows import rows_of
-from barometer.store.schema import SCHEMA_SQL, STORE_VERSION, TABLES, now
+from barometer.store.schema import MIGRATION_SQL, SCHEMA_SQL, STORE_VERSION, TABLES, now
 
 
 @dataclass
@@ -64,13 +64,14 @@ class SQLStore(Journal, Queries):
         raise NotImplementedError
 
     def _schema_statements(self) -> list[str]:
-        return [s.strip() for s in SCHEMA_SQL.split(";") if s.strip()]
+        return [s.strip() for s in (SCHEMA_SQL + ";" + MIGRATION_SQL).split(";") if s.strip()]
 
     def _init_schema(self) -> None:
         for stmt in self._schema_statements():
             self._run(stmt)
-        self._run("INSERT INTO meta VALUES ('store_version', ?), ('schema', ?) ON CONFLICT (key) DO NOTHING",
-                  [STORE_VERSION, SCHEMA_ID])
+        self._run("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", [SCHEMA_ID])
+        self._run("INSERT INTO meta VALUES ('store_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                  [STORE_VERSION])
 
     # -- writing -----------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS articles (
   story_id VARCHAR);
 CREATE TABLE IF NOT EXISTS actors (
   article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
-  code VARCHAR, role VARCHAR, kb_id VARCHAR, n_mentions INTEGER, mentions VARCHAR,
+  code VARCHAR, role VARCHAR, kb_id VARCHAR, n_mentions INTEGER, mentions VARCHAR, confidence DOUBLE,
   PRIMARY KEY (article_id, actor_id));
 CREATE TABLE IF NOT EXISTS events (
   article_id VARCHAR, event_id VARCHAR, type VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR,
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS quotes (
   article_id VARCHAR, quote_id VARCHAR, text VARCHAR, kind VARCHAR, speaker VARCHAR, speaker_code VARCHAR,
   speaker_name VARCHAR, speaker_text VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER,
+  reported_by VARCHAR, reported_by_text VARCHAR, rule VARCHAR,
   PRIMARY KEY (article_id, quote_id));
 CREATE TABLE IF NOT EXISTS amounts (
   article_id VARCHAR, idx INTEGER, text VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE, unit VARCHAR,
@@ -46,7 +47,7 @@ CREATE TABLE IF NOT EXISTS amounts (
   PRIMARY KEY (article_id, idx));
 CREATE TABLE IF NOT EXISTS times (
   article_id VARCHAR, idx INTEGER, text VARCHAR, value VARCHAR, granularity VARCHAR, start_char INTEGER,
-  end_char INTEGER, PRIMARY KEY (article_id, idx));
+  end_char INTEGER, role VARCHAR, PRIMARY KEY (article_id, idx));
 CREATE TABLE IF NOT EXISTS places (
   article_id VARCHAR, idx INTEGER, text VARCHAR, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE,
   feature VARCHAR, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_id, idx));
@@ -65,8 +66,19 @@ CREATE OR REPLACE VIEW story_events AS
   SELECT a.story_id, e.* FROM events e JOIN articles a ON a.id = e.article_id WHERE a.id = a.story_id;
 """
 
+#: Columns added since a table was first created, in the order they were added: a store made by an
+#: earlier version gets them when it is next opened for writing (appended, so every table keeps the
+#: column order of a new store). Store version 3: the tables carry every field of the model.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("actors", "confidence", "DOUBLE"),
+    ("quotes", "reported_by", "VARCHAR"), ("quotes", "reported_by_text", "VARCHAR"), ("quotes", "rule", "VARCHAR"),
+    ("times", "role", "VARCHAR"),
+)
+MIGRATION_SQL = ";\n".join(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {c} {kind}" for t, c, kind in ADDED_COLUMNS)
+
 TABLES = ("articles", "actors", "events", "quotes", "amounts", "times", "places")
-STORE_VERSION = "2"
+STORE_VERSION = "3"
+
 
 def now() -> dt.datetime:
     """A naive UTC timestamp, the type of the ``*_at`` columns."""
