@@ -6,14 +6,15 @@ import functools
 
 from barometer.actors.records import kb_person, local_info, person_info, record_info
 from barometer.actors.state import State, local_by_surname
+from barometer.settings import Settings
 
 
-@functools.lru_cache(maxsize=1)
-def _common_nouns() -> frozenset[str]:
+@functools.lru_cache(maxsize=4)
+def _common_nouns(model: str = Settings.model) -> frozenset[str]:
     """Base forms of common nouns the model's own lemmatizer knows (its WordNet noun index)."""
     from barometer.nlp import get_nlp
 
-    nlp = get_nlp()
+    nlp = get_nlp(model)
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = nlp.get_pipe("lemmatizer").lookups
@@ -34,13 +35,15 @@ def _sentence_initial_plural_noun(ent, nouns: frozenset[str]) -> bool:  # noqa: 
     return low.endswith("s") and (low[:-1] in nouns or (low.endswith("es") and low[:-2] in nouns))
 
 
-def ner_people(st: State, labels: list[str]) -> None:
+def ner_people(st: State, labels: list[str], model: str = Settings.model) -> None:
+    """PERSON entities not taken yet: KB people, else article-local people (``model``: the spaCy
+    model whose lemmatizer tells plural common nouns from names)."""
     doc, kb = st.doc, st.kb
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not st.free(ent.start, ent.end):
             continue
-        if _sentence_initial_plural_noun(ent, _common_nouns()):
+        if _sentence_initial_plural_noun(ent, _common_nouns(model)):
             continue
         end = ent.end - 1 if ent.end - ent.start > 1 and doc[ent.end - 1].text in ("'s", "’s") else ent.end
         text = doc[ent.start:end].text

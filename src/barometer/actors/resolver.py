@@ -21,6 +21,7 @@ need a place/nationality NER label and are never taken inside a PERSON entity.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -36,15 +37,22 @@ from barometer.layers import ActorMention, Layers
 from barometer.model import Actor, Article
 from barometer.model import Span as Span_
 from barometer.registry import register
+from barometer.settings import Settings
 
 
-@register("actor_resolver", "barometer.actor_resolver.v1", requires=("article",), assigns="actors")
-def actor_stage(doc: Doc, layers: Layers) -> ArticleActorLayer:
-    """The v1 actor stage: actors of ``doc`` as of the article's publication date."""
-    return resolve_actors(doc, layers.article)
+@register("actor_resolver", "barometer.actor_resolver.v1", requires=("article",), assigns="actors",
+          default_config={"model": Settings.model})
+def make_actor_stage(model: str = Settings.model) -> Callable[[Doc, Layers], ArticleActorLayer]:
+    """The v1 actor stage: actors of ``doc`` as of the article's publication date (``model``, the
+    setting, names the spaCy model whose lemmatizer the PERSON filter reads)."""
+
+    def actor_stage(doc: Doc, layers: Layers) -> ArticleActorLayer:
+        return resolve_actors(doc, layers.article, model=model)
+
+    return actor_stage
 
 
-def resolve_actors(doc: Doc, article: Article) -> ArticleActorLayer:
+def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -> ArticleActorLayer:
     """Resolve actors in ``doc`` as of ``article.published`` (today when unknown)."""
     kb = load_kb()
     st = State(doc, kb, article.published or dt.date.today())
@@ -55,7 +63,7 @@ def resolve_actors(doc: Doc, article: Article) -> ArticleActorLayer:
 
     descriptions(st, alias_at, role_at)
     plain_aliases(st, alias_at)
-    ner_people(st, labels)
+    ner_people(st, labels, model)
     appositives(st)
     anaphors = definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
