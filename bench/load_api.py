@@ -133,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from barometer.api.app import create_app
-    from barometer.ingest.batch import ingest_paths
-    from barometer.pipeline import warm_up
+    from barometer.batch import ingest_paths
+    from barometer.pipeline import Pipeline
     from barometer.settings import Settings
     from barometer.store import DuckStore
 
@@ -148,11 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {counts['events']:,} events in {counts['articles']:,} articles "
           f"(filled in {time.perf_counter() - t0:.1f} s)")
     t0 = time.perf_counter()
-    warm_up()  # load the model and every stage's data before timing anything
+    pipeline = Pipeline.from_settings(Settings(api_token="bench"))
+    pipeline.warm_up()  # load the model and every stage's data before timing anything
     print(f"pipeline warm-up: {time.perf_counter() - t0:.1f} s")
 
     port = free_port()
-    app = create_app(store=store, settings=Settings(api_token="bench"))
+    app = create_app(store=store, pipeline=pipeline)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:

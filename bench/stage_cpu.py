@@ -34,60 +34,38 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="also print a cProfile of the stages (cumulative)")
     args = ap.parse_args()
 
-    from barometer import registry
-    from barometer.clean import clean_document
     from barometer.errors import InputError
     from barometer.ingest.raw import read_path
-    from barometer.layers import EventContext
-    from barometer.nlp import get_nlp
-    from barometer.pipeline import run_stages, warm_up
-    from barometer.settings import get_settings
+    from barometer.pipeline import Pipeline
+    from barometer.settings import Settings
 
+    pipeline = Pipeline.from_settings(Settings.from_env())
     files = sorted(p for p in args.corpus.iterdir() if p.suffix == ".txt")
     files = files[: args.limit] if args.limit else files
-    warm_up()
+    pipeline.warm_up()
     cleaned = []
     t = time.process_time()
     for f in files:
         m = re.search(r"(\d{4})-?(\d{2})-?(\d{2})", f.name)
         published = dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
         try:
-            cleaned.append(clean_document(read_path(f), published=published))
+            cleaned.append(pipeline.clean(read_path(f), published))
         except InputError:
             pass
     clean_s = time.process_time() - t
-    nlp = get_nlp()
     t = time.process_time()
-    docs = list(nlp.pipe([c.article.text for c in cleaned], batch_size=16))
+    docs = pipeline.parse_many(cleaned, batch_size=16)
     parse_s = time.process_time() - t
 
-    s = get_settings()
-    fns = [registry.get(k, getattr(s, k)) for k in STAGES]
     spent = dict.fromkeys(STAGES, 0.0)
-    for c, doc in zip(cleaned, docs, strict=True):  # each stage alone, in pipeline order, on a fresh copy
-        d = doc.copy()
-        d.user_data.clear()
-        a = c.article
-        marks = [time.process_time()]
-        actors = fns[0](d, a)
-        marks.append(time.process_time())
-        times = fns[1](d, a.published)
-        marks.append(time.process_time())
-        fns[2](d, actors)
-        marks.append(time.process_time())
-        places = fns[3](d, actors)
-        marks.append(time.process_time())
-        quotes = fns[4](d, actors)
-        marks.append(time.process_time())
-        fns[5](d, EventContext(article=a, actors=actors, quotes=quotes, times=times, places=places))
-        marks.append(time.process_time())
-        for k, t0, t1 in zip(STAGES, marks, marks[1:], strict=False):
-            spent[k] += t1 - t0
+    for c, doc in zip(cleaned, docs, strict=True):  # each stage, in pipeline order, on a fresh copy
+        if doc is not None:
+            pipeline.run_layers(doc.copy(), c.article, timings=spent, clock=time.process_time)
     t = time.process_time()
-    out = [run_stages(c, d).model_dump_json() for c, d in zip(cleaned, docs, strict=True)]
+    out = [pipeline.run(c, d).model_dump_json() for c, d in zip(cleaned, docs, strict=True)]
     stages_s = time.process_time() - t
     print(f"{len(docs)} articles from {args.corpus}")
-    print(f"cleaning {clean_s:.2f} CPU-s; parsing (nlp.pipe) {parse_s:.2f} CPU-s; run_stages {stages_s:.2f} CPU-s "
+    print(f"cleaning {clean_s:.2f} CPU-s; parsing (nlp.pipe) {parse_s:.2f} CPU-s; stages {stages_s:.2f} CPU-s "
           f"({stages_s / parse_s:.2f} of parsing)")
     for k, v in spent.items():
         print(f"  {k:<18} {v:6.2f} CPU-s")
@@ -101,7 +79,7 @@ def main() -> None:
         prof = cProfile.Profile()
         prof.enable()
         for c, d in zip(cleaned, docs, strict=True):
-            run_stages(c, d)
+            pipeline.run(c, d)
         prof.disable()
         pstats.Stats(prof).sort_stats("cumtime").print_stats(40)
 

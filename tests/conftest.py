@@ -119,8 +119,8 @@ def synthetic_store_path(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_store_path(tmp_path_factory) -> Path:
     """A store file built once from the bundled sample articles (the demo's data), through the real pipeline."""
+    from barometer.batch import ingest_paths
     from barometer.cli.demo import sample_paths
-    from barometer.ingest.batch import ingest_paths
     from barometer.store import DuckStore
 
     path = tmp_path_factory.mktemp("samples") / "samples.duckdb"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from barometer.model import SCHEMA_ID, Analysis
+from barometer.version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["SCHEMA_ID", "Analysis", "analyze", "__version__"]
 
 if TYPE_CHECKING:

@@ -43,6 +43,11 @@ class ModelNotInstalledError(BarometerError):
     """The spaCy model is missing; the message says what to install."""
 
 
+class ConfigError(BarometerError):
+    """A setting is wrong (an unknown stage name, a plugin that cannot be imported, a value of the wrong
+    type); raised before any work starts, with one line naming the setting and what it may be."""
+
+
 class StoreError(BarometerError):
     """The store cannot be opened or written (corrupt file, disk full, locked)."""
 

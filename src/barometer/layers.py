@@ -2,15 +2,29 @@
 
 The public ``Analysis`` holds what users see; these hold what stages need from each other while
 the spaCy ``Doc`` is still alive, e.g. which tokens were resolved to which actor and by which rule.
+
+A stage reads the layers it declares in ``requires`` and returns the one it ``assigns`` (see
+``barometer.registry``). What one stage asks of another's output is a method of that output's
+layer — ``TimeLayer.governing(token)``, ``PlaceLayer.for_span(start, end)``,
+``ActorLayer.local_group(...)`` — so a stage never imports another stage's implementation, and a
+stage swapped by its registry name is the one the others talk to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from barometer.model import Actor, Article, Place, Quote, TimeRef
+from spacy.tokens import Doc, Token
+
+from barometer.model import Actor, Amount, Article, Event, Place, Quote, TimeRef
+from barometer.model import Span as Span_
+from barometer.nlp.syntax import governing_place, governing_time
+
+#: The layers, in the order the pipeline assigns them (``article`` is there before any stage runs).
+LAYERS = ("article", "actors", "times", "amounts", "places", "quotes", "events")
 
 
 @dataclass(frozen=True)
@@ -67,17 +81,76 @@ class ActorLayer:
         m = self.mention_at(start, end)
         return m.actor_id if m else None
 
+    # -- what later stages may ask the actor stage to add (its own layer class answers) ----------
+    def local_group(self, head: Token | None, places: Sequence[Place], group_nouns: frozenset[str],
+                    sectors: dict[str, str]) -> str | None:
+        """The id of an article-local group actor for a group noun that names where it is ("rebels in
+        Chad"), added to this layer, or None. The plain layer adds nothing; the v1 actor stage's layer
+        (``barometer.actors.local.ArticleActorLayer``) does."""
+        return None
+
+    def fill_person_country(self, actor_id: str | None, sent: Span_, doc: Doc, others: set[str],
+                            place: str | None, places: Sequence[Place]) -> None:
+        """Give an article-local person with no country the country its sentence puts it in (the
+        plain layer leaves it alone; see ``ArticleActorLayer``)."""
+
+
+class TimeLayer(list[TimeRef]):
+    """The time stage's layer: its resolved time expressions (a list), and what later stages ask of them."""
+
+    def governing(self, token: Token) -> TimeRef | None:
+        """The dated expression that governs the clause of ``token`` (never a duration or a reference
+        year), or None: ``nlp.syntax.governing_time``."""
+        return governing_time(self, token)
+
+    def claimed(self) -> list[tuple[int, int]]:
+        """The character ranges the time expressions take (the amount stage reads no number there)."""
+        return [(t.start, t.end) for t in self]
+
+
+class PlaceLayer(list[Place]):
+    """The place stage's layer: its places (a list) over ``doc``, and what later stages ask of them."""
+
+    def __init__(self, places: Iterable[Place] = (), doc: Doc | None = None) -> None:
+        super().__init__(places)
+        self.doc = doc
+
+    def for_span(self, start: int, end: int, doc: Doc | None = None) -> str | None:
+        """The name of the place the clause of the trigger at characters [start, end) puts the event
+        in, or None: ``nlp.syntax.governing_place``."""
+        return governing_place(self, start, end, doc if doc is not None else self.doc)
+
 
 @dataclass
-class EventContext:
-    """Everything the event coder reads besides the Doc."""
+class Layers:
+    """Everything the stages have made of one article so far: what a stage reads besides the Doc."""
 
     article: Article
-    actors: ActorLayer
+    actors: ActorLayer = field(default_factory=ActorLayer)
+    times: TimeLayer = field(default_factory=TimeLayer)
+    amounts: list[Amount] = field(default_factory=list)
+    places: PlaceLayer = field(default_factory=PlaceLayer)
     quotes: list[Quote] = field(default_factory=list)
-    times: list[TimeRef] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.times, TimeLayer):
+            self.times = TimeLayer(self.times)
+        if not isinstance(self.places, PlaceLayer):
+            self.places = PlaceLayer(self.places)
 
     @property
     def published(self) -> dt.date | None:
         return self.article.published
+
+    def assign(self, name: str, value: object, doc: Doc | None = None) -> None:
+        """Set the layer a stage returned (a plain list of times or places becomes its layer class)."""
+        if name == "times" and not isinstance(value, TimeLayer):
+            value = TimeLayer(value)  # type: ignore[arg-type]
+        elif name == "places" and not isinstance(value, PlaceLayer):
+            value = PlaceLayer(value, doc)  # type: ignore[arg-type]
+        setattr(self, name, value)
+
+
+#: The name the event coder's argument had before every stage read ``Layers``.
+EventContext = Layers

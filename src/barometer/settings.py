@@ -3,6 +3,10 @@
 Every setting has a default, can be overridden by an environment variable named
 ``BAROMETER_<NAME>`` (upper case) and, where it matters, by a CLI flag. Each one is documented in
 ``docs/settings.md``; a test fails if one is not.
+
+Settings are read once, by an entry point (the CLI's ``main``, the library's default pipeline), and
+passed down: the ``Pipeline`` built from them carries them to its stages, the batch, the worker
+processes, Dask workers and the API. No module below the entry points reads the environment.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 from typing import Any
+
+from barometer.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -75,11 +81,21 @@ class Settings:
         for f in fields(cls):
             if f.name == "extra":
                 continue
-            env = os.environ.get(f"BAROMETER_{f.name.upper()}")
+            env = os.environ.get(env_name(f.name))
             if env is not None:
-                values[f.name] = _coerce(env, type(getattr(cls(), f.name)))
+                kind = type(getattr(cls(), f.name))
+                try:
+                    values[f.name] = _coerce(env, kind)
+                except ValueError:
+                    raise ConfigError(f"setting {f.name} ({env_name(f.name)}) is {env!r}, which is not "
+                                      f"{'an' if kind is int else 'a'} {kind.__name__}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+def env_name(setting: str) -> str:
+    """The environment variable of a setting: ``event_coder`` -> ``BAROMETER_EVENT_CODER``."""
+    return f"BAROMETER_{setting.upper()}"
 
 
 def setting_names() -> list[str]:
@@ -100,6 +116,8 @@ _current: Settings | None = None
 
 
 def get_settings() -> Settings:
+    """The process's settings from the environment, read once: for entry points only (the library's
+    default pipeline, ``create_app()`` without settings). Everything else is handed its settings."""
     global _current
     if _current is None:
         _current = Settings.from_env()

@@ -42,15 +42,17 @@ def test_every_fact_has_a_source():
 
 
 def _patched(monkeypatch, name: str, mutate):
-    original = kbmod._read
+    import barometer.data
 
-    def fake(fname: str):
-        data = original(fname)
-        if fname == name:
+    original = barometer.data.read_data
+
+    def fake(path: str):
+        data = original(path)
+        if path == f"actors/{name}":
             mutate(data)
         return data
 
-    monkeypatch.setattr(kbmod, "_read", fake)
+    monkeypatch.setattr(barometer.data, "read_data", fake)
 
 
 def test_malformed_holder_dates_name_the_office(monkeypatch):

@@ -250,7 +250,7 @@ def test_a_plural_common_noun_opening_a_sentence_is_not_a_person(nlp):
     """The small model tags "Missiles struck …" as PERSON; a sentence-initial capital is no evidence of a name."""
     from spacy.tokens import Doc, Span
 
-    from barometer.actors.resolver import _common_nouns, _sentence_initial_plural_noun
+    from barometer.actors.people import _common_nouns, _sentence_initial_plural_noun
 
     nouns = _common_nouns()
     doc = Doc(nlp.vocab, words=["Missiles", "struck", "Kyiv", ".", "Rockets", "hit", "it", ",", "Kuleba", "said",

@@ -7,13 +7,15 @@ import datetime as dt
 import pytest
 
 from barometer.amounts import extract_amounts
-from barometer.amounts.numbers import parse_number
-from barometer.layers import ActorLayer, ActorMention
+from barometer.layers import ActorLayer, ActorMention, TimeLayer
 from barometer.model import Actor
+from barometer.nlp.numbers import parse_number
+from barometer.times import resolve_times
 
 
 def _amounts(nlp, text: str, actors: ActorLayer | None = None):
-    out = extract_amounts(nlp(text), actors or ActorLayer())
+    doc = nlp(text)
+    out = extract_amounts(doc, actors or ActorLayer(), TimeLayer(resolve_times(doc, None)).claimed())
     for a in out:
         assert text[a.start:a.end] == a.text
     return out

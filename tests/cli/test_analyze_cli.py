@@ -39,9 +39,7 @@ def test_bad_inputs_exit_2_with_one_line_error(tmp_path, capsys, name, data, mes
 
 
 def test_oversized_file_refused(tmp_path, capsys, monkeypatch):
-    import barometer.settings as settings
-
-    monkeypatch.setattr(settings, "_current", settings.Settings(max_bytes=100))
+    monkeypatch.setenv("BAROMETER_MAX_BYTES", "100")  # main() reads the settings of its own run
     p = tmp_path / "big.txt"
     p.write_text("Title\n\n" + "Troops massed on the border. " * 20)
     assert main(["analyze", str(p)]) == 2

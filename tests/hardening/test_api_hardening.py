@@ -160,13 +160,11 @@ def test_serve_binds_to_loopback_unless_told_otherwise(tmp_path, monkeypatch, ca
     address is used only when asked for, with a warning that the server is reachable from outside."""
     import uvicorn
 
-    import barometer.settings as settings_mod
     from barometer.cli import main
 
     bound: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: bound.append(kw))
     monkeypatch.delenv("BAROMETER_API_HOST", raising=False)
-    monkeypatch.setattr(settings_mod, "_current", None)
     assert main(["serve", "--db", str(tmp_path / "a.duckdb")]) == 0
     assert bound[-1]["host"] == "127.0.0.1"
     assert "warning" not in capsys.readouterr().err
@@ -232,7 +230,7 @@ def test_reads_never_fail_while_a_batch_ingests_into_the_same_store(tmp_path, nl
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from bench.load_api import write_corpus
 
-    from barometer.ingest.batch import ingest_paths
+    from barometer.batch import ingest_paths
     from barometer.store import DuckStore
 
     write_corpus(tmp_path / "corpus", 12)

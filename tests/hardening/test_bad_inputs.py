@@ -10,14 +10,14 @@ points at these tests.
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import io
 
 import pytest
 
-from barometer import settings as settings_module
-from barometer.ingest.batch import ingest_paths
+from barometer.batch import ingest_paths
+from barometer.pipeline import Pipeline
+from barometer.settings import Settings
 from barometer.store import DuckStore
 
 GOOD = ("Border talks\n\nRussia rejected NATO's demands on Wednesday, the Kremlin said. "
@@ -72,11 +72,9 @@ def batch(tmp_path_factory):
     (d / "12-dump.jsonl").write_text(  # a lone surrogate escape, then a line cut mid-record
         '{"text": "Surrogates\\n\\nRussia said \\ud800 on Monday that talks with Ukraine would go on.", '
         '"published": "2022-02-01"}\n{"text": "Cut', "utf-8")
-    with pytest.MonkeyPatch.context() as mp, DuckStore(tmp_path / "s.duckdb") as store:
-        mp.setattr(settings_module, "_current",
-                   dataclasses.replace(settings_module.get_settings(), max_bytes=50_000))
-        report = ingest_paths([d], store, published=None, progress=False)
-        mp.undo()
+    with DuckStore(tmp_path / "s.duckdb") as store:
+        pipeline = Pipeline.from_settings(Settings(max_bytes=50_000))
+        report = ingest_paths([d], store, pipeline=pipeline, published=None, progress=False)
         yield report, store, d
 
 

@@ -10,7 +10,6 @@ come through, so one huge item fails alone.
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import io
 import json
@@ -20,7 +19,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from barometer import settings as settings_module
 from barometer.ingest.sources import iter_documents
 
 LIMIT = 50_000
@@ -30,17 +28,11 @@ PEAK = 2_000_000
 ARTICLE = "Russia rejected NATO's demands on Wednesday, the Kremlin said in Moscow."
 
 
-@pytest.fixture()
-def small_limit(monkeypatch):
-    monkeypatch.setattr(settings_module, "_current",
-                        dataclasses.replace(settings_module.get_settings(), max_bytes=LIMIT))
-
-
 def _read(paths) -> tuple[list, list[tuple[str, str]], int]:
     errors: list[tuple[str, str]] = []
     tracemalloc.start()
     try:
-        docs = list(iter_documents([str(p) for p in paths], errors=errors))
+        docs = list(iter_documents([str(p) for p in paths], errors=errors, max_bytes=LIMIT))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -64,7 +56,7 @@ def _page(i: int) -> bytes:
     return f"<html><body><article><p>{i}: {ARTICLE}</p></article></body></html>".encode()
 
 
-def test_huge_files_are_refused_from_their_size_without_being_read(tmp_path, small_limit, monkeypatch):
+def test_huge_files_are_refused_from_their_size_without_being_read(tmp_path, monkeypatch):
     import feedparser
 
     html = tmp_path / "huge.html"
@@ -82,7 +74,7 @@ def test_huge_files_are_refused_from_their_size_without_being_read(tmp_path, sma
     assert peak < PEAK, f"peak {peak:,} bytes while refusing {HUGE:,}-byte files"
 
 
-def test_a_huge_jsonl_line_fails_alone_without_being_loaded(tmp_path, small_limit, monkeypatch):
+def test_a_huge_jsonl_line_fails_alone_without_being_loaded(tmp_path, monkeypatch):
     from barometer.ingest import jsonl
 
     seen: list[int] = []
@@ -106,7 +98,7 @@ def test_a_huge_jsonl_line_fails_alone_without_being_loaded(tmp_path, small_limi
 
 
 @pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
-def test_a_huge_warc_record_fails_alone_and_is_never_held_whole(tmp_path, small_limit, gz):
+def test_a_huge_warc_record_fails_alone_and_is_never_held_whole(tmp_path, gz):
     # A gzipped member is inflated by warcio 16 kB of compressed input at a time; deflate expands at
     # most ~1032x, so one step can hold ~17 MB whatever the record's size: the bound for .warc.gz is
     # that constant (measured: 27.6 MB peak for both a 32 MB and a 64 MB record), not the record.
@@ -154,14 +146,14 @@ class _Huge(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def test_fetched_feeds_and_pages_stop_at_the_limit(small_limit):
+def test_fetched_feeds_and_pages_stop_at_the_limit():
     from barometer.ingest.fetch import Fetcher, FetchError
 
     srv = ThreadingHTTPServer(("127.0.0.1", 0), _Huge)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{srv.server_address[1]}"
     try:
-        fetcher = Fetcher(user_agent="BarometerTest/1", timeout=10, host_delay=0)
+        fetcher = Fetcher(user_agent="BarometerTest/1", timeout=10, host_delay=0, max_bytes=LIMIT)
         assert fetcher.max_bytes == LIMIT
         tracemalloc.start()
         try:

@@ -134,17 +134,14 @@ def test_mark_spans_are_ordered_inside_the_text_and_never_overlap(text):
 @settings(BOUNDED, max_examples=30)
 @given(_quote_text)
 def test_quotes_slice_the_text_with_unbalanced_marks(nlp, text):
-    from barometer.actors import resolver as _actors  # noqa: F401 - registers the stage
     from barometer.model import Article
-    from barometer.registry import get
-    from barometer.settings import get_settings
+    from barometer.pipeline import default_pipeline
 
     text = text.strip() or "Nothing."
     doc = nlp(text)
     article = Article(id="q", text=text, published=dt.date(2022, 1, 28))
-    s = get_settings()
-    actors = get("actor_resolver", s.actor_resolver)(doc, article)
-    quotes = get("quote_extractor", s.quote_extractor)(doc, actors)
+    layers = default_pipeline().run_layers(doc, article, only=("quotes",))
+    actors, quotes = layers.actors, layers.quotes
     for q in quotes:
         assert text[q.start:q.end] == q.text
         assert q.speaker is None or q.speaker in {a.id for a in actors.actors}
@@ -163,13 +160,12 @@ _time_phrase = st.sampled_from(
 @given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)), _time_phrase,
        st.sampled_from(["said", "will meet", "met", "would hold talks"]))
 def test_time_resolution_is_calendar_safe(nlp, published, phrase, verb):
-    from barometer import times as _times  # noqa: F401 - registers the stage
-    from barometer.registry import get
-    from barometer.settings import get_settings
+    from barometer.model import Article
+    from barometer.pipeline import default_pipeline
 
     text = f"Russia {verb} NATO officials {phrase}, the ministry said."
     doc = nlp(text)
-    refs = get("time_resolver", get_settings().time_resolver)(doc, published)
+    refs = default_pipeline().run_layers(doc, Article(id="t", text=text, published=published), only=("times",)).times
     for r in refs:
         assert text[r.start:r.end] == r.text
         day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", r.value or "")

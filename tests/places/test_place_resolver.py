@@ -1,4 +1,4 @@
-"""Places: offline gazetteer, our regions, disambiguation, metonyms, and place_for_span."""
+"""Places: offline gazetteer, our regions, disambiguation, metonyms, and PlaceLayer.for_span."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from barometer.layers import ActorLayer, ActorMention
+from barometer.layers import ActorLayer, ActorMention, PlaceLayer
 from barometer.model import Actor
-from barometer.places import lookup, place_for_span, resolve_places
+from barometer.places import lookup, resolve_places
 
 
 def _places(nlp, text: str, actors: ActorLayer | None = None):
@@ -94,20 +94,20 @@ def test_nationality_modifier_is_not_a_place(nlp):
     assert places == []
 
 
-def test_place_for_span_uses_the_trigger_clause(nlp):
+def test_place_layer_for_span_uses_the_trigger_clause(nlp):
     text = "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday, witnesses said in Baghdad."
     doc, places = _places(nlp, text)
     start = text.index("demonstrated")
-    assert place_for_span(places, start, start + len("demonstrated"), doc) == "Kirkuk"
+    assert PlaceLayer(places, doc).for_span(start, start + len("demonstrated")) == "Kirkuk"
     said = text.index("said")
-    assert place_for_span(places, said, said + 4, doc) == "Baghdad"
+    assert PlaceLayer(places, doc).for_span(said, said + 4) == "Baghdad"
 
 
-def test_place_for_span_none_when_no_place(nlp):
+def test_place_layer_for_span_none_when_no_place(nlp):
     text = "The United States rejected the requests on Wednesday."
     doc, places = _places(nlp, text)
     start = text.index("rejected")
-    assert place_for_span(places, start, start + 8, doc) is None
+    assert PlaceLayer(places, doc).for_span(start, start + 8) is None
 
 
 def test_name_after_a_place_noun_is_found_when_untagged(nlp):
@@ -116,4 +116,4 @@ def test_name_after_a_place_noun_is_found_when_untagged(nlp):
     soroti = _by_text(places, "Soroti")
     assert soroti.country == "UGA" and soroti.feature == "city"
     start = text.index("surrendered")
-    assert place_for_span(places, start, start + len("surrendered"), doc) == "Soroti"
+    assert PlaceLayer(places, doc).for_span(start, start + len("surrendered")) == "Soroti"

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from barometer.ingest.batch import ingest_paths
+from barometer.batch import ingest_paths
 from barometer.store import DuckStore
 from tests.scale.helpers import cli, dump, write_corpus
 

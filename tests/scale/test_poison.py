@@ -39,20 +39,18 @@ def test_poison_articles_fail_alone_in_worker_processes(tmp_path):
     assert len(d["batch_items"]) == 8
 
 
-def test_in_process_time_limit_stops_a_python_loop(tmp_path, monkeypatch):
-    import barometer.settings as settings_mod
-    from barometer.ingest.batch import ingest_paths
+def test_in_process_time_limit_stops_a_python_loop(tmp_path):
+    from barometer.batch import ingest_paths
+    from barometer.pipeline import Pipeline
+    from barometer.settings import Settings
     from barometer.store import DuckStore
 
-    monkeypatch.setenv("BAROMETER_PLUGINS", "tests.scale.poison_stages")
-    monkeypatch.setenv("BAROMETER_EVENT_CODER", "test.poison_coder")
-    monkeypatch.setattr(settings_mod, "_current", None)
+    pipeline = Pipeline.from_settings(Settings(plugins="tests.scale.poison_stages", event_coder="test.poison_coder"))
     (tmp_path / "a.txt").write_text(article(1), "utf-8")
     (tmp_path / "b.txt").write_text(poisoned(2, "POISONHANG"), "utf-8")
     (tmp_path / "c.txt").write_text(article(3), "utf-8")
     with DuckStore(tmp_path / "s.duckdb") as s:
-        report = ingest_paths([tmp_path], s, published=None, progress=False, workers=0, timeout=2)
+        report = ingest_paths([tmp_path], s, pipeline=pipeline, published=None, progress=False, workers=0, timeout=2)
         assert report.added == 2
         assert [src.rsplit("/", 1)[-1] for src, _ in report.failed] == ["b.txt"]
         assert "timed out" in report.failed[0][1]
-    monkeypatch.setattr(settings_mod, "_current", None)

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from barometer import analyze
+from barometer.batch import ingest_paths
 from barometer.cli import main
 from barometer.errors import StoreError
-from barometer.ingest.batch import ingest_paths
 from barometer.model import Analysis, Article, Event, Span
 from barometer.store import DuckStore
 from barometer.store.base import ToStore
@@ -121,13 +121,52 @@ def test_group_commit_isolates_a_faulty_article(store):
 
 def test_memory_limit_setting_bounds_duckdb_and_a_bad_one_is_named(tmp_path, monkeypatch):
     """A long-running writer's memory is DuckDB's block cache: the store_memory_limit setting bounds it."""
-    monkeypatch.setattr("barometer.settings._current", None)
+    from barometer.settings import Settings
+    from barometer.store import connect
+
     monkeypatch.setenv("BAROMETER_STORE_MEMORY_LIMIT", "300MB")
-    with DuckStore(tmp_path / "m.duckdb") as s:
+    with connect(tmp_path / "m.duckdb", settings=Settings.from_env()) as s:
         (limit,) = s.con.execute("SELECT current_setting('memory_limit')").fetchone()
     assert limit.endswith("MiB") and 280 <= float(limit.split()[0]) <= 300
-    monkeypatch.setattr("barometer.settings._current", None)
-    monkeypatch.setenv("BAROMETER_STORE_MEMORY_LIMIT", "lots")
     with pytest.raises(StoreError, match="store_memory_limit 'lots'"):
-        DuckStore(tmp_path / "m.duckdb")
-    monkeypatch.setattr("barometer.settings._current", None)
+        DuckStore(tmp_path / "m.duckdb", memory_limit="lots")
+
+
+#: Model fields stored under another column name, or not as a column of their own.
+_RENAMED = {"id": None, "start": "start_char", "end": "end_char", "mentions": "mentions", "evidence": None}
+
+
+@pytest.mark.parametrize(("table", "model", "key"), [
+    ("actors", "Actor", "actor_id"), ("events", "Event", "event_id"), ("quotes", "Quote", "quote_id"),
+    ("amounts", "Amount", None), ("times", "TimeRef", None), ("places", "Place", None)])
+def test_every_field_of_the_model_has_its_column(tmp_path, table, model, key):
+    """The tables must not drift from the model (quotes once lacked rule and reported_by, times role)."""
+    import barometer.model as m
+
+    with DuckStore(tmp_path / "c.duckdb") as store:
+        cols = set(store.query(f"SELECT * FROM {table} LIMIT 0")[0])  # noqa: S608 - fixed names
+    fields = getattr(m, model).model_fields
+    missing = [f for f in fields if _RENAMED.get(f, f) is not None and _RENAMED.get(f, f) not in cols]
+    assert not missing, f"{table} lacks columns for {model} fields {missing}"
+    assert key is None or key in cols
+
+
+def test_a_store_made_before_the_new_columns_gets_them_when_opened(tmp_path):
+    import duckdb
+
+    from barometer.store.schema import ADDED_COLUMNS, STORE_VERSION
+
+    path = tmp_path / "old.duckdb"
+    DuckStore(path).close()
+    con = duckdb.connect(str(path))
+    for table, column, _ in ADDED_COLUMNS:  # as an earlier version made it
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'store_version'")
+    con.close()
+    quoted = analyze('Border talks\n\n"We will not attack," Vladimir Putin said on Monday.', "2022-01-28")
+    assert quoted.quotes and quoted.quotes[0].rule
+    with DuckStore(path) as store:
+        assert store.add(quoted)
+        assert store.query("SELECT value FROM meta WHERE key = 'store_version'")[1] == [(STORE_VERSION,)]
+        assert store.query("SELECT rule FROM quotes")[1] == [(quoted.quotes[0].rule,)]
+        assert store.query("SELECT count(role) FROM times")[1][0][0] == len(quoted.times)

@@ -13,9 +13,9 @@ from urllib.parse import quote
 import pytest
 
 from barometer import analyze
+from barometer.batch import ingest_paths
 from barometer.cli import main
 from barometer.errors import StoreError
-from barometer.ingest.batch import ingest_paths
 from barometer.model import Analysis, Article, Event, Span
 from barometer.store import DuckStore, connect, open_store
 from tests.scale.helpers import dump, write_corpus
@@ -98,3 +98,31 @@ def test_cli_ingest_and_events_against_postgres(pg_url, tmp_path, capsys):
     assert "0 new article(s), 1 already stored" in capsys.readouterr().out
     assert main(["events", "--db", pg_url, "--actor", "RUS", "--format", "csv"]) == 0
     assert len(capsys.readouterr().out.splitlines()) >= 2
+
+
+def test_create_app_and_serve_honour_a_postgresql_url(pg_url, monkeypatch):
+    """The API opens the store its URL names (PostgreSQL too) and writes through the pipeline it runs."""
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    from barometer.api.app import create_app
+    from barometer.settings import Settings
+    from barometer.store.postgres import PostgresStore
+
+    app = create_app(pg_url, Settings(api_token="t0ken"))
+    assert isinstance(app.state.store, PostgresStore)
+    with TestClient(app) as client:
+        r = client.post("/api/articles", json={"text": ARTICLE, "published": "2022-01-28"},
+                        headers={"Authorization": "Bearer t0ken"})
+        assert r.status_code == 201 and r.json()["added"] is True
+        assert client.get("/api/health").json()["counts"]["articles"] == 1
+        assert client.get("/api/events", params={"actor": "RUS"}).json()["total"] > 0
+    with connect(pg_url) as s:
+        assert s.counts()["articles"] == 1
+
+    served: list = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    monkeypatch.setenv("BAROMETER_DB", pg_url)
+    assert main(["serve"]) == 0  # `barometer serve` with BAROMETER_DB=postgresql://…
+    assert isinstance(served[-1].state.store, PostgresStore)
+    served[-1].state.store.close()

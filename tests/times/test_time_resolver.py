@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from barometer.times import governing_time, resolve_times
+from barometer.layers import TimeLayer
+from barometer.times import resolve_times
 
 FRIDAY = dt.date(2022, 1, 28)
 
@@ -84,22 +85,22 @@ def test_without_publication_date_relative_expressions_have_no_value(nlp):
     assert [r.value for r in refs] == [None]
 
 
-def test_governing_time_dates_the_clause_not_the_reported_event(nlp):
+def test_time_layer_governing_dates_the_clause_not_the_reported_event(nlp):
     text = "Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town."
     doc, refs = _times(nlp, text)
     said = next(t for t in doc if t.text == "said")
     completed = next(t for t in doc if t.text == "completed")
-    assert governing_time(refs, said).value == "2022-01-25"
-    assert governing_time(refs, completed) is None
+    assert TimeLayer(refs).governing(said).value == "2022-01-25"
+    assert TimeLayer(refs).governing(completed) is None
 
 
-def test_governing_time_skips_durations_and_references(nlp):
+def test_time_layer_governing_skips_durations_and_references(nlp):
     text = "Russia considers itself threatened by the expansion of NATO for 20 years."
     doc, refs = _times(nlp, text)
-    assert governing_time(refs, next(t for t in doc if t.text == "considers")) is None
+    assert TimeLayer(refs).governing(next(t for t in doc if t.text == "considers")) is None
 
 
-def test_governing_time_for_rejected_on_wednesday(nlp):
+def test_time_layer_governing_for_rejected_on_wednesday(nlp):
     text = "The United States and NATO formally rejected these requests on Wednesday."
     doc, refs = _times(nlp, text)
-    assert governing_time(refs, next(t for t in doc if t.text == "rejected")).value == "2022-01-26"
+    assert TimeLayer(refs).governing(next(t for t in doc if t.text == "rejected")).value == "2022-01-26"

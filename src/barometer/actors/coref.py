@@ -20,13 +20,10 @@ Unresolvable pronouns are left alone: abstaining is better than a wrong actor on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.attrs import TAG
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from barometer.actors.resolver import Anaphor, Info, Mention, State
+from barometer.actors.state import Anaphor, Info, Mention, State
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -61,8 +58,6 @@ def _coordinated(st: State, m: Mention) -> bool:
 
 
 def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
-    from barometer.actors.resolver import Mention
-
     doc = st.doc
     sent = _sent_index(doc)
     named = sorted(st.mentions, key=lambda m: m.start)

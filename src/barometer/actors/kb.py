@@ -13,31 +13,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from barometer.errors import BarometerError
+from barometer.data import DataFile, Strict, load_data
+from barometer.errors import KnowledgeBaseError
 
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "COP", "PPL")
 
 
-class KBError(BarometerError):
-    """A knowledge-base data file is malformed; the message names the file and entry."""
+#: A knowledge-base data file is malformed; the message names the file and entry.
+KBError = KnowledgeBaseError
 
 
 # --------------------------------------------------------------------------- file schemas
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class KindSpec(_Strict):
+class KindSpec(Strict):
     label: str
     sector: str
     secondary: str | None = None
@@ -51,8 +47,7 @@ class KindSpec(_Strict):
         return v
 
 
-class RolesFile(_Strict):
-    version: int
+class RolesFile(DataFile):
     source: str
     kinds: dict[str, KindSpec]
     sector_nouns: dict[str, list[str]]
@@ -75,12 +70,12 @@ class RolesFile(_Strict):
         return self
 
 
-class SeatSpec(_Strict):
+class SeatSpec(Strict):
     alias: str
     sector: str = "GOV"
 
 
-class CountrySpec(_Strict):
+class CountrySpec(Strict):
     alpha3: str = Field(pattern=r"^[A-Z]{3}$")
     name: str | None = None
     official_name: str | None = None
@@ -91,8 +86,7 @@ class CountrySpec(_Strict):
     seats: list[SeatSpec] = Field(default_factory=list)
 
 
-class CountriesFile(_Strict):
-    version: int
+class CountriesFile(DataFile):
     source: str
     ambiguous: list[str]
     no_and_short: list[str] = Field(default_factory=list)
@@ -100,7 +94,7 @@ class CountriesFile(_Strict):
     extra: list[CountrySpec]
 
 
-class IgoSpec(_Strict):
+class IgoSpec(Strict):
     id: str
     name: str
     code: str
@@ -125,20 +119,19 @@ class IgoSpec(_Strict):
         return self
 
 
-class IgosFile(_Strict):
-    version: int
+class IgosFile(DataFile):
     source: str
     entries: list[IgoSpec]
 
 
-class PersonSpec(_Strict):
+class PersonSpec(Strict):
     name: str
     gender: Literal["m", "f"] | None = None
     aliases: list[str] = Field(default_factory=list)
     surname: str | None = None
 
 
-class OfficeSpec(_Strict):
+class OfficeSpec(Strict):
     id: str
     country: str | None = None
     org: str | None = None
@@ -162,8 +155,7 @@ class OfficeSpec(_Strict):
         return self
 
 
-class PeopleFile(_Strict):
-    version: int
+class PeopleFile(DataFile):
     revised: dt.date
     source: str
     people: dict[str, PersonSpec]
@@ -276,41 +268,6 @@ class KB:
 # --------------------------------------------------------------------------- loading
 
 
-def _read(name: str) -> Any:
-    path = resources.files("barometer.data").joinpath(f"actors/{name}")
-    try:
-        return yaml.safe_load(path.read_text("utf-8"))
-    except yaml.YAMLError as exc:
-        raise KBError(f"actors/{name}: not valid YAML: {exc}") from None
-
-
-def _parse(model: type[BaseModel], name: str, data: Any) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors()[:5]:
-            loc = ".".join(str(p) for p in err["loc"])
-            entry = _entry_hint(data, err["loc"])
-            problems.append(f"  at {loc}{entry}: {err['msg']}")
-        raise KBError(f"actors/{name}: malformed entry\n" + "\n".join(problems)) from None
-
-
-def _entry_hint(data: Any, loc: tuple) -> str:
-    """Name the offending entry (its id/alpha3/alias) so a data author can find it."""
-    node = data
-    for part in loc[:2]:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return ""
-    if isinstance(node, dict):
-        for key in ("id", "alpha3", "alias", "name"):
-            if key in node:
-                return f" ({key}={node[key]!r})"
-    return ""
-
-
 def _people_plural(demonym: str) -> list[str]:
     """'Russian' -> 'Russians'; 'French' -> 'the French' (no -s plural for -sh/-ch/-ese/-ss)."""
     if re.search(r"(sh|ch|ese|ss)$", demonym):
@@ -319,13 +276,11 @@ def _people_plural(demonym: str) -> list[str]:
 
 
 def build_kb() -> KB:
-    import pycountry
-    from countryinfo import CountryInfo
-
-    roles: RolesFile = _parse(RolesFile, "roles.yaml", _read("roles.yaml"))
-    cfile: CountriesFile = _parse(CountriesFile, "countries.yaml", _read("countries.yaml"))
-    igos: IgosFile = _parse(IgosFile, "igos.yaml", _read("igos.yaml"))
-    people: PeopleFile = _parse(PeopleFile, "people.yaml", _read("people.yaml"))
+    """The KB from the four data files (roles, countries, IGOs, people) and the installed country packages."""
+    roles = load_data("actors/roles.yaml", RolesFile)
+    cfile = load_data("actors/countries.yaml", CountriesFile)
+    igos = load_data("actors/igos.yaml", IgosFile)
+    people = load_data("actors/people.yaml", PeopleFile)
 
     kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
             perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
@@ -339,8 +294,21 @@ def build_kb() -> KB:
             kb.sector_nouns[n.lower()] = sector
     ambiguous = set(cfile.ambiguous)
 
-    # Countries: pycountry names; countryinfo demonyms and capitals (most populous entry wins a shared
-    # demonym, so sovereign states beat their territories); our overrides on top.
+    def alias(text: str, a: Alias) -> None:
+        kb.add_alias(text, Alias(a.record, a.form, a.sector, a.weak, text in ambiguous))
+
+    _add_countries(kb, cfile, alias)
+    _add_igos(kb, igos, alias)
+    _add_people(kb, people, alias)
+    _add_offices(kb, people)
+    return kb
+
+
+def _country_info() -> tuple[dict[str, dict], dict[str, tuple[int, str]]]:
+    """countryinfo records by alpha-3, and the owner of each demonym: the most populous state using it
+    (so sovereign states beat their territories)."""
+    from countryinfo import CountryInfo
+
     info = {v.get("ISO", {}).get("alpha3"): v for v in CountryInfo.all().values() if isinstance(v, dict)}
     demonym_owner: dict[str, tuple[int, str]] = {}
     for a3, rec in info.items():
@@ -349,6 +317,13 @@ def build_kb() -> KB:
             pop = int(rec.get("population") or 0)
             if dem not in demonym_owner or pop > demonym_owner[dem][0]:
                 demonym_owner[dem] = (pop, a3)
+    return info, demonym_owner
+
+
+def _country_specs(cfile: CountriesFile) -> list[tuple[str, str, list[str], CountrySpec | None]]:
+    """(alpha-3, common name, names, our override) per country: pycountry's, then our ``extra``."""
+    import pycountry
+
     seen_a3: set[str] = set()
     for c in cfile.countries:
         if c.alpha3 in seen_a3:
@@ -370,11 +345,13 @@ def build_kb() -> KB:
                       [n for n in (extra.name, extra.official_name) if n], extra))
     if overrides:
         raise KBError(f"actors/countries.yaml: unknown alpha3 {sorted(overrides)} (not in pycountry; use `extra`)")
+    return specs
 
-    def alias(text: str, a: Alias) -> None:
-        kb.add_alias(text, Alias(a.record, a.form, a.sector, a.weak, text in ambiguous))
 
-    for a3, common, names, ov in specs:
+def _add_countries(kb: KB, cfile: CountriesFile, alias: Callable[[str, Alias], None]) -> None:
+    """Countries: pycountry names; countryinfo demonyms and capitals; our overrides on top."""
+    info, demonym_owner = _country_info()
+    for a3, common, names, ov in _country_specs(cfile):
         kb.records[a3] = Record(a3, common, "state", a3, None, a3)
         rec = info.get(a3) or {}
         for n in names:
@@ -390,19 +367,25 @@ def build_kb() -> KB:
         if cap:
             alias(cap, Alias(a3, "capital", "GOV"))
         if ov:
-            for n in ov.short:
-                alias(n, Alias(a3, "short"))
-            for adj in ov.adjectives:
-                alias(adj, Alias(a3, "adjective"))
-                for p in _people_plural(adj):
-                    alias(p, Alias(a3, "people"))
-            for p in ov.people:
-                alias(p, Alias(a3, "people"))
-            for cap in ov.capitals:
-                alias(cap, Alias(a3, "capital", "GOV"))
-            for seat in ov.seats:
-                alias(seat.alias, Alias(a3, "seat", seat.sector))
+            _add_override(a3, ov, alias)
 
+
+def _add_override(a3: str, ov: CountrySpec, alias: Callable[[str, Alias], None]) -> None:
+    for n in ov.short:
+        alias(n, Alias(a3, "short"))
+    for adj in ov.adjectives:
+        alias(adj, Alias(a3, "adjective"))
+        for p in _people_plural(adj):
+            alias(p, Alias(a3, "people"))
+    for p in ov.people:
+        alias(p, Alias(a3, "people"))
+    for cap in ov.capitals:
+        alias(cap, Alias(a3, "capital", "GOV"))
+    for seat in ov.seats:
+        alias(seat.alias, Alias(a3, "seat", seat.sector))
+
+
+def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None]) -> None:
     for igo in igos.entries:
         if igo.id in kb.records:
             raise KBError(f"actors/igos.yaml: id {igo.id!r} collides with a country code")
@@ -418,6 +401,8 @@ def build_kb() -> KB:
         if igo.parent and igo.parent not in kb.records:
             raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown parent {igo.parent!r}")
 
+
+def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None]) -> None:
     for pid, p in people.people.items():
         if not re.fullmatch(r"[a-z0-9-]+", pid):
             raise KBError(f"actors/people.yaml: person id {pid!r} must be lower-case ascii words joined by '-'")
@@ -429,6 +414,9 @@ def build_kb() -> KB:
         surname = p.surname or p.name.split()[-1]
         if surname not in p.aliases and surname != p.name:
             alias(surname, Alias(rid, "surname", weak=True))
+
+
+def _add_offices(kb: KB, people: PeopleFile) -> None:
     for off in people.offices:
         qual = off.country or off.org
         if qual not in kb.records:
@@ -445,7 +433,6 @@ def build_kb() -> KB:
             kb.terms_by_person[term.person].append(term)
             for k in off.kinds:
                 kb.terms_by_qualifier[(qual, k)].append(term)
-    return kb
 
 
 @lru_cache(maxsize=1)

@@ -18,18 +18,48 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Literal
 
-import yaml
+from pydantic import Field
 from spacy.tokens import Doc, Span, Token
 
-from barometer.amounts.numbers import NUMBER, parse_number
-from barometer.layers import ActorLayer
+from barometer.data import DataFile, Strict, load_data
+from barometer.layers import ActorLayer, Layers
 from barometer.model import Amount
 from barometer.nlp import doc_text
+from barometer.nlp.numbers import NUMBER, parse_number
 from barometer.registry import register
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "amounts" / "lexicon.yaml"
+
+class Qualifier(Strict):
+    id: str
+    text: str
+    kind: Literal["low", "high", "approx"]
+
+
+class VagueQuantity(Strict):
+    id: str
+    text: str
+    value: int | float | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+
+
+class UnitSpec(Strict):
+    id: str
+    forms: list[str] = Field(min_length=1)
+    unit: str
+    prefix: bool = False
+
+
+class AmountLexiconFile(DataFile):
+    """``data/amounts/lexicon.yaml``."""
+
+    qualifiers: list[Qualifier]
+    vague: list[VagueQuantity]
+    units: list[UnitSpec]
+    victims: dict[str, str]
+    tolls: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -45,11 +75,11 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    raw = yaml.safe_load(_DATA.read_text("utf-8"))
-    quals = {q["text"]: q["kind"] for q in raw["qualifiers"]}
-    vague = {v["text"]: v for v in raw["vague"]}
-    units = {f.lower(): u["unit"] for u in raw["units"] if not u.get("prefix") for f in u["forms"]}
-    prefix = {f: u["unit"] for u in raw["units"] if u.get("prefix") for f in u["forms"]}
+    raw = load_data("amounts/lexicon.yaml", AmountLexiconFile)
+    quals = {q.text: q.kind for q in raw.qualifiers}
+    vague = {v.text: v.model_dump(exclude_unset=True) for v in raw.vague}
+    units = {f.lower(): u.unit for u in raw.units if not u.prefix for f in u.forms}
+    prefix = {f: u.unit for u in raw.units if u.prefix for f in u.forms}
 
     def alt(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -61,7 +91,7 @@ def lexicon() -> _Lex:
         rf"(?P<cur>{alt(prefix)})?\s?(?P<num>(?<![\w.-]){NUMBER})\b(?![\w-]*\d)"
         rf"(?:\s?(?P<unit>{unit_alt})(?!\w))?)",
         re.I)
-    return _Lex(quals, vague, units, prefix, raw["victims"], raw["tolls"], pattern)
+    return _Lex(quals, vague, units, prefix, raw.victims, raw.tolls, pattern)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -82,23 +112,22 @@ def _in_name(doc: Doc, span: Span) -> bool:
                if t.like_num)
 
 
-#: ``doc.user_data`` key of (the Doc's text, its noun chunks as (start, end, root index)).
-_CHUNKS_KEY = "barometer.noun_chunks"
+class _NounChunks:
+    """The Doc's noun chunks as (start, end, root index), found at most once per call of the stage:
+    ``_counted`` used to walk ``doc.noun_chunks`` afresh for every number, which made the amount
+    stage quadratic in article length."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._chunks: list[tuple[int, int, int]] | None = None
+
+    def __iter__(self):  # noqa: ANN204 - iterator of (start, end, root index)
+        if self._chunks is None:
+            self._chunks = [(c.start, c.end, c.root.i) for c in self.doc.noun_chunks]
+        return iter(self._chunks)
 
 
-def _noun_chunks(doc: Doc) -> list[tuple[int, int, int]]:
-    """The Doc's noun chunks, found once per Doc: ``_counted`` used to walk ``doc.noun_chunks``
-    afresh for every number, which made the amount stage quadratic in article length."""
-    text = doc_text(doc)
-    cached = doc.user_data.get(_CHUNKS_KEY)
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    chunks = [(c.start, c.end, c.root.i) for c in doc.noun_chunks]
-    doc.user_data[_CHUNKS_KEY] = (text, chunks)
-    return chunks
-
-
-def _counted(doc: Doc, span: Span) -> tuple[Token | None, int]:
+def _counted(doc: Doc, span: Span, chunks: _NounChunks) -> tuple[Token | None, int]:
     """The counted noun ("8,500 soldiers", "tens of thousands of students") and where its phrase starts."""
     last = span[-1]
     if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i >= span.end and last.head.pos_ in ("NOUN", "PROPN"):
@@ -107,7 +136,7 @@ def _counted(doc: Doc, span: Span) -> tuple[Token | None, int]:
     j = span.end
     if j < len(doc) and doc[j].lower_ == "of":
         j += 1
-    for c_start, c_end, c_root in _noun_chunks(doc):
+    for c_start, c_end, c_root in chunks:
         if c_start <= j < c_end and c_root >= j:
             return doc[c_root], j
     if j < len(doc) and doc[j].pos_ == "NOUN":
@@ -154,18 +183,17 @@ def doc_span(tok: Token) -> Span:
         else tok.doc[tok.i: tok.i + 1]
 
 
-def _blocked(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges the time grammar claims (dates, years, durations)."""
-    from barometer.times.resolver import time_spans
+@register("amount_extractor", "barometer.amount_extractor.v1", requires=("actors", "times"), assigns="amounts")
+def amount_stage(doc: Doc, layers: Layers) -> list[Amount]:
+    """The v1 amount stage: numbers outside the ranges the time stage claimed (dates, years, durations)."""
+    return extract_amounts(doc, layers.actors, layers.times.claimed())
 
-    return time_spans(doc)
 
-
-@register("amount_extractor", "barometer.amount_extractor.v1")
-def extract_amounts(doc: Doc, actors: ActorLayer) -> list[Amount]:
+def extract_amounts(doc: Doc, actors: ActorLayer, blocked: list[tuple[int, int]]) -> list[Amount]:
+    """Amounts in ``doc``; ``blocked`` are character ranges that hold no amount (the time expressions)."""
     lx = lexicon()
     text = doc_text(doc)
-    blocked = _blocked(doc)
+    chunks = _NounChunks(doc)
     out: list[Amount] = []
     for m in lx.pattern.finditer(text):
         num_start = m.start("vague") if m["vague"] else m.start("cur") if m["cur"] else m.start("num")
@@ -209,7 +237,7 @@ def extract_amounts(doc: Doc, actors: ActorLayer) -> list[Amount]:
         end = m.end("unit") if m["unit"] else num_end
         start = m.start("q") if qualifier else num_start
         span = _tokens(doc, num_start, end) or span
-        head, phrase_start = _counted(doc, span)
+        head, phrase_start = _counted(doc, span, chunks)
         what = None
         actor = None
         victim = None

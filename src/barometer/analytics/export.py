@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from barometer.errors import InputError
-from barometer.store.duck import build_where
+from barometer.store.queries import build_where
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt")
 

@@ -1,4 +1,8 @@
-"""The REST API and the dashboard, one FastAPI app: ``create_app(db_path, settings)``.
+"""The REST API and the dashboard, one FastAPI app: ``create_app(db, settings)`` or ``create_app(pipeline=…)``.
+
+The app takes everything from the ``Pipeline`` it is given (or builds from ``settings``): its
+settings (token, CORS, limits, the store location) and the stages that ``POST /api/analyze`` and
+``POST /api/articles`` run. The store is any ``SQLStore``: a DuckDB file or a ``postgresql://`` URL.
 
 Read endpoints are public unless ``api_read_requires_token``; write endpoints need
 ``api_token`` (and are disabled while it is empty). CORS is off unless ``api_cors_origins``
@@ -22,12 +26,12 @@ from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
-from barometer import __version__
 from barometer.api import queries
 from barometer.api.security import BodyLimit, check_read, check_write
 from barometer.errors import BarometerError, InputError, StoreError
 from barometer.settings import Settings, get_settings
-from barometer.store.duck import DuckStore
+from barometer.store import SQLStore, connect
+from barometer.version import __version__
 
 Period = Literal["day", "week", "month"]
 ActorCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9:_\-.]{1,64}$")]
@@ -73,11 +77,20 @@ class Page(BaseModel):
 
 
 def create_app(db_path: str | FilePath | None = None, settings: Settings | None = None, *,
-               store: DuckStore | None = None) -> FastAPI:
-    """The app over a store file (opened here) or an already open ``store`` (e.g. the demo's)."""
-    settings = settings or get_settings()
+               store: SQLStore | None = None, pipeline: Any = None) -> FastAPI:
+    """The app over the store at ``db_path`` (a DuckDB file or a PostgreSQL URL; default the ``db``
+    setting; opened here) or an already open ``store`` (e.g. the demo's).
+
+    ``pipeline`` (a ``barometer.pipeline.Pipeline``) gives the settings and the stages; without one it
+    is built from ``settings`` (default: the process's settings), which checks them before serving.
+    """
+    from barometer.pipeline import Pipeline
+
+    if pipeline is None:
+        pipeline = Pipeline.from_settings(settings or get_settings())
+    settings = pipeline.settings
     owned = store is None
-    store = store or DuckStore(db_path or settings.db)
+    store = store or connect(db_path or settings.db, settings=settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -90,6 +103,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
                               "quotes, actors, dyad series, alerts. See docs/api.md.")
     app.state.settings = settings
     app.state.store = store
+    app.state.pipeline = pipeline
 
     if settings.api_cors_origins.strip():
         from fastapi.middleware.cors import CORSMiddleware
@@ -117,7 +131,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="rows to skip")]
     read = [Depends(check_read)]
 
-    def st(request: Request) -> DuckStore:
+    def st(request: Request) -> SQLStore:
         return request.app.state.store
 
     def page(total: int, items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
@@ -147,20 +161,17 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     @app.post("/api/articles", tags=["articles"], status_code=201, dependencies=[Depends(check_write)])
     def add_article(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
         """Analyse an article and store it (needs the API token). Re-posting the same text changes nothing."""
-        from barometer.pipeline import analyze
-
-        analysis = analyze(body.text, body.published, title=body.title, url=body.url, outlet=body.outlet)
+        analysis = request.app.state.pipeline.analyze(body.text, body.published, title=body.title, url=body.url,
+                                                      outlet=body.outlet)
         added = st(request).add(analysis, source=body.url or "api")
         return {"id": analysis.article.id, "added": added, "events": len(analysis.events),
                 "actors": len(analysis.actors), "quotes": len(analysis.quotes)}
 
     @app.post("/api/analyze", tags=["analysis"], dependencies=read)
-    def analyze_text(body: AnalyzeRequest) -> dict[str, Any]:
+    def analyze_text(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
         """Analyse text or HTML and return the analysis; nothing is stored."""
-        from barometer.pipeline import analyze
-
-        return analyze(body.text, body.published, title=body.title, url=body.url,
-                       outlet=body.outlet).model_dump(mode="json", by_alias=True)
+        return request.app.state.pipeline.analyze(body.text, body.published, title=body.title, url=body.url,
+                                                  outlet=body.outlet).model_dump(mode="json", by_alias=True)
 
     @app.get("/api/events", tags=["events"], dependencies=read, response_model=Page)
     def list_events(request: Request, actor: str | None = Query(None, max_length=64),

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from barometer.analytics.series import _jsonable
-from barometer.store.base import build_where, contains, like_literal
+from barometer.store.queries import build_where, contains, like_literal
 
 
 def _page(store: Any, base_sql: str, params: list[Any], order: str, limit: int, offset: int,

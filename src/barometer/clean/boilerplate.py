@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 
-import yaml
+from barometer.data import DataFile, load_data
 
 #: A word in any alphabet (Latin, Cyrillic, Greek, Arabic...): counting only ASCII letters made every
 #: paragraph in another script "too short to be prose", so short non-English articles vanished.
@@ -28,6 +27,15 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»’)\]。！？؟।]\s*$")
 
 def _words(s: str) -> list[str]:
     return _WORD.findall(s) + _UNSPACED.findall(s)
+
+
+class BoilerplateFile(DataFile):
+    """``data/clean/boilerplate.yaml``."""
+
+    cta_verbs: list[str]
+    cta_words: list[str]
+    first_person_cta: list[str]
+    wire_agencies: dict[str, list[str]]
 
 
 @dataclass(frozen=True)
@@ -48,13 +56,13 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("barometer.data").joinpath("clean/boilerplate.yaml").read_text("utf-8"))
+    raw = load_data("clean/boilerplate.yaml", BoilerplateFile)
     return Lexicon(
-        cta_verbs=frozenset(raw["cta_verbs"]),
-        cta_words=tuple(raw["cta_words"]),
-        buttons=frozenset(raw["first_person_cta"]),
-        wire={k: tuple(v) for k, v in raw["wire_agencies"].items()},
-        cta_patterns=tuple(re.compile(rf"\b{re.escape(w)}\b") for w in raw["cta_words"]),
+        cta_verbs=frozenset(raw.cta_verbs),
+        cta_words=tuple(raw.cta_words),
+        buttons=frozenset(raw.first_person_cta),
+        wire={k: tuple(v) for k, v in raw.wire_agencies.items()},
+        cta_patterns=tuple(re.compile(rf"\b{re.escape(w)}\b") for w in raw.cta_words),
     )
 
 

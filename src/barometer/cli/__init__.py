@@ -3,6 +3,9 @@
 Each command lives in its own module of this package and defines ``register(subparsers)``;
 the module list below is the table of contents. Exit codes: 0 ok, 1 failure in a batch,
 2 bad input or usage.
+
+``main`` is the entry point: it reads the settings once (defaults, then ``BAROMETER_*`` variables)
+and hands them to the command as ``args.settings``; no command reads the environment itself.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ COMMAND_MODULES = ["analyze", "actors", "quotes", "ingest", "query", "eval", "an
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="barometer",
                                      description="Reads the news and measures the pressure in a crisis.")
-    from barometer import __version__
+    from barometer.version import __version__
 
     parser.add_argument("--version", action="version", version=f"barometer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -41,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from barometer.settings import Settings
+
     try:
+        args.settings = Settings.from_env()
         return int(args.func(args) or 0)
     except InputError as exc:
         print(f"barometer: error: {exc}", file=sys.stderr)

@@ -53,14 +53,12 @@ def _date(value: str | None) -> dt.date | None:
         raise InputError(f"--date {value!r} is not YYYY-MM-DD") from None
 
 
-def _article(arg: str, date: dt.date | None):  # noqa: ANN202 - barometer.model.Article
-    from barometer.clean import clean_document
+def _article(arg: str, date: dt.date | None, pipeline):  # noqa: ANN001, ANN202 - Pipeline -> Article
     from barometer.ingest import read_path
-    from barometer.pipeline import to_raw
 
     is_file = arg == "-" or (len(arg) < 4096 and "\n" not in arg and Path(arg).is_file())
     if is_file:
-        article = clean_document(read_path(arg), published=date).article
+        article = pipeline.clean(read_path(arg, max_bytes=pipeline.settings.max_bytes), date).article
         if article.published is None and arg != "-":
             # no --date and none in the document: a dated file name ("france24-2022-01-28-ukraine.txt")
             found = date_in_name(arg)
@@ -69,16 +67,14 @@ def _article(arg: str, date: dt.date | None):  # noqa: ANN202 - barometer.model.
         return article
     from barometer.model import Article
 
-    raw = to_raw(arg)  # validates size/emptiness
+    raw = pipeline.to_raw(arg)  # validates size/emptiness
     return Article(id="cli", text=raw.text, published=date or dt.date.today())
 
 
-def rows_for(article) -> list[tuple]:  # noqa: ANN001 - Article
-    """(mention, actor id, name, code, country, role, rule, confidence) for each resolved mention."""
-    from barometer.actors import resolve_actors
-    from barometer.nlp import get_nlp
-
-    layer = resolve_actors(get_nlp()(article.text), article)
+def rows_for(article, pipeline) -> list[tuple]:  # noqa: ANN001 - Article, Pipeline
+    """(mention, actor id, name, code, country, role, rule, confidence) for each resolved mention
+    (the configured actor stage, alone)."""
+    layer = pipeline.run_layers(pipeline.nlp(article.text), article, only=("actors",)).actors
     rows = []
     for m in layer.mentions:
         a = layer.by_id(m.actor_id)
@@ -88,12 +84,14 @@ def rows_for(article) -> list[tuple]:  # noqa: ANN001 - Article
 
 
 def run(args: argparse.Namespace) -> int:
-    from barometer.cli.render import write_rows
+    from barometer.pipeline import Pipeline
+    from barometer.render import write_rows
 
-    article = _article(args.text, _date(args.date))
+    pipeline = Pipeline.from_settings(args.settings)
+    article = _article(args.text, _date(args.date), pipeline)
     if article.published is None:
         article = article.model_copy(update={"published": dt.date.today()})
     print(f"actors as of {article.published}", file=sys.stderr)
     columns = ["mention", "start", "actor", "name", "code", "country", "role", "rule", "confidence"]
-    write_rows(columns, rows_for(article), args.format, title=f"Actors as of {article.published}")
+    write_rows(columns, rows_for(article, pipeline), args.format, title=f"Actors as of {article.published}")
     return 0

@@ -50,10 +50,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_dyad(args: argparse.Namespace) -> int:
     from barometer.analytics.series import dyad_series
-    from barometer.cli.render import write_rows
+    from barometer.render import write_rows
     from barometer.store import open_store
 
-    with open_store(args.db) as store:
+    with open_store(args.db, settings=args.settings) as store:
         s = dyad_series(store, args.a, args.b, by=args.by, directed=not args.undirected, since=args.since,
                         until=args.until)
     cols = ["label", "articles", "events", "threats", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
@@ -75,10 +75,10 @@ def run_dyad(args: argparse.Namespace) -> int:
 
 def run_alerts(args: argparse.Namespace) -> int:
     from barometer.analytics.alerts import find_alerts
-    from barometer.cli.render import write_rows
+    from barometer.render import write_rows
     from barometer.store import open_store
 
-    with open_store(args.db) as store:
+    with open_store(args.db, settings=args.settings) as store:
         alerts = find_alerts(store, by=args.by, window=args.window, threshold=args.threshold,
                              min_sigma=args.min_sigma, min_events=args.min_events, min_periods=args.min_periods,
                              metric=args.metric, directed=not args.undirected, actor=args.actor,
@@ -98,7 +98,7 @@ def run_export(args: argparse.Namespace) -> int:
     from barometer.analytics.export import export
     from barometer.store import open_store
 
-    with open_store(args.db) as store:
+    with open_store(args.db, settings=args.settings) as store:
         n = export(store, args.format, args.output, actor=args.actor and args.actor.upper(),
                    type=args.type and args.type.upper(), status=args.status, since=args.since, until=args.until)
     print(f"exported {n} event(s){' to ' + args.output if args.output else ''}", file=sys.stderr)

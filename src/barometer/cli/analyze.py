@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from barometer.cli.render import console, print_table
+from barometer.render import console, print_table
 
 
 def add_article_arguments(p: argparse.ArgumentParser) -> None:
@@ -17,11 +17,16 @@ def add_article_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def analyze_file(args: argparse.Namespace):  # noqa: ANN201 - Analysis
-    """Read and analyse ``args.path``; warnings go to stderr."""
-    from barometer.ingest import read_path
-    from barometer.pipeline import analyze_raw
+    """Read and analyse ``args.path`` with the pipeline of ``args.settings``; warnings go to stderr.
 
-    analysis = analyze_raw(read_path(args.path), args.published, title=args.title)
+    The pipeline is built (and its settings checked) before the file is read.
+    """
+    from barometer.ingest import read_path
+    from barometer.pipeline import Pipeline
+
+    pipeline = Pipeline.from_settings(args.settings)
+    raw = read_path(args.path, max_bytes=args.settings.max_bytes)
+    analysis = pipeline.analyze_raw(raw, args.published, title=args.title)
     for w in analysis.warnings:
         print(f"barometer: warning: {w}", file=sys.stderr)
     return analysis

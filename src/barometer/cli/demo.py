@@ -24,12 +24,14 @@ def sample_paths() -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from barometer.cli.render import console, print_table
-    from barometer.ingest.batch import ingest_paths
+    from barometer.batch import ingest_paths
+    from barometer.pipeline import Pipeline
+    from barometer.render import console, print_table
     from barometer.store import open_store
 
-    with open_store(args.db) as store:
-        report = ingest_paths(sample_paths(), store, date_from_names=True, progress=False)
+    pipeline = Pipeline.from_settings(args.settings)
+    with open_store(args.db, settings=args.settings) as store:
+        report = ingest_paths(sample_paths(), store, pipeline=pipeline, date_from_names=True, progress=False)
         console().print(f"[bold]Barometer demo[/bold]: {report.added} sample article(s) analysed, "
                         f"{report.skipped} already in {store.path}")
         _, rows = store.query(
@@ -43,9 +45,8 @@ def run(args: argparse.Namespace) -> int:
                     "Try: barometer events --actor RUS")
     if not args.no_serve:
         from barometer.cli.serve import serve
-        from barometer.settings import get_settings
 
-        s = get_settings()
+        s = args.settings
         # The store is closed above; serving reopens the same file read-write for the API.
-        serve(db=store.path, host=args.host or s.api_host, port=args.port or s.api_port)
+        serve(pipeline, db=store.path, host=args.host or s.api_host, port=args.port or s.api_port)
     return 0 if report.ok else 1

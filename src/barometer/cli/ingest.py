@@ -38,9 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from barometer.batch import ingest_paths
     from barometer.errors import BarometerError
-    from barometer.ingest.batch import ingest_paths
-    from barometer.settings import get_settings
+    from barometer.pipeline import Pipeline
     from barometer.store import open_store
 
     if not args.paths and not args.resume:
@@ -50,10 +50,12 @@ def run(args: argparse.Namespace) -> int:
     def log(status: str, source: str) -> None:
         print(f"{status} {source}", flush=True)
 
-    workers = args.workers if args.workers is not None else get_settings().workers
-    with open_store(args.db) as store:
+    pipeline = Pipeline.from_settings(args.settings)  # a wrong setting stops here, before any work
+    workers = args.workers if args.workers is not None else args.settings.workers
+    with open_store(args.db, settings=args.settings) as store:
         try:
-            report = ingest_paths(args.paths, store, published=args.published, date_from_names=args.date_from_name,
+            report = ingest_paths(args.paths, store, pipeline=pipeline, published=args.published,
+                                  date_from_names=args.date_from_name,
                                   progress=not args.no_progress and not args.verbose and sys.stderr.isatty(),
                                   batch_size=args.batch_size, workers=workers, scheduler=args.scheduler,
                                   resume=args.resume, timeout=args.timeout, fetch_links=args.fetch_links,

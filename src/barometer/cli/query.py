@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from barometer.cli.render import write_rows
+from barometer.render import write_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from barometer.store import open_store
 
-    with open_store(args.db) as store:
+    with open_store(args.db, settings=args.settings) as store:
         cols, rows = store.events(actor=args.actor, type=args.type and args.type.upper(), status=args.status,
                                   since=args.since, until=args.until, limit=args.limit)
     if args.format == "table":

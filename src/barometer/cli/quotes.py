@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([q.model_dump(mode="json") for q in analysis.quotes], ensure_ascii=False, indent=2))
         return 0
-    from barometer.cli.render import print_table
+    from barometer.render import print_table
 
     print_table("Quotes", ["id", "speaker", "country", "kind", "cue", "via", "text"], rows(analysis))
     return 0

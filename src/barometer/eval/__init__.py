@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from barometer.pipeline import Pipeline
 
 BASELINE = Path(__file__).with_name("baseline.yaml")
 
@@ -15,6 +19,15 @@ BASELINE = Path(__file__).with_name("baseline.yaml")
 def sha256(path: Path) -> str:
     """Hex sha256 of a gold file's bytes (a changed file invalidates its floors)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def pipeline_of(args: Any) -> Pipeline:
+    """The pipeline an evaluation runs: built from the settings the CLI read (``args.settings``),
+    else the process's default pipeline."""
+    from barometer.pipeline import Pipeline, default_pipeline
+
+    settings = getattr(args, "settings", None)
+    return Pipeline.from_settings(settings) if settings is not None else default_pipeline()
 
 
 def load_floors(task: str) -> dict:

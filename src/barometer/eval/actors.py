@@ -25,9 +25,12 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from barometer.eval import load_floors, sha256
+from barometer.eval import load_floors, pipeline_of, sha256
+
+if TYPE_CHECKING:
+    from barometer.pipeline import Pipeline
 
 GOLD_FILES = {
     "plover-gsr-cameo": "plover-gsr-cameo/PLOVER_GSR_CAMEO.normalized.jsonl",
@@ -66,13 +69,15 @@ def _country_codes() -> set[str]:
     return {rid for rid, rec in load_kb().records.items() if rec.kind == "state"}
 
 
-def _resolve(texts: list[str], dates: list[dt.date | None]) -> Iterable[tuple[str, Any]]:
-    from barometer.actors import resolve_actors
+def _resolve(texts: list[str], dates: list[dt.date | None], pipeline: Pipeline | None = None,
+             ) -> Iterable[tuple[str, Any]]:
+    """The actor layer of each text (only the actor stage of the pipeline, and what it requires, runs)."""
     from barometer.model import Article
-    from barometer.nlp import get_nlp
+    from barometer.pipeline import default_pipeline
 
-    for text, date, doc in zip(texts, dates, get_nlp().pipe(texts, batch_size=64), strict=True):
-        yield text, resolve_actors(doc, Article(id="eval", text=text, published=date))
+    pipeline = pipeline or default_pipeline()
+    for text, date, doc in zip(texts, dates, pipeline.nlp.pipe(texts, batch_size=64), strict=True):
+        yield text, pipeline.run_layers(doc, Article(id="eval", text=text, published=date), only=("actors",)).actors
 
 
 def _country(layer, actor_id: str) -> str | None:  # noqa: ANN001
@@ -85,13 +90,13 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 0.0
 
 
-def eval_plover(path: Path, limit: int | None = None, errors: int = 0) -> dict:
+def eval_plover(path: Path, limit: int | None = None, errors: int = 0, pipeline: Pipeline | None = None) -> dict:
     countries = _country_codes()
     recs = _records(path, limit)
     texts = [r["text"] for r in recs]
     gold_items = tp_recall = pred = tp_prec = 0
     misses: list[dict] = []
-    for rec, (text, layer) in zip(recs, _resolve(texts, [None] * len(texts)), strict=True):
+    for rec, (text, layer) in zip(recs, _resolve(texts, [None] * len(texts), pipeline), strict=True):
         spans: list[tuple[int, int, str | None]] = []
         for key in ("actor", "recipient"):
             items = rec.get(key)
@@ -141,14 +146,14 @@ def record_date(value: object) -> dt.date | None:
     return None
 
 
-def eval_petr2(path: Path, limit: int | None = None, errors: int = 0) -> dict:
+def eval_petr2(path: Path, limit: int | None = None, errors: int = 0, pipeline: Pipeline | None = None) -> dict:
     countries = _country_codes()
     recs = _records(path, limit)
     texts = [r["text"] for r in recs]
     dates = [record_date(r.get("date")) for r in recs]
     gold_n = found = pred_n = correct = 0
     misses: list[dict] = []
-    for rec, (_text, layer) in zip(recs, _resolve(texts, dates), strict=True):
+    for rec, (_text, layer) in zip(recs, _resolve(texts, dates, pipeline), strict=True):
         gold = {c[:3] for ev in rec.get("expected_events", []) for c in (ev.get("sourcecode"), ev.get("targetcode"))
                 if c and c[:3] in countries}
         ours = {_country(layer, m.actor_id) for m in layer.mentions} - {None}
@@ -169,7 +174,8 @@ def eval_petr2(path: Path, limit: int | None = None, errors: int = 0) -> dict:
 EVALUATORS = {"plover-gsr-cameo": eval_plover, "petr2-gsr-validation": eval_petr2}
 
 
-def measure(data: Path | None = None, gold: str = "all", limit: int | None = None, errors: int = 0) -> dict:
+def measure(data: Path | None = None, gold: str = "all", limit: int | None = None, errors: int = 0,
+            pipeline: Pipeline | None = None) -> dict:
     """Figures per gold set (``{"skipped": reason}`` for an absent file), each with its sha256."""
     data = Path(data) if data else default_data_dir()
     which = list(GOLD_FILES) if gold == "all" else [gold]
@@ -179,7 +185,7 @@ def measure(data: Path | None = None, gold: str = "all", limit: int | None = Non
         if not path.exists():
             result[name] = {"skipped": f"{path} is absent"}
             continue
-        figures = EVALUATORS[name](path, limit, errors or 0)
+        figures = EVALUATORS[name](path, limit, errors or 0, pipeline)
         figures["sha256"] = sha256(path)
         result[name] = figures
     return result
@@ -201,7 +207,7 @@ def below_floor(result: dict, baseline: dict) -> list[str]:
 
 
 def _print_table(result: dict, baseline: dict) -> None:
-    from barometer.cli.render import print_table
+    from barometer.render import print_table
 
     rows = []
     for name in GOLD_FILES:
@@ -227,7 +233,7 @@ def run(args: argparse.Namespace) -> int:
     """Measure, print (table or JSON) and return 0; with ``--check``, 1 when a floor is broken;
     2 when a requested gold file is absent (as every ``barometer eval`` task)."""
     result = measure(getattr(args, "data", None), getattr(args, "gold", "all"), getattr(args, "limit", None),
-                     getattr(args, "errors", 0) or 0)
+                     getattr(args, "errors", 0) or 0, pipeline_of(args))
     baseline = load_baseline()
     absent = [v["skipped"] for k, v in result.items() if isinstance(v, dict) and "skipped" in v]
     if getattr(args, "format", "table") == "json":

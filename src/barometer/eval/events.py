@@ -1,7 +1,7 @@
 """``barometer eval events --gold NAME``: score the event coder on a public gold set.
 
-Runs the full stage chain (actors, times, quotes, events) on every gold sentence with the gold
-date as publication date, batched with ``nlp.pipe``, then reports:
+Runs the configured pipeline's stages on every gold sentence with the gold date as publication
+date, batched with ``nlp.pipe``, then reports:
 
 * sentence-level event type (one label per sentence, the coder's most confident event, "NONE"
   when nothing is coded): accuracy, per-type precision/recall/F1, macro-F1, confusion matrix;
@@ -19,11 +19,15 @@ import json
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from barometer.eval import load_floors, sha256
+from barometer.eval import load_floors, pipeline_of, sha256
 from barometer.eval.gold import READERS, GoldSentence, data_dir, gold_path, read_gold
 from barometer.layers import ActorLayer
 from barometer.model import Article, Event
+
+if TYPE_CHECKING:
+    from barometer.pipeline import Pipeline
 
 NONE = "NONE"
 #: Figures pinned as floors in ``baseline.yaml`` (section ``events``), higher is better.
@@ -55,50 +59,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "train/dev, none on test)")
 
 
-def _stages():  # noqa: ANN202 - tuple of stage callables
-    from barometer import pipeline as _pipeline  # noqa: F401 - registers the stages
-    from barometer import registry
-    from barometer.settings import get_settings
+def _pipeline(pipeline: Pipeline | None) -> Pipeline:
+    from barometer.pipeline import default_pipeline
 
-    s = get_settings()
-    return (registry.get("actor_resolver", s.actor_resolver), registry.get("time_resolver", s.time_resolver),
-            registry.get("place_resolver", s.place_resolver), registry.get("quote_extractor", s.quote_extractor),
-            registry.get("event_coder", s.event_coder))
+    return pipeline or default_pipeline()
 
 
-def code_doc(doc, text: str, published: dt.date | None) -> tuple[list[Event], ActorLayer, float]:  # noqa: ANN001
-    """Actors, times, places, quotes, then events for one parsed text; also the coder's seconds."""
-    from barometer.layers import EventContext
-
-    resolve, times_of, places_of, quotes_of, coder = _stages()
+def code_doc(doc, text: str, published: dt.date | None, pipeline: Pipeline | None = None,  # noqa: ANN001
+             ) -> tuple[list[Event], ActorLayer, float]:
+    """Every stage of ``pipeline`` on one parsed text, then its events and actors; also the coder's seconds."""
     art = Article(id=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text, published=published)
-    actors = resolve(doc, art)
-    ctx = EventContext(article=art, actors=actors, quotes=quotes_of(doc, actors), times=times_of(doc, published),
-                       places=places_of(doc, actors))
-    t0 = time.perf_counter()
-    events = coder(doc, ctx)
-    return events, actors, time.perf_counter() - t0
+    timings: dict[str, float] = {}
+    layers = _pipeline(pipeline).run_layers(doc, art, timings=timings)
+    return layers.events, layers.actors, timings.get("event_coder", 0.0)
 
 
-def code_text(text: str, published: dt.date | None = None) -> tuple[list[Event], ActorLayer]:
+def code_text(text: str, published: dt.date | None = None,
+              pipeline: Pipeline | None = None) -> tuple[list[Event], ActorLayer]:
     """Events and actors of one text without the article cleaner (used by tests and the eval)."""
-    from barometer.nlp import get_nlp
-
-    events, actors, _ = code_doc(get_nlp()(text), text, published)
+    pipeline = _pipeline(pipeline)
+    events, actors, _ = code_doc(pipeline.nlp(text), text, published, pipeline)
     return events, actors
 
 
-def code_sentences(gold: list[GoldSentence], batch_size: int = 64) -> tuple[list[Coded], dict[str, float]]:
-    """Run NLP + actors/times/places/quotes/events on each sentence; also time the coder."""
-    from barometer.nlp import get_nlp
-
+def code_sentences(gold: list[GoldSentence], batch_size: int = 64,
+                   pipeline: Pipeline | None = None) -> tuple[list[Coded], dict[str, float]]:
+    """Parse every sentence, run the pipeline's stages on each; also time the parse and the coder."""
+    pipeline = _pipeline(pipeline)
     timing: Counter = Counter()
     out: list[Coded] = []
     t0 = time.perf_counter()
-    docs = list(get_nlp().pipe([g.text for g in gold], batch_size=batch_size))
+    docs = list(pipeline.nlp.pipe([g.text for g in gold], batch_size=batch_size))
     timing["nlp"] += time.perf_counter() - t0
     for g, doc in zip(gold, docs, strict=True):
-        events, actors, coder_s = code_doc(doc, g.text, g.date)
+        events, actors, coder_s = code_doc(doc, g.text, g.date, pipeline)
         timing["coder"] += coder_s
         out.append(Coded(g, events, actors))
     return out, dict(timing)
@@ -193,13 +187,13 @@ def score(coded: list[Coded]) -> dict:
     }
 
 
-def evaluate(name: str, root=None, limit: int = 0) -> dict:  # noqa: ANN001 - Path | None
+def evaluate(name: str, root=None, limit: int = 0, pipeline: Pipeline | None = None) -> dict:  # noqa: ANN001
     root = root or data_dir()
     gold = read_gold(name, root)
     if limit:
         gold = gold[:limit]
     t0 = time.perf_counter()
-    coded, timing = code_sentences(gold)
+    coded, timing = code_sentences(gold, pipeline=pipeline)
     wall = time.perf_counter() - t0
     result = score(coded)
     result.update({"gold": name, "gold_sha256": sha256(gold_path(name, root)),
@@ -214,7 +208,7 @@ def run(args: argparse.Namespace) -> int:
         from barometer.eval import news
 
         return news.run(args, "events")
-    result = evaluate(args.gold, data_dir(args.data_dir), args.limit)
+    result = evaluate(args.gold, data_dir(args.data_dir), args.limit, pipeline_of(args))
     errors = result.pop("errors")
     if args.format == "json":
         print(json.dumps(result, indent=2, sort_keys=True))

@@ -29,6 +29,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from barometer.eval.newsgold import LoadedArticle, gold_hash, load_article, load_split, parse_article
 from barometer.eval.newsmatch import (
@@ -40,6 +41,9 @@ from barometer.eval.newsmatch import (
     score,
 )
 
+if TYPE_CHECKING:
+    from barometer.pipeline import Pipeline
+
 #: Figures pinned as floors in ``baseline.yaml`` (section ``news``), higher is better.
 FLOORED = ("event.f1", "event.precision", "event.recall", "type.f1", "type.recall", "event_date.f1",
            "done_accuracy", "quote_content.f1", "quote_speaker.f1", "quote_speaker_accuracy")
@@ -48,15 +52,16 @@ FLOORED = ("event.f1", "event.precision", "event.recall", "type.f1", "type.recal
 # ---------------------------------------------------------------------------------------------
 # Running Barometer over the gold articles.
 
-def analyse(arts: list[LoadedArticle]) -> list[ArticleItems]:
+def analyse(arts: list[LoadedArticle], pipeline: Pipeline | None = None) -> list[ArticleItems]:
     """Barometer's events and quotations for each gold article, in file offsets."""
     from barometer.ingest.raw import RawDocument
-    from barometer.pipeline import analyze_many
+    from barometer.pipeline import default_pipeline
 
+    pipeline = pipeline or default_pipeline()
     raws = [RawDocument(text=a.text, media_type="text", source=a.gold.file, published=a.gold.published)
             for a in arts]
     out = []
-    for art, (_, result) in zip(arts, analyze_many(raws, batch_size=8), strict=True):
+    for art, (_, result) in zip(arts, pipeline.analyze_many(raws, batch_size=8), strict=True):
         ge, gq = gold_items(art)
         items = ArticleItems(id=art.gold.id, split=art.gold.split, text=art.text, gold_events=ge, gold_quotes=gq)
         if isinstance(result, Exception) or result is None:
@@ -90,19 +95,21 @@ def _result(arts: list[LoadedArticle], items: list[ArticleItems], split: str | N
     return result
 
 
-def evaluate(split: str | None, shared: Path | None, root: Path | None = None) -> dict:
+def evaluate(split: str | None, shared: Path | None, root: Path | None = None,
+             pipeline: Pipeline | None = None) -> dict:
     """Figures of one split (all splits for None)."""
     arts, skipped, files = load_split(split, shared, root)
     t0 = time.perf_counter()
-    items = analyse(arts)
+    items = analyse(arts, pipeline)
     return _result(arts, items, split, skipped, files, time.perf_counter() - t0)
 
 
-def evaluate_splits(shared: Path | None, root: Path | None = None) -> dict[str, dict]:
+def evaluate_splits(shared: Path | None, root: Path | None = None,
+                    pipeline: Pipeline | None = None) -> dict[str, dict]:
     """Figures of every split from one analysis of the whole set (the CI gate)."""
     arts, skipped, files = load_split(None, shared, root)
     t0 = time.perf_counter()
-    items = analyse(arts)
+    items = analyse(arts, pipeline)
     seconds = time.perf_counter() - t0
     out = {}
     for split in ("train", "dev", "test"):
@@ -246,7 +253,9 @@ def print_events(result: dict, errors: int | None) -> None:
 def run(args: argparse.Namespace, task: str = "events") -> int:
     shared = shared_dir(args.data_dir)
     split = None if args.split == "all" else args.split
-    result = evaluate(split, shared)
+    from barometer.eval import pipeline_of
+
+    result = evaluate(split, shared, pipeline=pipeline_of(args))
     if not result["articles"]:
         print(f"barometer: error: no news gold articles in split {args.split!r}", file=sys.stderr)
         return 2

@@ -220,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result, indent=2))
         return 0
-    from barometer.cli.render import print_table
+    from barometer.render import print_table
 
     rows = []
     for comp in ("content", "source", "cue"):

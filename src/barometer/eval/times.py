@@ -7,7 +7,7 @@ measures places and amounts; the time grammar is measured by the unit tests.
 
 Scores:
 - ``event_loc.any``: the gold place is among the places resolved in the sentence;
-- ``event_loc.trigger``: ``place_for_span`` on the gold event text returns it;
+- ``event_loc.trigger``: ``PlaceLayer.for_span`` on the gold event text returns it;
 - ``dead`` / ``injured``: an amount counting the killed / wounded has the gold value;
 - ``size``: an amount that is not a casualty count has the gold value (or, for a gold word such
   as "Thousands", the same words).
@@ -19,6 +19,12 @@ import argparse
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from barometer.eval import pipeline_of
+
+if TYPE_CHECKING:
+    from barometer.pipeline import Pipeline
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "plover-gsr-cameo" / \
     "PLOVER_GSR_CAMEO.normalized.jsonl"
@@ -56,32 +62,19 @@ def _amount_match(gold: str, amounts: list) -> bool:
     return False
 
 
-def score(records: list[dict]) -> tuple[dict[str, dict[str, float]], list[str]]:
-    from barometer.layers import ActorLayer
-    from barometer.nlp import get_nlp
-    from barometer.pipeline import registry
-    from barometer.places import place_for_span
-    from barometer.settings import get_settings
+def score(records: list[dict], pipeline: Pipeline | None = None) -> tuple[dict[str, dict[str, float]], list[str]]:
+    """Places and amounts of each record: the pipeline's place and amount stages, and what they require."""
+    from barometer.model import Article
+    from barometer.pipeline import default_pipeline
 
-    s = get_settings()
-    nlp = get_nlp()
-    actor_resolver = registry.get("actor_resolver", s.actor_resolver)
-    amount_extractor = registry.get("amount_extractor", s.amount_extractor)
-    place_resolver = registry.get("place_resolver", s.place_resolver)
+    pipeline = pipeline or default_pipeline()
     tallies = {k: [0, 0] for k in ("event_loc.any", "event_loc.trigger", "size", "dead", "injured")}
     errors: list[str] = []
-    from barometer.model import Article
-
     for rec in records:
         text = rec["text"]
-        doc = nlp(text)
-        article = Article(id=rec["id"], text=text)
-        try:
-            layer = actor_resolver(doc, article)
-        except Exception:  # noqa: BLE001 - a failing actor stage must not hide place/amount scores
-            layer = ActorLayer()
-        places = place_resolver(doc, layer)
-        amounts = amount_extractor(doc, layer)
+        doc = pipeline.nlp(text)
+        layers = pipeline.run_layers(doc, Article(id=rec["id"], text=text), only=("places", "amounts"))
+        places, amounts = layers.places, layers.amounts
         loc = (rec.get("event_loc") or {}).get("name") if isinstance(rec.get("event_loc"), dict) else None
         if loc:
             names = [n for p in places for n in (p.text, p.name)]
@@ -92,7 +85,7 @@ def score(records: list[dict]) -> tuple[dict[str, dict[str, float]], list[str]]:
             evt = re.search(r"\(EVT:\s*([^()]+?)\)", rec.get("markup") or "")
             trig = evt.group(1).strip() if evt else (rec.get("event_text") or "").split(" ")[0]
             at = text.find(trig) if trig else -1
-            got = place_for_span(places, at, at + len(trig), doc) if at >= 0 else None
+            got = places.for_span(at, at + len(trig), doc) if at >= 0 else None
             ok_t = got is not None and _place_match(loc, [got] + [p.text for p in places if p.name == got])
             tallies["event_loc.trigger"][0] += ok_t
             tallies["event_loc.trigger"][1] += 1
@@ -123,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"gold file {path} not found (is ../shared beside this checkout?)")
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     records = [r for r in records if r.get("event_loc") or r.get("size") or r.get("dead") or r.get("injured")]
-    scores, errors = score(records)
+    scores, errors = score(records, pipeline_of(args))
     if getattr(args, "json", False):
         print(json.dumps(scores, indent=2))
     else:

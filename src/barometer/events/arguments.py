@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from barometer.events.lexicon import lexicon
-from barometer.events.locality import local_group, pair_antecedent
+from barometer.events.locality import pair_antecedent
 from barometer.layers import EventContext
 
 SUBJ = ("nsubj", "csubj")
@@ -64,7 +64,7 @@ def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
         return pair  # "the two leaders agreed": the pair named just before
     out: list[str] = []
     for t in (tok, *tok.conjuncts):
-        a = actor_of(ctx, t) or local_group(ctx, t, lex.group_nouns, lex.group_sectors)
+        a = actor_of(ctx, t) or ctx.actors.local_group(t, ctx.places, lex.group_nouns, lex.group_sectors)
         if a and a not in out:
             out.append(a)
     return out

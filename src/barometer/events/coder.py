@@ -22,7 +22,7 @@ from barometer.events import arguments as A
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
-from barometer.events.locality import fill_person_country, place_target
+from barometer.events.locality import place_target
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
 from barometer.layers import EventContext
@@ -335,7 +335,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
         for a in sorted(ids):  # in a fixed order: filling one person's country can inform the next
-            fill_person_country(ctx, a, evidence, doc, ids - {a}, place)
+            ctx.actors.fill_person_country(a, evidence, doc, ids - {a}, place, ctx.places)
         if tok.pos_ == "VERB" and not trig.symmetric and any(t is None for _, t in pairs):
             where = place_target(ctx, tok, place, set(sources))
             if where is not None:
@@ -380,8 +380,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
-@register("event_coder", "barometer.event_coder.v1")
+@register("event_coder", "barometer.event_coder.v1", requires=("article", "actors", "times", "places", "quotes"),
+          assigns="events")
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
+    """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
     return derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
 

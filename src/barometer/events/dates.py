@@ -1,10 +1,11 @@
 """An event's date and place: the time expression and place that govern its clause.
 
 Dates: the resolved time expression that governs the trigger's clause
-(``barometer.times.governing_time``: "rejected … on Wednesday, officials said Friday" gives the
-REJECT Wednesday, not Friday), else the publication date. A time that resolves only to a month or
-a year never dates an event to a day, so those fall back to the publication date too.
-Places: ``barometer.places.place_for_span`` (locative attachments to the trigger's clause).
+(``TimeLayer.governing``: "rejected … on Wednesday, officials said Friday" gives the REJECT
+Wednesday, not Friday), else the publication date. A time that resolves only to a month or a year
+never dates an event to a day, so those fall back to the publication date too.
+Places: ``PlaceLayer.for_span`` (locative attachments to the trigger's clause). Both are questions
+to the layers, whichever time and place stages made them.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from barometer.model import Place, TimeRef
-from barometer.places.resolver import place_for_span
-from barometer.times.resolver import governing_time
+from barometer.layers import PlaceLayer, TimeLayer
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -27,10 +26,10 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def event_date(tokens: list[Token], times: list[TimeRef], published: dt.date | None) -> dt.date | None:
+def event_date(tokens: list[Token], times: TimeLayer, published: dt.date | None) -> dt.date | None:
     """Date of the event carried by ``tokens`` (trigger first, then the verb carrying it)."""
     for tok in tokens:
-        t = governing_time(times, tok)
+        t = times.governing(tok)
         if t is not None:
             day = _day(t.value)
             if day is not None:
@@ -38,7 +37,7 @@ def event_date(tokens: list[Token], times: list[TimeRef], published: dt.date | N
     return published
 
 
-def event_place(tok: Token, doc: Doc, places: list[Place], taken: list[tuple[int, int]] = ()) -> str | None:
+def event_place(tok: Token, doc: Doc, places: PlaceLayer, taken: list[tuple[int, int]] = ()) -> str | None:
     """Name of the place the trigger's clause puts the event in, or None.
 
     ``taken`` are character spans of the event's source/target mentions: a country that is the
@@ -46,7 +45,7 @@ def event_place(tok: Token, doc: Doc, places: list[Place], taken: list[tuple[int
     """
     if not places:
         return None
-    name = place_for_span(places, tok.idx, tok.idx + len(tok.text), doc)
+    name = places.for_span(tok.idx, tok.idx + len(tok.text), doc)
     if name is None or not taken:
         return name
     sent = tok.sent

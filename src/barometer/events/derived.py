@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc
 
 from barometer.errors import KnowledgeBaseError
+from barometer.events.lexicon import modality_file
 from barometer.events.ontology import ontology
 from barometer.model import Event
-
-_KEYS = {"id", "status", "quad_class", "except_type", "aux", "except_aux", "from_reporter", "type", "cameo"}
 
 
 @dataclass(frozen=True)
@@ -40,18 +37,13 @@ class Derivation:
 
 @lru_cache(maxsize=1)
 def derivations() -> tuple[Derivation, ...]:
-    raw = yaml.safe_load(resources.files("barometer.data").joinpath("events/modality.yaml").read_text("utf-8"))
     onto = ontology()
     out = []
-    for d in raw.get("derived") or []:
-        if set(d) - _KEYS:
-            raise KnowledgeBaseError(f"events/modality.yaml: {d.get('id')}: unknown keys {sorted(set(d) - _KEYS)}")
-        if str(d["cameo"]) not in onto.cameo or onto.plover_for(str(d["cameo"])) != d["type"]:
-            raise KnowledgeBaseError(f"events/modality.yaml: {d['id']}: CAMEO {d['cameo']} is not {d['type']}")
-        out.append(Derivation(d["id"], d["status"], frozenset(d.get("quad_class") or ()),
-                              frozenset(d.get("except_type") or ()), frozenset(d.get("aux") or ()),
-                              bool(d.get("from_reporter")), d["type"], str(d["cameo"]),
-                              frozenset(d.get("except_aux") or ())))
+    for d in modality_file().derived:
+        if d.cameo not in onto.cameo or onto.plover_for(d.cameo) != d.type:
+            raise KnowledgeBaseError(f"events/modality.yaml: {d.id}: CAMEO {d.cameo} is not {d.type}")
+        out.append(Derivation(d.id, d.status, frozenset(d.quad_class), frozenset(d.except_type), frozenset(d.aux),
+                              d.from_reporter, d.type, d.cameo, frozenset(d.except_aux)))
     return tuple(out)
 
 

@@ -2,24 +2,97 @@
 
 Why data: the words that express an event and the cues that change its status are knowledge,
 not code; keeping them in YAML with ids lets an analyst extend them and lets every event name
-the entry that produced it. Unknown keys are rejected so a typo cannot silently disable a rule.
+the entry that produced it. The files are read through ``barometer.data.load_data``: unknown keys
+and duplicate ids are rejected so a typo cannot silently disable a rule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 
-import yaml
-
+from barometer.data import DataFile, Strict, load_data
 from barometer.errors import KnowledgeBaseError
 from barometer.events.ontology import ontology
 
-_KEYS = {"id", "lemma", "pos", "type", "mode", "cameo", "context", "object_any", "prep_any", "particle",
-         "needs_between", "needs_actor_arg", "needs_light", "needs_target", "symmetric", "target_prep",
-         "subject_any", "exclude_object", "modifier_any", "theme_object", "converse"}
 DEFAULT_TARGET_PREPS = frozenset({"with", "on", "to", "against", "upon", "at", "into", "in"})
+
+
+class TriggerSpec(Strict):
+    """One entry of ``triggers.yaml`` (fields documented at the top of the file and in docs/rules.md)."""
+
+    id: str
+    lemma: list[str]
+    pos: list[str]
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    context: list[str] | None = None
+    object_any: list[str] | None = None
+    prep_any: list[str] | None = None
+    particle: list[str] | None = None
+    subject_any: list[str] | None = None
+    exclude_object: list[str] | None = None
+    modifier_any: list[str] | None = None
+    target_prep: list[str] | None = None
+    needs_between: bool = False
+    needs_actor_arg: bool = False
+    needs_light: bool = False
+    needs_target: bool = False
+    symmetric: bool = False
+    theme_object: bool = False
+    converse: bool = False
+
+
+class TriggersFile(DataFile):
+    """``data/events/triggers.yaml``."""
+
+    VERSION = 2
+    light_verbs: list[str]
+    group_nouns: list[str] = []
+    group_sectors: dict[str, list[str]] = {}
+    triggers: list[TriggerSpec]
+
+
+class _Cues(Strict):
+    """A section of ``modality.yaml``: the status it sets (``id``) and its cue words."""
+
+    id: str
+    words: list[str] = []
+    verbs: list[str] = []
+    nouns: list[str] = []
+    marks: list[str] = []
+    phrases: list[list[str]] = []
+    hypothetical_nouns: list[str] = []
+    condition_verbs: list[str] = []
+    aux: list[str] = []
+    modifiers: list[str] = []
+
+
+class DerivationSpec(Strict):
+    """A ``derived`` rule of ``modality.yaml`` (see events/derived.py)."""
+
+    id: str
+    status: str
+    type: str
+    cameo: str
+    quad_class: list[int] = []
+    except_type: list[str] = []
+    aux: list[str] = []
+    except_aux: list[str] = []
+    from_reporter: bool = False
+
+
+class ModalityFile(DataFile):
+    """``data/events/modality.yaml``: status cues (this module) and derived speech acts (``derived``)."""
+
+    negation: _Cues
+    denial: _Cues
+    conditional: _Cues
+    requested: _Cues
+    announced: _Cues
+    reporting: _Cues
+    derived: list[DerivationSpec] = []
 
 
 @dataclass(frozen=True)
@@ -90,68 +163,59 @@ class Modality:
     condition_verbs: frozenset[str] = frozenset()
 
 
-def _read(name: str) -> dict:
-    return yaml.safe_load(resources.files("barometer.data").joinpath(f"events/{name}").read_text("utf-8"))
+def _set(items: list[str] | None) -> frozenset[str]:
+    return frozenset(x.lower() for x in items or ())
 
 
-def _set(spec: dict, key: str) -> frozenset[str]:
-    items = spec.get(key) or []
-    bad = [x for x in items if not isinstance(x, str)]
-    if bad:  # YAML 1.1 reads bare on/no/yes as booleans: quote them
-        raise KnowledgeBaseError(f"events data: {key}: non-string entries {bad} (quote them)")
-    return frozenset(x.lower() for x in items)
-
-
-def parse_triggers(raw: dict) -> Lexicon:
-    """Build the lexicon from the parsed YAML (exposed so tests can build small lexicons)."""
+def parse_triggers(data: TriggersFile) -> Lexicon:
+    """Build the lexicon from the validated file (exposed so tests can build small lexicons)."""
     onto = ontology()
     index: dict[tuple[str, str], list[Trigger]] = {}
-    seen: set[str] = set()
-    for order, t in enumerate(raw["triggers"]):
-        tid = t.get("id", f"#{order}")
-        unknown = set(t) - _KEYS
-        if unknown:
-            raise KnowledgeBaseError(f"events/triggers.yaml: {tid}: unknown keys {sorted(unknown)}")
-        if tid in seen:
-            raise KnowledgeBaseError(f"events/triggers.yaml: duplicate id {tid}")
-        seen.add(tid)
-        if t["type"] not in onto:
-            raise KnowledgeBaseError(f"events/triggers.yaml: {tid}: unknown PLOVER type {t['type']}")
-        cameo = str(t.get("cameo") or onto.code_for(t["type"], t.get("mode")))
+    for order, t in enumerate(data.triggers):
+        tid = t.id
+        if t.type not in onto:
+            raise KnowledgeBaseError(f"events/triggers.yaml: {tid}: unknown PLOVER type {t.type}")
+        cameo = str(t.cameo or onto.code_for(t.type, t.mode))
         if cameo not in onto.cameo:
             raise KnowledgeBaseError(f"events/triggers.yaml: {tid}: unknown CAMEO code {cameo}")
         trig = Trigger(
-            id=tid, lemmas=_set(t, "lemma"), pos=frozenset(t["pos"]), type=t["type"], mode=t.get("mode"),
-            cameo=cameo, context=tuple(t.get("context") or onto.cameo[cameo].context),
-            object_any=_set(t, "object_any"), prep_any=_set(t, "prep_any"), particle=_set(t, "particle"),
-            subject_any=_set(t, "subject_any"), exclude_object=_set(t, "exclude_object"),
-            modifier_any=_set(t, "modifier_any"), needs_between=bool(t.get("needs_between")),
-            needs_actor_arg=bool(t.get("needs_actor_arg")), needs_light=bool(t.get("needs_light")),
-            needs_target=bool(t.get("needs_target")), symmetric=bool(t.get("symmetric")),
-            target_preps=_set(t, "target_prep") or DEFAULT_TARGET_PREPS, order=order,
-            theme_object=bool(t.get("theme_object")), converse=bool(t.get("converse")))
+            id=tid, lemmas=_set(t.lemma), pos=frozenset(t.pos), type=t.type, mode=t.mode,
+            cameo=cameo, context=tuple(t.context or onto.cameo[cameo].context),
+            object_any=_set(t.object_any), prep_any=_set(t.prep_any), particle=_set(t.particle),
+            subject_any=_set(t.subject_any), exclude_object=_set(t.exclude_object),
+            modifier_any=_set(t.modifier_any), needs_between=t.needs_between,
+            needs_actor_arg=t.needs_actor_arg, needs_light=t.needs_light,
+            needs_target=t.needs_target, symmetric=t.symmetric,
+            target_preps=_set(t.target_prep) or DEFAULT_TARGET_PREPS, order=order,
+            theme_object=t.theme_object, converse=t.converse)
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)
     by_key = {k: tuple(sorted(v, key=lambda tr: (tr.specificity, tr.order))) for k, v in index.items()}
-    sectors = {str(noun): str(code) for code, nouns in (raw.get("group_sectors") or {}).items() for noun in nouns}
-    return Lexicon(by_key, _set(raw, "light_verbs"), _set(raw, "group_nouns"), sectors)
+    sectors = {noun: code for code, nouns in data.group_sectors.items() for noun in nouns}
+    return Lexicon(by_key, _set(data.light_verbs), _set(data.group_nouns), sectors)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    return parse_triggers(_read("triggers.yaml"))
+    return parse_triggers(load_data("events/triggers.yaml", TriggersFile))
+
+
+@lru_cache(maxsize=1)
+def modality_file() -> ModalityFile:
+    """``modality.yaml``, read once for both its readers (status cues here, derived speech acts)."""
+    return load_data("events/modality.yaml", ModalityFile)
 
 
 @lru_cache(maxsize=1)
 def modality() -> Modality:
-    raw = _read("modality.yaml")
+    raw = modality_file()
     return Modality(
-        negation_words=_set(raw["negation"], "words"), negation_verbs=_set(raw["negation"], "verbs"),
-        denial_verbs=_set(raw["denial"], "verbs"), denial_nouns=_set(raw["denial"], "nouns"),
-        conditional_marks=_set(raw["conditional"], "marks"), conditional_nouns=_set(raw["conditional"], "nouns"),
-        hypothetical_nouns=_set(raw["conditional"], "hypothetical_nouns"),
-        request_verbs=_set(raw["requested"], "verbs"), request_nouns=_set(raw["requested"], "nouns"),
-        condition_verbs=_set(raw["requested"], "condition_verbs"),
-        announce_aux=_set(raw["announced"], "aux"), announce_verbs=_set(raw["announced"], "verbs"),
-        announce_modifiers=_set(raw["announced"], "modifiers"), reporting_verbs=_set(raw["reporting"], "verbs"))
+        negation_words=_set(raw.negation.words), negation_verbs=_set(raw.negation.verbs),
+        denial_verbs=_set(raw.denial.verbs), denial_nouns=_set(raw.denial.nouns),
+        conditional_marks=_set(raw.conditional.marks), conditional_nouns=_set(raw.conditional.nouns),
+        hypothetical_nouns=_set(raw.conditional.hypothetical_nouns),
+        request_verbs=_set(raw.requested.verbs), request_nouns=_set(raw.requested.nouns),
+        condition_verbs=_set(raw.requested.condition_verbs),
+        announce_aux=_set(raw.announced.aux), announce_verbs=_set(raw.announced.verbs),
+        announce_modifiers=_set(raw.announced.modifiers), reporting_verbs=_set(raw.reporting.verbs))

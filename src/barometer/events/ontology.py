@@ -14,9 +14,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from barometer.data import DataFile, Strict, load_data
 from barometer.errors import KnowledgeBaseError
+
+
+class EventTypeSpec(Strict):
+    description: str = ""
+    cameo: str
+    modes: dict[str, str] = {}
+
+
+class PloverFile(DataFile):
+    """``data/events/plover.yaml``."""
+
+    VERSION = 2
+    types: dict[str, EventTypeSpec]
+    contexts: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -105,22 +118,19 @@ def cameo_table() -> dict[str, CameoCode]:
 
 @lru_cache(maxsize=1)
 def ontology() -> Ontology:
-    raw = yaml.safe_load(_read("plover.yaml"))
+    raw = load_data("events/plover.yaml", PloverFile)
     cameo = cameo_table()
     types: dict[str, EventType] = {}
-    for name, spec in raw["types"].items():
-        try:
-            code = str(spec["cameo"])
-            if code not in cameo:
-                raise ValueError(f"unknown CAMEO code {code}")
-            modes = {str(m): str(c) for m, c in (spec.get("modes") or {}).items()}
-            bad = [c for c in modes.values() if c not in cameo]
-            if bad:
-                raise ValueError(f"modes name unknown CAMEO codes {bad}")
-            types[name] = EventType(name, spec.get("description", ""), code, cameo[code].quad_class,
-                                    cameo[code].goldstein or 0.0, modes)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise KnowledgeBaseError(f"events/plover.yaml: type {name}: {exc}") from None
+    for name, spec in raw.types.items():
+        code = spec.cameo
+        if code not in cameo:
+            raise KnowledgeBaseError(f"events/plover.yaml: type {name}: unknown CAMEO code {code}")
+        modes = dict(spec.modes)
+        bad = [c for c in modes.values() if c not in cameo]
+        if bad:
+            raise KnowledgeBaseError(f"events/plover.yaml: type {name}: modes name unknown CAMEO codes {bad}")
+        types[name] = EventType(name, spec.description, code, cameo[code].quad_class,
+                                cameo[code].goldstein or 0.0, modes)
     if len(types) != 16:
         raise KnowledgeBaseError(f"events/plover.yaml: expected the 16 PLOVER types, found {len(types)}")
-    return Ontology(types, cameo, frozenset(raw.get("contexts", [])))
+    return Ontology(types, cameo, frozenset(raw.contexts))

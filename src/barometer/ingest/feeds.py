@@ -61,8 +61,9 @@ def iter_feed(data: bytes, source: str, *, fetch_links: bool = False, fetcher: F
             continue
         try:
             if fetch_links and link:
-                body = (fetcher or Fetcher()).get(link)
-                text, warnings = decode_bytes(body, source=key)
+                fetcher = fetcher or Fetcher()
+                body = fetcher.get(link)
+                text, warnings = decode_bytes(body, source=key, max_bytes=fetcher.max_bytes)
                 raw = RawDocument(text=text, media_type=sniff_media_type(text, link), source=key, url=link,
                                   outlet=outlet, title=entry.get("title"), warnings=warnings)
             else:

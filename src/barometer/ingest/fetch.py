@@ -16,6 +16,7 @@ import urllib.robotparser
 from urllib.parse import urlsplit
 
 from barometer.errors import InputError
+from barometer.settings import Settings
 
 
 class FetchError(InputError):
@@ -23,18 +24,20 @@ class FetchError(InputError):
 
 
 class Fetcher:
-    def __init__(self, *, user_agent: str | None = None, timeout: float | None = None,
-                 host_delay: float | None = None, max_bytes: int | None = None) -> None:
-        from barometer.settings import get_settings
-
-        s = get_settings()
-        self.user_agent = user_agent or s.user_agent
-        self.timeout = timeout if timeout is not None else s.fetch_timeout
-        self.host_delay = host_delay if host_delay is not None else s.host_delay
-        self.max_bytes = max_bytes if max_bytes is not None else s.max_bytes
+    def __init__(self, *, user_agent: str = Settings.user_agent, timeout: float = Settings.fetch_timeout,
+                 host_delay: float = Settings.host_delay, max_bytes: int = Settings.max_bytes) -> None:
+        self.user_agent = user_agent
+        self.timeout = timeout
+        self.host_delay = host_delay
+        self.max_bytes = max_bytes
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, s: Settings) -> Fetcher:
+        """A fetcher with the ``user_agent``, ``fetch_timeout``, ``host_delay`` and ``max_bytes`` settings."""
+        return cls(user_agent=s.user_agent, timeout=s.fetch_timeout, host_delay=s.host_delay, max_bytes=s.max_bytes)
 
     def _wait_turn(self, host: str) -> None:
         with self._lock:

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from barometer.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from barometer.settings import Settings
+
+#: The ``max_bytes`` setting's default, for callers that pass no limit (the CLI, API and batches pass theirs).
+DEFAULT_MAX_BYTES = Settings.max_bytes
 
 #: Control characters that do not occur in text (tab, newlines and form feed do).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -48,9 +52,7 @@ class RawDocument:
 
 def decode_bytes(data: bytes, *, source: str = "<input>", max_bytes: int | None = None) -> tuple[str, list[str]]:
     """Check and decode input bytes. Returns the text and warnings; raises InputError subclasses."""
-    from barometer.settings import get_settings
-
-    limit = max_bytes if max_bytes is not None else get_settings().max_bytes
+    limit = max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES
     if len(data) > limit:
         raise InputTooLargeError(f"input is {len(data):,} bytes, over the limit of {limit:,} bytes "
                                  "(set BAROMETER_MAX_BYTES to raise it)", source=source)
@@ -98,9 +100,7 @@ def sniff_media_type(text: str, hint: str | None = None) -> str:
 
 def read_path(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
     """Read a file (or ``-`` for stdin) into a RawDocument, refusing bad input with a clear error."""
-    from barometer.settings import get_settings
-
-    limit = max_bytes if max_bytes is not None else get_settings().max_bytes
+    limit = max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES
     if str(path) == "-":
         data = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"

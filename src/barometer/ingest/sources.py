@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from barometer.errors import InputError, InputTooLargeError
-from barometer.ingest.raw import RawDocument, decode_bytes, read_path, sniff_media_type
+from barometer.ingest.raw import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_path, sniff_media_type
 
 #: Single-document extensions (each also taken with ``.gz``).
 DOC_EXTENSIONS = (".txt", ".html", ".htm", ".xhtml")
@@ -68,13 +68,11 @@ def read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def read_document(path: Path) -> RawDocument:
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     """One document from a plain or gzipped file."""
     if path.suffix.lower() != ".gz":
-        return read_path(path)
-    from barometer.settings import get_settings
-
-    limit = get_settings().max_bytes
+        return read_path(path, max_bytes=max_bytes)
+    limit = max_bytes
     text, warnings = decode_bytes(read_bytes(path, limit), source=str(path), max_bytes=limit)
     return RawDocument(text=text, media_type=sniff_media_type(text, str(path)[:-3]), source=str(path),
                        warnings=warnings)
@@ -114,8 +112,12 @@ def iter_paths(paths: list[str | Path]) -> Iterator[Path]:  # URLs and "-" come 
 
 def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
                    errors: list[tuple[str, str]] | None = None, skip: Callable[[str], bool] | None = None,
-                   fetch_links: bool | None = None, fetcher=None) -> Iterator[RawDocument]:  # noqa: ANN001
+                   fetch_links: bool | None = None, fetcher=None,  # noqa: ANN001 - Fetcher | None
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument]:
     """RawDocuments for every input; unreadable ones are appended to ``errors`` and skipped.
+
+    ``max_bytes``: the largest document (setting ``max_bytes``); ``fetcher``: fetches feed URLs
+    and the pages they link to (default ``Fetcher()``).
 
     ``skip(source_key)`` true means the document is already done (resumed batch): it is not read.
     ``fetch_links``: fetch the pages feed entries link to (default: for feed URLs, not for feed files).
@@ -123,7 +125,6 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
     from barometer.ingest.feeds import iter_feed, iter_feed_url
     from barometer.ingest.jsonl import bounded_lines, iter_jsonl
     from barometer.ingest.warc import iter_warc
-    from barometer.settings import get_settings
 
     for path in iter_paths(paths):
         kind = kind_of(path)
@@ -139,17 +140,17 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
             if key != "-" and not path.exists():
                 raise InputError("no such file or directory", source=key)
             if kind == "warc":
-                yield from iter_warc(path, skip=skip, errors=errors)
+                yield from iter_warc(path, skip=skip, errors=errors, max_bytes=max_bytes)
             elif kind == "jsonl":
                 opener = gzip.open if path.suffix.lower() == ".gz" else open
-                limit = get_settings().max_bytes
+                limit = max_bytes
                 with opener(path, "rt", encoding="utf-8", errors="replace") as fh:  # streamed, never all in memory
                     yield from iter_jsonl(bounded_lines(fh, limit), key, skip=skip, errors=errors, max_bytes=limit)
             elif kind == "feed":
-                yield from iter_feed(read_bytes(path, get_settings().max_bytes), key, fetch_links=bool(fetch_links),
+                yield from iter_feed(read_bytes(path, max_bytes), key, fetch_links=bool(fetch_links),
                                      fetcher=fetcher, skip=skip, errors=errors)
             else:
-                raw = read_document(path)
+                raw = read_document(path, max_bytes)
                 if date_from_names:
                     raw.published = date_from_name(path)
                 yield raw

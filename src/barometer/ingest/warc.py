@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from barometer.errors import InputError
-from barometer.ingest.raw import RawDocument, decode_bytes
+from barometer.ingest.raw import DEFAULT_MAX_BYTES, RawDocument, decode_bytes
 
 
 def _remaining(record) -> int:  # noqa: ANN001 - warcio ArcWarcRecord
@@ -31,9 +31,7 @@ def iter_warc(path: str | Path, *, skip: Callable[[str], bool] | None = None,
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from barometer.settings import get_settings
-
-    limit = max_bytes if max_bytes is not None else get_settings().max_bytes
+    limit = max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES
     seen: dict[str, int] = {}
 
     def fail(key: str, message: str) -> None:

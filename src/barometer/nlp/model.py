@@ -48,9 +48,8 @@ def _cached(name: str) -> Language:
     return nlp
 
 
-def get_nlp(name: str | None = None) -> Language:
-    """The process-wide pipeline for ``name`` (default from settings), loaded on first use."""
-    from barometer.settings import get_settings
-
+def get_nlp(name: str = "en_core_web_sm") -> Language:
+    """The process-wide spaCy pipeline for ``name`` (a ``Pipeline`` passes its ``model`` setting),
+    loaded on first use."""
     with _lock:
-        return _cached(name or get_settings().model)
+        return _cached(name)

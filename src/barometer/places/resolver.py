@@ -14,25 +14,63 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from barometer.layers import ActorLayer
+from barometer.data import DataFile, Strict, load_data
+from barometer.layers import ActorLayer, Layers, PlaceLayer
 from barometer.model import Place
 from barometer.nlp import doc_text
-from barometer.places.gazetteer import Candidate, lookup
+from barometer.places.gazetteer import Candidate, lookup, use_cache_dir
 from barometer.registry import register
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 _FEATURE_RANK = {"country": 4, "continent": 3, "region": 3, "city": 2, "admin1": 1}
 #: Dependency roles in which a place name speaks or acts, i.e. stands for a government.
 _AGENT_DEPS = {"nsubj", "csubj"}
 #: Dependency roles in which a place name only modifies another noun ("US Secretary of Defense").
 _MODIFIER_DEPS = {"compound", "nmod", "amod"}
+
+
+class RegionSpec(Strict):
+    id: str
+    name: str
+    names: list[str]
+    country: str | None = None
+    lat: int | float | None = None
+    lon: int | float | None = None
+
+
+class RegionsFile(DataFile):
+    """``data/places/regions.yaml``."""
+
+    regions: list[RegionSpec]
+
+
+class CountryAlias(Strict):
+    id: str
+    names: list[str]
+    country: str
+
+
+class AliasesFile(DataFile):
+    """``data/places/aliases.yaml``."""
+
+    aliases: list[CountryAlias]
+
+
+class PlaceRolesFile(DataFile):
+    """``data/places/roles.yaml``."""
+
+    geo_heads: list[str]
+    place_nouns: list[str]
+
+
+@lru_cache(maxsize=1)
+def _roles() -> PlaceRolesFile:
+    return load_data("places/roles.yaml", PlaceRolesFile)
 
 
 @dataclass(frozen=True)
@@ -46,11 +84,10 @@ class _Region:
 
 @lru_cache(maxsize=1)
 def _regions() -> tuple[re.Pattern[str], dict[str, _Region]]:
-    rows = yaml.safe_load((_DATA / "regions.yaml").read_text("utf-8"))
     by_name: dict[str, _Region] = {}
-    for row in rows:
-        region = _Region(row["id"], row["name"], row.get("country"), row.get("lat"), row.get("lon"))
-        for n in row["names"]:
+    for row in load_data("places/regions.yaml", RegionsFile).regions:
+        region = _Region(row.id, row.name, row.country, row.lat, row.lon)
+        for n in row.names:
             by_name[n] = region
     names = sorted(by_name, key=len, reverse=True)
     pattern = re.compile(r"\b(?:the\s+)?(" + "|".join(re.escape(n) for n in names) + r")\b")
@@ -59,8 +96,7 @@ def _regions() -> tuple[re.Pattern[str], dict[str, _Region]]:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
-    rows = yaml.safe_load((_DATA / "aliases.yaml").read_text("utf-8"))
-    return {n: row["country"] for row in rows for n in row["names"]}
+    return {n: row.country for row in load_data("places/aliases.yaml", AliasesFile).aliases for n in row.names}
 
 
 def _alias_candidate(name: str) -> Candidate | None:
@@ -89,7 +125,7 @@ def candidates(name: str) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def _geo_heads() -> frozenset[str]:
-    return frozenset(yaml.safe_load((_DATA / "roles.yaml").read_text("utf-8"))["geo_heads"])
+    return frozenset(_roles().geo_heads)
 
 
 def is_metonym(span: Span, actors: ActorLayer) -> bool:
@@ -198,10 +234,22 @@ def _spans(doc: Doc) -> list[tuple[Span, Candidate | None]]:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    return frozenset(yaml.safe_load((_DATA / "roles.yaml").read_text("utf-8"))["place_nouns"])
+    return frozenset(_roles().place_nouns)
 
 
-@register("place_resolver", "barometer.place_resolver.v1")
+@register("place_resolver", "barometer.place_resolver.v1", requires=("actors",), assigns="places",
+          default_config={"cache_dir": ""})
+def make_place_stage(cache_dir: str = "") -> Callable[[Doc, Layers], PlaceLayer]:
+    """The v1 place stage; ``cache_dir`` (setting) is where the compact gazetteer index is kept."""
+    use_cache_dir(cache_dir)
+    return place_stage
+
+
+def place_stage(doc: Doc, layers: Layers) -> PlaceLayer:
+    """Named places geolocated, metonyms left to the actors."""
+    return PlaceLayer(resolve_places(doc, layers.actors), doc)
+
+
 def resolve_places(doc: Doc, actors: ActorLayer) -> list[Place]:
     spans = _spans(doc)
     countries = _article_countries(doc, actors, [s for s, c in spans if c is None])
@@ -227,66 +275,3 @@ def resolve_places(doc: Doc, actors: ActorLayer) -> list[Place]:
         out.append(Place(text=span.text, name=best.name, country=best.country, lat=best.lat, lon=best.lon,
                          feature=best.feature, start=span.start_char, end=span.end_char))
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Which place governs an event trigger
-# ---------------------------------------------------------------------------------------------
-
-#: Prepositions that put what they govern at a location ("in Kyiv", "near the town of Samarra").
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout",
-                            "within", "into", "on", "off", "along", "over", "to", "from"})
-_PRECISION = {"facility": 6, "city": 5, "admin1": 4, "region": 3, "place": 3, "country": 2, "continent": 1}
-
-
-def clause_head(token: Token) -> Token:
-    """The verb whose clause holds ``token`` (the token itself when it is a verb)."""
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head != t:
-        t = t.head
-    return t
-
-
-def _locative(tok: Token, verb: Token) -> bool:
-    """Whether the path from a place token up to ``verb`` passes a locative preposition."""
-    t = tok
-    while t != verb and t.head != t:
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in LOCATIVE_PREPS:
-            return True
-        if t.dep_ in ("npadvmod",):
-            return True
-        t = t.head
-    return False
-
-
-def place_for_span(places: list[Place], start: int, end: int, doc: Doc) -> str | None:
-    """The place name that the clause of the trigger at [start, end) puts the event in, or None.
-
-    A place counts when its head chain reaches the trigger's clause verb through a locative
-    preposition ("attacked in Kyiv", "a rally in Lagos", "the town of Samarra") or as a direct
-    object that is not a metonym ("shut down Kathmandu"). The most precise place wins (facility >
-    city > admin1 > region > country), then the nearest to the trigger.
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not places:
-        return None
-    verb = clause_head(span.root)
-    sent = span.sent
-    best: tuple[int, int, str] | None = None
-    for p in places:
-        if p.end <= sent.start_char or p.start >= sent.end_char:
-            continue  # outside the sentence's characters: no need to find its tokens
-        pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
-        # A place whose tokens all lie outside the trigger's sentence cannot share it: skipping it
-        # first spares a sentence lookup per place and trigger (the same result, found faster).
-        if pspan is None or pspan.end <= sent.start or pspan.start >= sent.end or pspan.sent != sent:
-            continue
-        root = pspan.root
-        if clause_head(root) != verb and clause_head(root.head) != verb:
-            continue
-        if not (_locative(root, verb) or root.dep_ in ("dobj", "appos") or root.head.lower_ == "of"):
-            continue
-        key = (_PRECISION.get(p.feature or "place", 0), -abs(root.i - span.root.i))
-        if best is None or key > best[:2]:
-            best = (key[0], key[1], p.name or p.text)
-    return best[2] if best else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from barometer.layers import ActorLayer
+from barometer.layers import ActorLayer, Layers
 from barometer.model import Quote
 from barometer.nlp import doc_text
 from barometer.quotes.attribution import find_attributions
@@ -55,7 +55,12 @@ def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
     return head_i is not None and doc[head_i].pos_ == "PRON"
 
 
-@register("quote_extractor", "barometer.quote_extractor.v1")
+@register("quote_extractor", "barometer.quote_extractor.v1", requires=("actors",), assigns="quotes")
+def quote_stage(doc: Doc, layers: Layers) -> list[Quote]:
+    """The v1 quote stage: attributions, their sources resolved to actors."""
+    return extract_quotes(doc, layers.actors)
+
+
 def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     atts = find_attributions(doc)
     text = doc_text(doc)

@@ -4,9 +4,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from barometer.data import DataFile, Strict, load_data
+
+
+class CueSpec(Strict):
+    """A cue verb, speech noun or stance adjective of ``cues.yaml`` (frames in docs/rules.md)."""
+
+    id: str
+    lemma: str
+    clause: bool = True
+    infinitive: bool = False
+    object: bool = False
+    preps: list[str] = []
+    particles: list[str] = []
+    forms: list[str] = []
+
+
+class _Phrase(Strict):
+    id: str
+    words: list[str] = []
+    lemma: str | None = None
+    nouns: list[str] = []
+
+
+class _Phrases(Strict):
+    according_to: _Phrase
+    citing: _Phrase
+    in_source: _Phrase | None = None
+
+
+class _Frame(Strict):
+    id: str
+
+
+class CuesFile(DataFile):
+    """``data/quotes/cues.yaml``."""
+
+    verbs: list[CueSpec]
+    nouns: list[CueSpec] = []
+    adjectives: list[CueSpec] = []
+    phrases: _Phrases
+    frames: dict[str, _Frame] = {}
+    dashes: list[str] = []
+    documents: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -42,29 +83,27 @@ class CueLexicon:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
-    raw = yaml.safe_load(resources.files("barometer.data").joinpath("quotes/cues.yaml").read_text("utf-8"))
+    raw = load_data("quotes/cues.yaml", CuesFile)
     verbs: dict[str, CueVerb] = {}
     frames: dict[str, tuple[CueVerb, ...]] = {}
-    for v in raw["verbs"]:
-        entry = CueVerb(id=v["id"], lemma=v["lemma"], clause=v.get("clause", True),
-                        infinitive=v.get("infinitive", False), object=v.get("object", False),
-                        preps=tuple(v.get("preps", ())), particles=tuple(v.get("particles", ())),
-                        forms=tuple(v.get("forms", ())))
+    for v in raw.verbs:
+        entry = CueVerb(id=v.id, lemma=v.lemma, clause=v.clause, infinitive=v.infinitive, object=v.object,
+                        preps=tuple(v.preps), particles=tuple(v.particles), forms=tuple(v.forms))
         verbs.setdefault(entry.lemma, entry)
         for key in (entry.lemma, *entry.forms):
             frames[key] = (*frames.get(key, ()), entry)
-    nouns, adjectives = _by_lemma(raw.get("nouns", ())), _by_lemma(raw.get("adjectives", ()))
-    phrases = raw["phrases"]
-    return CueLexicon(verbs=verbs, according_to_id=phrases["according_to"]["id"],
-                      citing_id=phrases["citing"]["id"], dashes=tuple(raw.get("dashes", ())),
-                      documents=frozenset(raw.get("documents", ())), frames=frames,
-                      that_clause_id=raw.get("frames", {}).get("that_clause", {}).get("id"), nouns=nouns, adjectives=adjectives,
-                      in_source_id=phrases.get("in_source", {}).get("id"),
-                      in_sources=frozenset(phrases.get("in_source", {}).get("nouns", ())))
+    nouns, adjectives = _by_lemma(raw.nouns), _by_lemma(raw.adjectives)
+    phrases = raw.phrases
+    that_clause = raw.frames.get("that_clause")
+    return CueLexicon(verbs=verbs, according_to_id=phrases.according_to.id,
+                      citing_id=phrases.citing.id, dashes=tuple(raw.dashes),
+                      documents=frozenset(raw.documents), frames=frames,
+                      that_clause_id=that_clause.id if that_clause else None, nouns=nouns, adjectives=adjectives,
+                      in_source_id=phrases.in_source.id if phrases.in_source else None,
+                      in_sources=frozenset(phrases.in_source.nouns if phrases.in_source else ()))
 
 
-def _by_lemma(items: list[dict]) -> dict[str, CueVerb]:
+def _by_lemma(items: list[CueSpec]) -> dict[str, CueVerb]:
     """Speech nouns or stance adjectives of cues.yaml, by lemma (their frames read like a verb's)."""
-    return {n["lemma"]: CueVerb(id=n["id"], lemma=n["lemma"], clause=n.get("clause", True),
-                                infinitive=n.get("infinitive", False), preps=tuple(n.get("preps", ())))
+    return {n.lemma: CueVerb(id=n.id, lemma=n.lemma, clause=n.clause, infinitive=n.infinitive, preps=tuple(n.preps))
             for n in items}

@@ -13,9 +13,13 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from barometer.ingest.raw import RawDocument
 from barometer.scale.work import Outcome, analyze_chunk_messages
+
+if TYPE_CHECKING:
+    from barometer.pipeline import Pipeline
 
 
 class _Timeout(BaseException):
@@ -41,19 +45,19 @@ def _alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def inprocess_imap(raws: Iterable[RawDocument], *, published: dt.date | None = None, batch_size: int = 16,
-                   timeout: float = 120.0, skip_article: Callable[[str], bool] | None = None,
+def inprocess_imap(raws: Iterable[RawDocument], pipeline: Pipeline, *, published: dt.date | None = None,
+                   batch_size: int = 16, timeout: float = 120.0, skip_article: Callable[[str], bool] | None = None,
                    ) -> Iterator[tuple[RawDocument, Outcome]]:
     source = iter(raws)
     while chunk := list(islice(source, batch_size)):
-        yield from _run_chunk(chunk, published, timeout, skip_article)
+        yield from _run_chunk(chunk, pipeline, published, timeout, skip_article)
 
 
-def _run_chunk(chunk: list[RawDocument], published: dt.date | None, timeout: float,
+def _run_chunk(chunk: list[RawDocument], pipeline: Pipeline, published: dt.date | None, timeout: float,
                skip_article: Callable[[str], bool] | None = None) -> Iterator[tuple[RawDocument, Outcome]]:
     outcomes: dict[int, Outcome] = {}
     current: tuple[int, str] | None = None
-    gen = analyze_chunk_messages(chunk, published, skip_article)
+    gen = analyze_chunk_messages(chunk, pipeline, published, skip_article)
     try:
         while True:
             with _alarm(timeout):
@@ -72,14 +76,14 @@ def _run_chunk(chunk: list[RawDocument], published: dt.date | None, timeout: flo
             culprit = pending[0]
         if culprit is None:  # the batch parse hung: one by one to find the culprit
             for i in pending:
-                for _, o in _run_chunk([chunk[i]], published, timeout):
+                for _, o in _run_chunk([chunk[i]], pipeline, published, timeout):
                     outcomes[i] = o
         else:
             raw = chunk[culprit]
             outcomes[culprit] = Outcome(source=raw.source,
                                         error=f"{raw.source}: timed out after {timeout:g} s (article time limit)")
             rest = [i for i in pending if i != culprit]
-            for i, (_, o) in zip(rest, _run_chunk([chunk[i] for i in rest], published, timeout), strict=True):
+            for i, (_, o) in zip(rest, _run_chunk([chunk[i] for i in rest], pipeline, published, timeout), strict=True):
                 outcomes[i] = o
     for i, raw in enumerate(chunk):
         yield raw, outcomes[i]

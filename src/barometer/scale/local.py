@@ -18,12 +18,14 @@ from multiprocessing.connection import Connection, wait
 
 from barometer.ingest.raw import RawDocument
 from barometer.scale.work import Outcome, analyze_chunk_messages
+from barometer.settings import Settings
 
 
-def _worker_main(conn: Connection, published: dt.date | None) -> None:
-    from barometer.nlp import get_nlp
+def _worker_main(conn: Connection, published: dt.date | None, settings: Settings) -> None:
+    from barometer.pipeline import pipeline_for
 
-    get_nlp()  # once per worker
+    pipeline = pipeline_for(settings)  # once per worker: the batch's own settings, plugins and stages
+    pipeline.nlp  # noqa: B018 - loads the model before the first chunk
     conn.send(("ready",))
     while True:
         try:
@@ -33,15 +35,15 @@ def _worker_main(conn: Connection, published: dt.date | None) -> None:
         if msg is None:
             return
         raws = msg
-        for item in analyze_chunk_messages(raws, published):
+        for item in analyze_chunk_messages(raws, pipeline, published):
             conn.send(item)
         conn.send(("end",))
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext, published: dt.date | None) -> None:
+    def __init__(self, ctx: mp.context.BaseContext, published: dt.date | None, settings: Settings) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, published), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, published, settings), daemon=True)
         self.proc.start()
         child.close()
         self.ready = False
@@ -58,11 +60,13 @@ class _Worker:
 
 
 class LocalPool:
-    """``n`` worker processes; ``imap(raws)`` yields (raw, Outcome) in input order."""
+    """``n`` worker processes running the pipeline of ``settings``; ``imap(raws)`` yields (raw, Outcome)
+    in input order."""
 
-    def __init__(self, n: int, *, published: dt.date | None = None, batch_size: int = 16,
+    def __init__(self, n: int, settings: Settings, *, published: dt.date | None = None, batch_size: int = 16,
                  timeout: float = 120.0, start_timeout: float = 300.0) -> None:
         self.n = max(1, n)
+        self.settings = settings
         self.published = published
         self.batch_size = max(1, batch_size)
         self.timeout = timeout
@@ -76,7 +80,7 @@ class LocalPool:
         self.restarts = 0
 
     def __enter__(self) -> LocalPool:
-        self.workers = [_Worker(self.ctx, self.published) for _ in range(self.n)]
+        self.workers = [_Worker(self.ctx, self.published, self.settings) for _ in range(self.n)]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -96,7 +100,7 @@ class LocalPool:
     def _replace(self, w: _Worker) -> _Worker:
         w.kill()
         self.restarts += 1
-        new = _Worker(self.ctx, self.published)
+        new = _Worker(self.ctx, self.published, self.settings)
         self.workers[self.workers.index(w)] = new
         return new
 

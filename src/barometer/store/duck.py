@@ -1,10 +1,9 @@
 """The embedded DuckDB store (the default): one row per article, actor, event, quote, amount, time and place.
 
-Why this shape: analytics are SQL over flat tables (events carry their actors' codes and
-countries so a dyad query needs no join), while ``articles.analysis`` keeps the full JSON so an
-analysis can be read back exactly as ``analyze()`` returned it. Each article is written in one
-transaction keyed by its content hash: re-ingesting changes nothing, and a failure half-way
-leaves nothing behind. The schema and every write live in ``store/base.py``, shared with PostgreSQL.
+Each article is written in one transaction keyed by its content hash: re-ingesting changes
+nothing, and a failure half-way leaves nothing behind. The tables (``schema.py``), every write
+(``base.py``) and every read (``queries.py``) are shared with PostgreSQL; this module only says how
+DuckDB runs SQL.
 """
 
 from __future__ import annotations
@@ -16,10 +15,10 @@ import duckdb
 import pyarrow as pa
 
 from barometer.errors import StoreError
-from barometer.settings import get_settings
-from barometer.store.base import EVENT_FILTERS, SCHEMA_SQL, STORE_VERSION, TABLES, SQLStore, build_where
+from barometer.settings import Settings
+from barometer.store.base import SQLStore
 
-__all__ = ["DuckStore", "EVENT_FILTERS", "SCHEMA_SQL", "STORE_VERSION", "TABLES", "build_where"]
+__all__ = ["DuckStore"]
 
 
 class DuckStore(SQLStore):
@@ -28,8 +27,10 @@ class DuckStore(SQLStore):
     backend_error = duckdb.Error
     single_writer = True  # DuckDB locks the file for one writing process
 
-    def __init__(self, path: str | Path = "barometer.duckdb", *, read_only: bool = False) -> None:
-        super().__init__()
+    def __init__(self, path: str | Path = "barometer.duckdb", *, read_only: bool = False,
+                 memory_limit: str = Settings.store_memory_limit, story_window: int = Settings.story_window) -> None:
+        """``memory_limit`` bounds DuckDB's cache (setting ``store_memory_limit``; "" = DuckDB's default)."""
+        super().__init__(story_window=story_window)
         self.path = str(path)
         if self.path != ":memory:":
             p = Path(self.path)
@@ -39,7 +40,7 @@ class DuckStore(SQLStore):
                 raise StoreError(f"{self.path}: not a Barometer/DuckDB store (refusing to overwrite it)")
             if p.exists() and p.stat().st_size > 0 and not read_only:
                 _check_readable(p)
-        limit = get_settings().store_memory_limit.strip()
+        limit = memory_limit.strip()
         try:
             self.con = duckdb.connect(self.path, read_only=read_only,
                                       config={"memory_limit": limit} if limit else {})

@@ -1,7 +1,7 @@
 """PostgreSQL as an alternative store (``--db postgresql://user@host:port/db``): same schema, same SQL.
 
 Why: DuckDB is one file and one writer; a team sharing results, or a cluster feeding one database,
-wants a server. The schema and every statement come from ``store/base.py``; only the placeholder
+wants a server. The schema and every statement come from ``schema.py``, ``base.py``, ``journal.py`` and ``queries.py``; only the placeholder
 style (``?`` → ``%s``) and two type names (``DOUBLE``, ``BLOB``) differ, translated here.
 """
 
@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from barometer.errors import StoreError
+from barometer.settings import Settings
 from barometer.store.base import SQLStore
 
 _TYPES = ((re.compile(r"\bDOUBLE\b"), "DOUBLE PRECISION"), (re.compile(r"\bBLOB\b"), "BYTEA"))
@@ -36,8 +37,8 @@ def to_pyformat(sql: str) -> str:
 class PostgresStore(SQLStore):
     """A PostgreSQL database holding analyses (one writer; readers may be anywhere)."""
 
-    def __init__(self, url: str) -> None:
-        super().__init__()
+    def __init__(self, url: str, *, story_window: int = Settings.story_window) -> None:
+        super().__init__(story_window=story_window)
         try:
             import psycopg
         except ImportError:

@@ -2,12 +2,11 @@
 
 Public helpers:
 
-- ``resolve_times(doc, published) -> list[TimeRef]`` — the registered stage (barometer.time_resolver.v1).
-- ``governing_time(times, token) -> TimeRef | None`` — for the event coder: the dated expression
-  that governs the clause of a trigger token (never a duration or a reference year); use its
-  ``value`` (and ``granularity``) as the event date.
+- ``resolve_times(doc, published) -> list[TimeRef]`` — what the v1 stage (barometer.time_resolver.v1)
+  returns, as a ``TimeLayer``; the event coder asks that layer which dated expression governs a
+  trigger's clause (``TimeLayer.governing``).
 """
 
-from barometer.times.resolver import governing_time, resolve_times
+from barometer.times.resolver import resolve_times
 
-__all__ = ["governing_time", "resolve_times"]
+__all__ = ["resolve_times"]

@@ -27,18 +27,48 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Literal
 
-import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from barometer.amounts.numbers import NUMBER, parse_number
+from barometer.data import DataFile, Strict, load_data
+from barometer.layers import Layers, TimeLayer
 from barometer.model import TimeRef
 from barometer.nlp import doc_text
+from barometer.nlp.numbers import NUMBER, parse_number
+from barometer.nlp.syntax import clause_head
 from barometer.registry import register
 
-_DATA = Path(__file__).resolve().parents[1] / "data" / "times"
 _UNIT_RE = r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+
+
+class TimeLexiconFile(DataFile):
+    """``data/times/lexicon.yaml``."""
+
+    weekdays: list[str]
+    months: list[str]
+    month_abbreviations: dict[str, int]
+    day_parts: list[str]
+    units: dict[str, str]
+    future_auxiliaries: list[str]
+    future_verbs: list[str]
+    request_verbs: list[str]
+    future_nouns: list[str]
+    future_modifiers: list[str]
+
+
+class RelativeSpec(Strict):
+    id: str
+    pattern: str
+    unit: Literal["day", "week", "month", "year", "interval"]
+    offset: int | None = None
+    interval: list[int] | None = None
+
+
+class RelativeFile(DataFile):
+    """``data/times/relative.yaml``."""
+
+    expressions: list[RelativeSpec]
 
 
 @dataclass(frozen=True)
@@ -57,11 +87,11 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
-    lex = yaml.safe_load((_DATA / "lexicon.yaml").read_text("utf-8"))
-    rel = yaml.safe_load((_DATA / "relative.yaml").read_text("utf-8"))
-    return _Lex(lex["weekdays"], lex["months"], lex["month_abbreviations"], lex["day_parts"],
-                frozenset(lex["future_auxiliaries"]), frozenset(lex["future_verbs"]),
-                frozenset(lex["future_nouns"]), frozenset(lex["future_modifiers"]), frozenset(lex["request_verbs"]),
+    lex = load_data("times/lexicon.yaml", TimeLexiconFile)
+    rel = [r.model_dump(exclude_unset=True) for r in load_data("times/relative.yaml", RelativeFile).expressions]
+    return _Lex(lex.weekdays, lex.months, lex.month_abbreviations, lex.day_parts,
+                frozenset(lex.future_auxiliaries), frozenset(lex.future_verbs),
+                frozenset(lex.future_nouns), frozenset(lex.future_modifiers), frozenset(lex.request_verbs),
                 [(r["id"], re.compile(rf"\b(?:{r['pattern']})\b", re.I), r) for r in rel])
 
 
@@ -97,12 +127,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 # Tense
 # ---------------------------------------------------------------------------------------------
 
-def clause_head(token: Token) -> Token:
-    """The verb whose clause holds ``token`` (the token itself when it is a verb)."""
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head != t:
-        t = t.head
-    return t
 
 
 def is_future(span: Span) -> bool:
@@ -310,7 +334,12 @@ def _year_is_reference(doc: Doc, start: int, end: int) -> bool:
         and tok.head.i > tok.i
 
 
-@register("time_resolver", "barometer.time_resolver.v1")
+@register("time_resolver", "barometer.time_resolver.v1", requires=("article",), assigns="times")
+def time_stage(doc: Doc, layers: Layers) -> TimeLayer:
+    """The v1 time stage: every time expression, resolved against the publication date."""
+    return TimeLayer(resolve_times(doc, layers.article.published))
+
+
 def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
     text = doc_text(doc)
     pat = _patterns()
@@ -392,79 +421,4 @@ def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         role = "reference" if not m["prep"] and _year_is_reference(doc, ys, ye) else "date"
         start = m.start() if m["prep"] and m["prep"].lower() in ("in", "since", "by", "until") else ys
         found.add(text, start, ye, m["y"], "year", role=role)
-    refs = sorted(found.refs, key=lambda r: r.start)
-    doc.user_data[_SPANS_KEY] = (text, [(r.start, r.end) for r in refs])
-    return refs
-
-
-def time_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The character ranges ``resolve_times`` claims in ``doc`` (for any publication date).
-
-    Why cached: the amount extractor must not read dates and years as amounts, and used to run the
-    whole time grammar a second time per article to learn where they are. Which spans the grammar
-    claims never depends on the publication date (only their values do), so the ranges found by the
-    time stage are reused; without them (another time resolver configured) the grammar runs here.
-    """
-    cached = doc.user_data.get(_SPANS_KEY)
-    if cached is not None and cached[0] is doc_text(doc):
-        return list(cached[1])
-    return [(t.start, t.end) for t in resolve_times(doc, None)]
-
-
-#: ``doc.user_data`` key of (the text they were found in, the ranges resolve_times claimed).
-_SPANS_KEY = "barometer.time_spans"
-
-
-# ---------------------------------------------------------------------------------------------
-# Which time governs an event trigger
-# ---------------------------------------------------------------------------------------------
-
-#: Clause links through which a time still governs the linked verb ("agreed to meet on Monday").
-_CLIMB = ("xcomp", "conj", "advcl")
-
-
-def governing_time(times: list[TimeRef], token: Token) -> TimeRef | None:
-    """The dated time expression that governs the clause of ``token``, or None.
-
-    A time governs a trigger when it hangs on the trigger itself ("the attack on Monday") or on the
-    trigger's clause verb ("rejected these requests on Wednesday"); failing that, on a verb the
-    clause is an xcomp/conj/advcl of. Reported clauses (ccomp) do not inherit the date of the
-    reporting verb: in "said on Tuesday their forces had withdrawn", Tuesday dates the saying.
-    Durations and reference years ("the 1997 borders") never date events.
-    """
-    doc = token.doc
-    sent = token.sent
-    dated = []
-    for t in times:
-        if t.role in ("duration", "reference") or t.value is None:
-            continue
-        if t.end <= sent.start_char or t.start >= sent.end_char:
-            continue  # outside the sentence's characters: no need to find its tokens
-        span = _span(doc, t.start, t.end)
-        # Outside the sentence's tokens it cannot be in the sentence (a cheap test before .sent).
-        if span is not None and span.end > sent.start and span.start < sent.end and span.sent == sent:
-            dated.append((t, span))
-    if not dated:
-        return None
-
-    def heads(span: Span) -> list[Token]:
-        chain, t = [], span.root.head
-        while True:
-            chain.append(t)
-            if t.pos_ in ("VERB", "AUX") or t.head == t:
-                return chain
-            t = t.head
-
-    verb = clause_head(token)
-    targets = [token]
-    v = verb
-    while True:
-        targets.append(v)
-        if v.dep_ not in _CLIMB or v.head == v:
-            break
-        v = clause_head(v.head)
-    for target in targets:
-        hits = [(t, s) for t, s in dated if target in heads(s) and not (s.start <= target.i < s.end)]
-        if hits:
-            return min(hits, key=lambda p: abs(p[1].root.i - token.i))[0]
-    return None
+    return sorted(found.refs, key=lambda r: r.start)

@@ -1,7 +1,8 @@
 """Numbers written in digits or words: "8,500", "1.5 million", "twenty-three", "Eighty".
 
 Spelled-out numbers go through text2num (offline); the scale words and vague quantities live in
-``data/amounts/lexicon.yaml``. Shared by the time grammar ("for twenty years") and the amounts.
+``data/amounts/lexicon.yaml``. A shared NLP helper: the time grammar ("for twenty years") and the amount
+extractor both read numbers with it, so neither stage imports the other.
 """
 
 from __future__ import annotations

@@ -3,13 +3,13 @@
 Why MinHash LSH over word shingles: an AFP or Reuters story reprinted by ten outlets differs by a
 headline, a trimmed last paragraph or an inserted "Read more" line — exact hashes miss these, while
 the Jaccard similarity of their word 5-gram sets stays high. On real pairs from the Ukraine news
-corpus (tests/ingest/test_dedup.py), re-reported copies of one story sit at exact Jaccard 0.54–0.60
+corpus (tests/store/test_stories.py), re-reported copies of one story sit at exact Jaccard 0.54–0.60
 (MinHash estimate 0.60–0.61) and different stories on the same topic and day at 0.19–0.30 (estimate
 0.20–0.25); 0.5 sits in that gap. LSH finds candidates in sub-linear time; each candidate is then
 checked against the MinHash estimate of Jaccard.
 
 ``STORY_THRESHOLD`` (0.5) is the Jaccard similarity from which two texts count as copies of one story.
-It is tested on real pairs in tests/ingest/test_dedup.py.
+It is tested on real pairs in tests/store/test_stories.py.
 """
 
 from __future__ import annotations

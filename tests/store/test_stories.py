@@ -1,6 +1,6 @@
 """Near-duplicates: syndicated copies of one story share a story id; distinct stories do not.
 
-The threshold (dedup.STORY_THRESHOLD, Jaccard 0.5 over word 5-grams) is checked on real pairs from
+The threshold (stories.STORY_THRESHOLD, Jaccard 0.5 over word 5-grams) is checked on real pairs from
 the Ukraine news corpus: re-reported copies of one story sit at exact Jaccard 0.54–0.60, different
 stories on the same topic at 0.30 and below.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from barometer.ingest.dedup import STORY_THRESHOLD, StoryIndex, signature_of, similarity
 from barometer.store import DuckStore
+from barometer.store.stories import STORY_THRESHOLD, StoryIndex, signature_of, similarity
 from tests.conftest import shared_path
 from tests.scale.helpers import article
 
@@ -86,9 +86,7 @@ def test_index_forgets_the_oldest_articles_beyond_its_window():
 def test_store_reloads_only_the_most_recent_window(tmp_path, monkeypatch):
     from barometer import analyze
 
-    monkeypatch.setenv("BAROMETER_STORY_WINDOW", "2")
-    monkeypatch.setattr("barometer.settings._current", None)
-    with DuckStore(tmp_path / "w.duckdb") as store:
+    with DuckStore(tmp_path / "w.duckdb", story_window=2) as store:
         ids = [a.article.id for a in (analyze(article(i), "2022-02-01") for i in range(3)) if store.add(a)]
-    with DuckStore(tmp_path / "w.duckdb") as store:
+    with DuckStore(tmp_path / "w.duckdb", story_window=2) as store:
         assert list(store.story_index().story) == ids[1:]  # the two stored last, oldest first

@@ -1,4 +1,6 @@
-"""Shared terminal rendering helpers for CLI commands (rich tables)."""
+"""Terminal rendering shared by the CLI commands and the evaluations (rich tables, CSV and JSON rows).
+
+A leaf module: `barometer eval` tasks print with it without importing the CLI that runs them."""
 
 from __future__ import annotations
 

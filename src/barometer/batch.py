@@ -15,12 +15,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barometer.errors import BarometerError, StoreError
 from barometer.ingest.sources import iter_documents, iter_paths, kind_of
 from barometer.scale.work import Outcome
 from barometer.store.base import SQLStore, ToStore
+
+if TYPE_CHECKING:
+    from barometer.pipeline import Pipeline
 
 #: Longest time an analysed article waits for its group's commit (a slow feed still shows up soon).
 COMMIT_WAIT = 2.0
@@ -40,12 +43,15 @@ class BatchReport:
         return not self.failed
 
 
-def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date | None = None,
-                 date_from_names: bool = False, progress: bool = True, batch_size: int | None = None,
-                 workers: int = 0, scheduler: Any = None, resume: bool = False, timeout: float | None = None,
-                 fetch_links: bool | None = None, commit_every: int | None = None,
+def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline | None = None,
+                 published: dt.date | None = None, date_from_names: bool = False, progress: bool = True,
+                 batch_size: int | None = None, workers: int = 0, scheduler: Any = None, resume: bool = False,
+                 timeout: float | None = None, fetch_links: bool | None = None, commit_every: int | None = None,
                  on_outcome: Callable[[str, str], None] | None = None) -> BatchReport:
-    """Analyse ``paths`` into ``store``.
+    """Analyse ``paths`` into ``store`` with ``pipeline`` (default: the process's default pipeline).
+
+    The pipeline's settings give every default below and travel to the executors: worker processes
+    and Dask workers build the same pipeline from them.
 
     ``workers``: 0 analyses here; N ≥ 1 uses N local worker processes (hard per-article time limit).
     ``scheduler``: a Dask scheduler address (``tcp://host:port``) or a ``distributed.Client``.
@@ -53,9 +59,11 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
     ``paths`` is empty). ``on_outcome(status, source)`` is called after each document is committed.
     ``commit_every``: articles per transaction (1 = one transaction per article).
     """
-    from barometer.settings import get_settings
+    from barometer.ingest.fetch import Fetcher
+    from barometer.pipeline import default_pipeline
 
-    s = get_settings()
+    pipeline = pipeline or default_pipeline()
+    s = pipeline.settings
     batch_size = batch_size or s.batch_size
     commit_every = max(1, commit_every or s.commit_every)
     timeout = timeout if timeout is not None else s.article_timeout
@@ -80,7 +88,8 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
     batch_id = report.batch_id
     read_errors: list[tuple[str, str]] = []
     docs = iter_documents(paths, date_from_names=date_from_names, errors=read_errors,
-                          skip=(lambda key: key in done) if done else None, fetch_links=fetch_links)
+                          skip=(lambda key: key in done) if done else None, fetch_links=fetch_links,
+                          fetcher=Fetcher.from_settings(s), max_bytes=s.max_bytes)
 
     def record_failure(source: str, error: str) -> None:
         report.failed.append((source, error))
@@ -102,17 +111,17 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
         from barometer.scale.dask import connect, dask_imap
 
         client = connect(scheduler) if isinstance(scheduler, str) else scheduler
-        results = dask_imap(watched(), client, published=published, batch_size=batch_size, timeout=timeout)
+        results = dask_imap(watched(), client, s, published=published, batch_size=batch_size, timeout=timeout)
     elif workers >= 1:
         from barometer.scale.local import LocalPool
 
-        pool = LocalPool(workers, published=published, batch_size=batch_size, timeout=timeout)
+        pool = LocalPool(workers, s, published=published, batch_size=batch_size, timeout=timeout)
         pool.__enter__()
         results = pool.imap(watched())
     else:
         from barometer.scale.inprocess import inprocess_imap
 
-        results = inprocess_imap(watched(), published=published, batch_size=batch_size, timeout=timeout,
+        results = inprocess_imap(watched(), pipeline, published=published, batch_size=batch_size, timeout=timeout,
                                  skip_article=store.has_article)
 
     pending: list[tuple[ToStore, Outcome]] = []
@@ -148,7 +157,7 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, published: dt.date
                     report.skipped += 1
                     if on_outcome:
                         on_outcome("skipped", raw.source)
-                    store._journal(batch_id, raw.source, "done", None, None)
+                    store.mark_done(batch_id, raw.source)
                     advance(1)
                 else:
                     if not pending:

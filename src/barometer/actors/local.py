@@ -1,0 +1,135 @@
+"""The v1 actor stage's layer: what later stages may ask it to add once they know more.
+
+News names many domestic actors by a group noun and where they are ("rebels in the Ivory Coast",
+"demonstrators in Baghdad", "Vietnamese-led forces", "thousands of students throughout Indonesia").
+The actor stage resolves only the country mention inside such a phrase; which phrases matter is
+known only to the event coder, when it reads an event's arguments. So the coder asks the actor
+layer, and the actor stage's own layer class answers:
+
+* ``local_group``: a group-noun head (``group_nouns`` in ``triggers.yaml``) whose own phrase names
+  exactly one country (a resolved actor mention or a place with a country, in a modifier or an
+  ``in``/``of``/``from``/``throughout`` phrase) becomes an article-local group actor of that
+  country (id ``local:<iso3>-<noun>``), with the head noun as its mention; its sector comes from
+  ``group_sectors``. Phrases that name no country, or several, stay unresolved.
+* ``fill_person_country``: an article-local person with no country takes the one its sentence
+  puts it in.
+
+Why here and not in the event coder: these passes change the actor stage's output, so they belong
+to the actor stage; a different actor stage (by registry name) brings its own layer class, or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from barometer.layers import ActorLayer, ActorMention
+from barometer.model import Actor, Place, Span
+
+#: Prepositions whose object locates a group ("rebels in X", "workers of X", "students across X").
+LOCATING_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
+
+
+def _countries_in(layer: ActorLayer, places: Sequence[Place], toks: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in toks:
+        m = layer.mention_at(t.idx, t.idx + len(t.text))
+        if m is not None:
+            a = layer.by_id(m.actor_id)
+            if a is not None and a.country:
+                out.add(a.country)
+                continue
+        for p in places:
+            if p.country and p.start <= t.idx < p.end:
+                out.add(p.country)
+    return out
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head's modifiers before it, and the objects of its locating prepositions (one level)."""
+    toks = [t for t in head.subtree if t.i < head.i]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATING_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    toks.extend(t for t in p.subtree if t.dep_ not in ("relcl", "acl"))
+    return toks
+
+
+def _sentence_countries(layer: ActorLayer, places: Sequence[Place], start: int, end: int, skip: set[str]) -> set[str]:
+    out: set[str] = set()
+    for m in layer.mentions:
+        a = layer.by_id(m.actor_id)
+        if start <= m.start < end and a is not None and a.country and m.actor_id not in skip:
+            out.add(a.country)
+    out |= {p.country for p in places if p.country and start <= p.start < end}
+    return out
+
+
+class ArticleActorLayer(ActorLayer):
+    """The actors of one article as the v1 actor stage resolved them, extended on request."""
+
+    def local_group(self, head: Token | None, places: Sequence[Place], group_nouns: frozenset[str],
+                    sectors: dict[str, str]) -> str | None:
+        """An article-local actor for a group noun located in exactly one country, else None."""
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        # a sentence-initial capital can make the tagger read "Rebels" as a proper noun with itself as lemma
+        noun = next((n for n in (head.lemma_.lower(), head.lower_.removesuffix("s")) if n in group_nouns), None)
+        if noun is None:
+            return None
+        if self.mention_at(head.idx, head.idx + len(head.text)) is not None:
+            return None
+        countries = _countries_in(self, places, _phrase_tokens(head))
+        if len(countries) != 1:
+            return None
+        country = next(iter(countries))
+        actor_id = f"local:{country.lower()}-{noun}"
+        span = Span(start=head.idx, end=head.idx + len(head.text), text=head.text)
+        actor = self.by_id(actor_id)
+        if actor is None:
+            sector = sectors.get(noun)
+            actor = Actor(id=actor_id, name=f"{head.text} ({country})", kind="group", country=country, sector=sector,
+                          code=country + (sector or ""), confidence=0.6)
+            self.actors.append(actor)
+        if all(m.start != span.start for m in actor.mentions):
+            actor.mentions.append(span)
+            self.mentions.append(ActorMention(span.start, span.end, actor_id, "events.local_group", 0.6))
+        return actor_id
+
+    def fill_person_country(self, actor_id: str | None, sent: Span, doc: Doc, others: set[str],
+                            place: str | None, places: Sequence[Place]) -> None:
+        """Give an article-local person with no country the country its sentence puts it in.
+
+        In order: a country named in the person's own phrase ("Palestinian leader Yasser Arafat");
+        the country of the event's place; the one country the sentence names besides the event's
+        other actors ("President Askar Akayev agreed to resign without returning to Kyrgyzstan").
+        The countries of the other arguments never count: "Bush threatened Russia" leaves Bush alone.
+        """
+        a = self.by_id(actor_id)
+        if a is None or a.country or a.kb_id or a.kind != "person":
+            return
+        skip_countries = {c for o in others if (oa := self.by_id(o)) and (c := oa.country)}
+        for m in self.mentions:
+            if m.actor_id != actor_id or not sent.start <= m.start < sent.end:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            toks = [t for t in span.root.subtree if t.i < span.start]
+            toks += [t for c in span.root.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
+                     for t in c.subtree]
+            found = _countries_in(self, places, toks)
+            if len(found) == 1:
+                a.country = found.pop()
+                return
+        if place:
+            found = {p.country for p in places if p.country and (p.name or p.text) == place
+                     and sent.start <= p.start < sent.end}
+            if len(found) == 1:
+                a.country = found.pop()
+                return
+        found = _sentence_countries(self, places, sent.start, sent.end, {actor_id, *others}) - skip_countries
+        if len(found) == 1:
+            a.country = found.pop()

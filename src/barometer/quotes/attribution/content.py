@@ -1,0 +1,286 @@
+"""What was said: the reported content a cue verb's frame holds, and how far it reaches."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from barometer.quotes.attribution.base import (
+    CONTRAST_MARKS,
+    OBJECT_PREDICATE_PREPS,
+    SUBJECT_DEPS,
+    FinderBase,
+)
+from barometer.quotes.lexicon import CueVerb
+from barometer.quotes.marks import MarkSpan
+
+#: Tokens of a content and the preposition that joins the cue ("called for"), if any.
+Found = tuple[list[Token], Token | None]
+#: What a frame gives when it applies but holds nothing: the cue then has no content at all.
+NO_CONTENT = object()
+
+
+class Content(FinderBase):
+    """Content rules: the frame of a cue verb, nested clauses cut off, quotes that go on after the cue."""
+
+    def content_of(self, verb: Token, entry: CueVerb) -> Found | None:
+        """Tokens of the reported content and the preposition that joins the cue, if any.
+
+        The frames of ``entry`` are tried in this order; the first that applies decides. A frame that
+        applies but holds nothing (``NO_CONTENT``) ends the search: the cue has no content.
+        """
+        ccomps = self._clausal_complements(verb, entry)
+        for frame in (self._for_clause, self._passive_content, self._relative_content):
+            found = frame(verb, entry)
+            if found is not None:
+                return found
+        if ccomps:
+            return self._complement_content(verb, ccomps)
+        for frame in (self._gerund_object, self._infinitive, self._prep_object, self._direct_object,
+                      self._as_clause, self._misread_clause, self._parataxis_host):
+            found = frame(verb, entry)
+            if found is not None:
+                return None if found is NO_CONTENT else found
+        return None
+
+    @staticmethod
+    def _clausal_complements(verb: Token, entry: CueVerb) -> list[Token]:
+        """The clauses a cue verb reports: that-clauses (``clause``), embedded questions (``object``:
+        "questioned whether ..."), infinitive clauses with their own subject (``infinitive``: "wants
+        voters to know …")."""
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"] if entry.clause else []
+        if not ccomps and entry.object:  # "questioned whether ...", "would not discuss whether ..."
+            ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (
+                any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.children))]
+        if not ccomps and entry.infinitive:  # "wants voters to know …": an infinitive clause with its own subject
+            ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+                x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children)
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+        return ccomps
+
+    @staticmethod
+    def _for_clause(verb: Token, entry: CueVerb) -> Found | None:
+        """"called for the United States to step up …": the parser's "for"-clause."""
+        if "for" not in entry.preps:
+            return None
+        for c in verb.children:
+            fors = [x for x in c.children if x.dep_ == "mark" and x.lower_ == "for"]
+            if c.dep_ == "advcl" and c.i > verb.i and fors and any(x.dep_ == "aux" and x.lower_ == "to"
+                                                                    for x in c.children):
+                return [t for t in c.subtree if t.i != fors[0].i], fors[0]
+        return None
+
+    @staticmethod
+    def _passive_content(verb: Token, entry: CueVerb) -> Found | None:
+        """"Assad, opposed by the rebels" / "the plan was criticised by X": what was opposed."""
+        if not (entry.object and any(c.dep_ == "agent" for c in verb.children)):
+            return None
+        pas = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if pas:
+            return list(pas[0].subtree), None
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}], None
+        return None
+
+    @staticmethod
+    def _relative_content(verb: Token, entry: CueVerb) -> Found | None:
+        """"which he has denied": the relative pronoun stands for what was denied; "what he called “the
+        prior model”": with the object predicate."""
+        if not (verb.dep_ == "relcl" and (entry.object or entry.clause) and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in verb.children)):
+            return None
+        rel = [c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP")]
+        if rel:
+            pred = [t for o in verb.children if o.i > verb.i and o.dep_ == "oprd" for t in o.subtree]
+            return sorted([rel[0], *pred], key=lambda t: t.i), None
+        return None
+
+    def _complement_content(self, verb: Token, ccomps: list[Token]) -> Found:
+        """The clausal complements on one side of the cue, with the clauses that continue them."""
+        # "“A”, but “B” last year, said X": two clausal complements on one side are one content
+        side = ccomps[0].i < verb.i
+        if side and any(c.i > verb.i for c in ccomps) and not any(self.mark_of[t.i] >= 0 for c in ccomps
+                                                                  if c.i < verb.i for t in c.subtree):
+            side = False  # "On the day that …, Trump told aides that …": the clause after the cue
+        toks = [t for c in ccomps if (c.i < verb.i) == side for t in c.subtree]
+        if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
+            last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
+            for c in verb.children:
+                # "said that A, and that B": a second that-clause is the same content
+                second_that = c.dep_ == "conj" and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                if c.i > last and c.dep_ in ("advcl", "conj") and not self.lex.entries(c.lemma_.lower(), c.lower_) \
+                        and (second_that or not any(x.dep_ in SUBJECT_DEPS for x in c.children
+                                                    if x.i < c.i and c.dep_ == "conj")):
+                    toks.extend(t for t in c.subtree)
+                    toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
+        return sorted(toks, key=lambda t: t.i), None
+
+    @staticmethod
+    def _gerund_object(verb: Token, entry: CueVerb) -> Found | None:
+        """"supports squeezing out …", "said legalizing it would …": a gerund the parser read as an open
+        complement is the object, or (the parse of) a clause."""
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and (entry.object or entry.clause) \
+                    and not any(x.dep_ == "aux" for x in c.children):
+                return list(c.subtree), None
+        return None
+
+    @staticmethod
+    def _infinitive(verb: Token, entry: CueVerb) -> Found | None:
+        """"urged them to leave": the open infinitive complement."""
+        for c in verb.children:
+            if c.dep_ == "xcomp" and entry.infinitive:
+                return list(c.subtree), None
+        return None
+
+    @staticmethod
+    def _prep_object(verb: Token, entry: CueVerb) -> Found | None:
+        """"called for a meeting": the object of a listed preposition, returned with the preposition."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in entry.preps:
+                objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    toks = [t for o in objs for t in o.subtree]
+                    # "accused the agency of hiding ...": the object before the preposition is part of it
+                    toks.extend(t for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i and entry.object
+                                for t in o.subtree)
+                    # "called on X to Y": the infinitive is part of the content; so is "as Y" in
+                    # "referred to X as Y"
+                    for x in verb.children:
+                        if x.dep_ == "xcomp" or (x.dep_ == "prep" and x.i > c.i and x.lower_ in OBJECT_PREDICATE_PREPS
+                                                 and x.lower_ not in entry.preps):
+                            toks.extend(x.subtree)
+                    return sorted(toks, key=lambda t: t.i), c
+        return None
+
+    def _direct_object(self, verb: Token, entry: CueVerb) -> Found | None:
+        """"denies any plan": the direct object, with its predicate and tail."""
+        for c in verb.children:
+            if c.dep_ == "dobj" and entry.object and c.i > verb.i:
+                # "called Clinton a liar": the object predicate belongs to the content
+                # "described Clinton as a politician", "blasted Oversight for failing": so do "as"/"for"
+                extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
+                    o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS) or self._object_tail(o)) for t in o.subtree]
+                return sorted([*c.subtree, *extra], key=lambda t: t.i), None
+        return None
+
+    @staticmethod
+    def _as_clause(verb: Token, entry: CueVerb) -> Found | object | None:
+        """"As Clinton noted, the bill failed": the clause the "as" cue hangs on is the content."""
+        if not (entry.clause and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                              for c in verb.children)
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)):
+            return None
+        own = {t.i for t in verb.subtree}
+        toks = [t for t in verb.head.subtree if t.i not in own]
+        return (toks, None) if toks else NO_CONTENT
+
+    @staticmethod
+    def _misread_clause(verb: Token, entry: CueVerb) -> Found | None:
+        """"says the movement sweeping the country appeals to …": a clause the parser misread as an object."""
+        if not (entry.clause and not entry.object and not entry.preps and not entry.infinitive):
+            return None
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+        if objs:
+            toks = [t for t in verb.subtree if t.i >= objs[0].left_edge.i]
+            return toks, None
+        return None
+
+    @staticmethod
+    def _parataxis_host(verb: Token, entry: CueVerb) -> Found | object | None:
+        """"The museum, he said, celebrated ...": the host clause on both sides of the cue."""
+        if not (entry.clause and verb.dep_ == "parataxis" and (
+                verb.head.i < verb.i or verb.head.left_edge.i < verb.left_edge.i)):
+            return None
+        own = {t.i for t in verb.subtree}
+        toks = [t for t in verb.head.subtree if t.i not in own]
+        return (toks, None) if toks else NO_CONTENT
+
+    def _object_tail(self, o: Token) -> bool:
+        """A modifier after the object that the parser hung on the verb but PolNeAR reads as part of the
+        object phrase ("his actions to tighten gun sales", "a concert in support of Sanders", "offered
+        Kasich the second spot"): a preposition not set off by a comma and not naming a time, an
+        infinitive without a subject of its own, a second object."""
+        if o.dep_ == "prep":
+            return o.lower_ != "according" and self.doc[o.i - 1].text != "," \
+                and not any(x.ent_type_ in ("DATE", "TIME") for x in o.subtree)
+        if o.dep_ == "advcl":
+            return any(x.dep_ == "aux" and x.lower_ == "to" for x in o.children) \
+                and not any(x.dep_ in SUBJECT_DEPS for x in o.children)
+        return o.dep_ == "dobj"
+
+    def continuation(self, pos: int, marks: list[MarkSpan]) -> MarkSpan | None:
+        """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph."""
+        if not marks or not any(m.end <= pos for m in marks):
+            return None
+        for mi, m in enumerate(self.marks):
+            if m.start >= pos:
+                gap = self.text[pos:m.start]
+                if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;.]*", gap):
+                    return None
+                if self.para(m.start) != self.para(pos) or self._has_own_cue(m, pos):
+                    return None
+                return m
+        return None
+
+    def _has_own_cue(self, m: MarkSpan, pos: int) -> bool:
+        """A quote with a cue verb of its own in its sentence (“B,” Y added) does not continue another."""
+        span = self.doc.char_span(m.inner_start, m.inner_end, alignment_mode="expand")
+        if span is None:
+            return False
+        end = max(t.sent.end for t in (span[0], span[-1]))
+        return any(t.idx >= pos and self.mark_of[t.i] < 0 and t.pos_ in ("VERB", "AUX")
+                   and self.lex.entries(t.lemma_.lower(), t.lower_) for t in self.doc[span[0].sent.start:end])
+
+    def _without_nested(self, toks: list[Token], cue: Token) -> list[Token]:
+        """Drop trailing adverbial clauses with their own subject ("..., while Putin agreed on ...") from
+        content; a fronted one ("that, while the tax may ..., workers won't") belongs to it."""
+        drop: set[int] = set()
+        for t in toks:
+            # "said X would win, claiming that ...": a participial cue clause trailing the content
+            # is a second attribution of the same speaker
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.dep_ == "ccomp" and t.head.head.i == cue.i \
+                    and t.i > t.head.i and self._after_comma(t) and self.lex.entries(t.lemma_.lower(), t.lower_) \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                drop.update(x.i for x in t.subtree)
+                self.shared_subject[t.i] = cue.i
+            if t.dep_ == "advcl" and t.head.i != cue.i and t.i > t.head.i and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+                if marks & CONTRAST_MARKS:
+                    drop.update(x.i for x in t.subtree)
+            # "said that she didn't want to ... and predicted that ...": a coordinated speech verb with a
+            # clause of its own is a second attribution of the same speaker, not part of this content
+            if t.dep_ == "conj" and t.head.i != cue.i and t.pos_ == "VERB" and self.mark_of[t.i] < 0 \
+                    and any(e.clause for e in self.lex.entries(t.lemma_.lower(), t.lower_)) \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children) \
+                    and any(c.dep_ == "ccomp" for c in t.children):
+                drop.update(x.i for x in t.subtree)
+                drop.update(x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i)
+                self.shared_subject[t.i] = cue.i
+        if not drop:
+            return toks
+        kept = [t for t in toks if t.i not in drop]
+        # a clause cut off in the middle leaves a dangling comma or conjunction: keep the first run only
+        first_drop = min(drop)
+        return [t for t in kept if t.i < first_drop] or kept
+
+    def _without_trailing_relative(self, toks: list[Token]) -> list[Token]:
+        """A non-restrictive relative clause closing the content ("…, which is controversial because …",
+        "…, who was nominated in 2012") is the writer's aside, not part of what was said."""
+        if not toks:
+            return toks
+        ids = {t.i for t in toks}
+        last = max(ids)
+        for t in toks:
+            if t.dep_ != "relcl" or t.head.i not in ids or self.mark_of[t.i] >= 0:
+                continue
+            sub = list(t.subtree)
+            lo = sub[0].i
+            if sub[-1].i < last - 1 or lo == 0 or self.doc[lo - 1].text not in (",", "—", "–", "-", "--"):
+                continue
+            if any(self.mark_of[x.i] >= 0 for x in sub):
+                continue
+            return [x for x in toks if x.i < lo - 1]
+        return toks
