@@ -74,7 +74,7 @@ def _synthetic_analyses() -> list:
             specs: list[tuple[str, str, str, str, int, float, str]] = []  # src, verb, tgt, type, quad, gold, status
             if start == SYNTHETIC_SPIKE_WEEK:
                 specs.append(("RUSMIL", "struck", "UKR", "ASSAULT", 4, -10.0, "asserted"))
-                specs.append(("RUS", "attacked", "UKR", "ASSAULT", 4, -10.0, "reported"))
+                specs.append(("RUS", "attacked", "UKR", "ASSAULT", 4, -10.0, "asserted"))
             elif i % 2 == 0:
                 specs.append(("RUS", "accused", "UKR", "ACCUSE", 3, -2.0, "asserted"))
             if week == 5 and i < 3:

@@ -15,13 +15,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_ID = "barometer/analysis@1"
+SCHEMA_ID = "barometer/analysis@2"
+#: Schema ids ``Analysis.from_json`` reads (older ones are upgraded, see ``upgrade``).
+KNOWN_SCHEMAS = ("barometer/analysis@1", SCHEMA_ID)
+#: An event dated this many days or more before its article's publication is background, not news
+#: of the period (docs/annotation.md, "Dates and the past").
+HISTORICAL_DAYS = 30
 
 ActorKind = Literal["person", "state", "organization", "group"]
 EventStatus = Literal["asserted", "announced", "conditional", "requested", "denied", "negated", "reported"]
 QuoteKind = Literal["direct", "partial", "indirect"]
-#: Statuses that count as something that happened; analytics counts only these as done.
-DONE_STATUSES: tuple[str, ...] = ("asserted", "reported")
+#: Statuses that count as something that happened; analytics counts only these as done. Since schema
+#: @2 a ``reported`` event (one only a party's statement attests) is a claim, not a done event.
+DONE_STATUSES: tuple[str, ...] = ("asserted",)
 
 
 class _Model(BaseModel):
@@ -84,6 +90,10 @@ class Event(_Model):
     evidence: Span
     rule: str = Field(description="Id of the rule or pattern that produced the event")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    historical: bool = Field(default=False, description="Background: the event happened a month or more before "
+                             "the article (its own date), so it is not news of the period it is mentioned in")
+    mentions: list[Span] = Field(default_factory=list, description="Other sentences stating the same fact "
+                                 "(one event per fact per article)")
 
 
 class Quote(_Model):
@@ -93,6 +103,8 @@ class Quote(_Model):
     speaker: str | None = Field(default=None, description="Actor id")
     speaker_text: str | None = None
     cue: str | None = None
+    cue_start: int | None = Field(default=None, ge=0, description="Offsets of the cue in the clean text")
+    cue_end: int | None = Field(default=None, ge=0)
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     reported_by: str | None = Field(default=None, description="Actor id of a second, reporting source "
@@ -149,6 +161,12 @@ class Analysis(_Model):
     places: list[Place] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    @classmethod
+    def from_json(cls, payload: str | bytes | dict) -> Analysis:
+        """An analysis as stored or exported by any schema version, upgraded to the current one."""
+        data = json.loads(payload) if isinstance(payload, (str, bytes)) else dict(payload)
+        return cls.model_validate(upgrade(data))
+
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=indent)
 
@@ -162,3 +180,30 @@ def json_schema() -> dict:
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Barometer analysis"
     return schema
+
+
+def is_historical(date: dt.date | None, published: dt.date | None) -> bool:
+    """Whether an event of ``date`` is background in an article of ``published`` (``HISTORICAL_DAYS``)."""
+    return date is not None and published is not None and (published - date).days >= HISTORICAL_DAYS
+
+
+def upgrade(data: dict) -> dict:
+    """An analysis dict of any known schema, as the current schema reads it.
+
+    @1 → @2: events gain ``historical`` (from their date, the same rule the coder applies to events
+    with no other sign of the past) and ``mentions`` (empty); ``reported`` no longer counts as done
+    (``DONE_STATUSES``), which needs no change to the data."""
+    schema = data.get("schema", SCHEMA_ID)
+    if schema not in KNOWN_SCHEMAS:
+        raise ValueError(f"unknown analysis schema {schema!r} (known: {', '.join(KNOWN_SCHEMAS)})")
+    if schema == "barometer/analysis@1":
+        published = (data.get("article") or {}).get("published")
+        pub = dt.date.fromisoformat(published) if published else None
+        events = []
+        for e in data.get("events") or []:
+            e = dict(e)
+            date = dt.date.fromisoformat(e["date"]) if e.get("date") else None
+            e.setdefault("historical", is_historical(date, pub))
+            events.append(e)
+        data = {**data, "schema": SCHEMA_ID, "events": events}
+    return data

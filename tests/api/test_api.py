@@ -68,7 +68,7 @@ def test_articles_quotes_actors(client):
     for path, key in (("/api/articles", "q"), ("/api/quotes", "text"), ("/api/quotes", "speaker"), ("/api/actors", "q")):
         assert client.get(path, params={key: "%"}).json()["total"] == 0, (path, key)  # % is no wildcard
     one = client.get(f"/api/articles/{arts['items'][0]['id']}").json()
-    assert one["schema"] == "barometer/analysis@1"
+    assert one["schema"] == "barometer/analysis@2"
     for e in one["events"]:
         assert one["article"]["text"][e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
     actors = client.get("/api/actors", params={"limit": 2}).json()

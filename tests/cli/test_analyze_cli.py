@@ -16,7 +16,7 @@ def test_analyze_seed_json(capsys):
     shared_path("seed")
     assert main(["analyze", str(SEED), "--published", "2022-01-28", "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["schema"] == "barometer/analysis@1"
+    assert out["schema"] == "barometer/analysis@2"
     assert out["article"]["wire"] == ["AFP"]
     text = out["article"]["text"]
     for e in out["events"]:
@@ -63,4 +63,4 @@ def test_console_script_reads_stdin():
 
 def test_schema_command_prints_json_schema(capsys):
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out)["$id"] == "barometer/analysis@1"
+    assert json.loads(capsys.readouterr().out)["$id"] == "barometer/analysis@2"

@@ -170,3 +170,41 @@ def test_a_store_made_before_the_new_columns_gets_them_when_opened(tmp_path):
         assert store.query("SELECT value FROM meta WHERE key = 'store_version'")[1] == [(STORE_VERSION,)]
         assert store.query("SELECT rule FROM quotes")[1] == [(quoted.quotes[0].rule,)]
         assert store.query("SELECT count(role) FROM times")[1][0][0] == len(quoted.times)
+
+
+def test_a_version_3_store_gets_the_schema_2_columns_and_old_events_their_historical_flag(tmp_path):
+    """Store version 4 (analysis schema @2): rows written before it gain ``historical`` from their date,
+    and their stored analyses read back upgraded (docs/schema.md, "Changes")."""
+    import json
+
+    import duckdb
+
+    from barometer.model import SCHEMA_ID
+
+    path = tmp_path / "v3.duckdb"
+    old = analyze("Crimea\n\nRussia attacked Ukraine in March. Russia attacked Ukraine on Monday.", "2022-02-28")
+    assert len(old.events) >= 2
+    first = old.events[0].id
+    with DuckStore(path) as store:
+        store.add(old)
+    con = duckdb.connect(str(path))
+    for column in ("historical", "mentions"):
+        con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    for column in ("cue_start", "cue_end"):
+        con.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
+    con.execute("UPDATE events SET date = DATE '2014-03-18' WHERE event_id = ?", [first])
+    payload = json.loads(old.to_json())
+    payload["schema"] = "barometer/analysis@1"
+    for e in payload["events"]:
+        del e["historical"], e["mentions"]
+        if e["id"] == first:  # as an @1 coder dated it
+            e["date"] = "2014-03-18"
+    con.execute("UPDATE articles SET analysis = ?", [json.dumps(payload)])
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'store_version'")
+    con.close()
+    with DuckStore(path) as store:
+        rows = store.query("SELECT date, historical FROM events ORDER BY date")[1]
+        assert [h for _, h in rows] == [d.year == 2014 for d, _ in rows] and any(h for _, h in rows)
+        back = store.analysis(old.article.id)
+        assert back.schema_id == SCHEMA_ID
+        assert [e.historical for e in back.events] == [e.date.year == 2014 for e in back.events]

@@ -152,7 +152,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     @app.get("/api/articles/{article_id}", tags=["articles"], dependencies=read,
              responses={404: {"model": ErrorDetail, "description": "no such article"}})
     def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
-        """The full stored analysis (schema barometer/analysis@1) of one article, text included."""
+        """The full stored analysis (schema barometer/analysis@2) of one article, text included."""
         analysis = st(request).analysis(article_id)
         if analysis is None:
             raise HTTPException(404, f"no article {article_id}")

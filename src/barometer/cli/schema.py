@@ -7,7 +7,7 @@ import json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of an analysis (barometer/analysis@1)")
+    p = sub.add_parser("schema", help="print the JSON Schema of an analysis (barometer/analysis@2)")
     p.set_defaults(func=run)
 
 

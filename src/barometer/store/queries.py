@@ -83,7 +83,7 @@ class Queries:
     def analysis(self, article_id: str) -> Analysis | None:
         """The stored analysis of one article, exactly as ``analyze()`` returned it."""
         row = self.query("SELECT analysis FROM articles WHERE id = ?", [article_id])[1]
-        return Analysis.model_validate_json(row[0][0]) if row else None
+        return Analysis.from_json(row[0][0]) if row else None
 
     def story_copies(self, article_id: str) -> list[str]:
         """Ids of every stored copy of the story this article belongs to (itself included), oldest first."""

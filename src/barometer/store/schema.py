@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from barometer.model import HISTORICAL_DAYS
+
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
@@ -35,11 +37,11 @@ CREATE TABLE IF NOT EXISTS events (
   target_code VARCHAR, source_country VARCHAR, target_country VARCHAR, source_name VARCHAR,
   target_name VARCHAR, status VARCHAR, date DATE, place VARCHAR, said_by VARCHAR, quote VARCHAR,
   evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, rule VARCHAR, confidence DOUBLE,
-  PRIMARY KEY (article_id, event_id));
+  historical BOOLEAN, mentions VARCHAR, PRIMARY KEY (article_id, event_id));
 CREATE TABLE IF NOT EXISTS quotes (
   article_id VARCHAR, quote_id VARCHAR, text VARCHAR, kind VARCHAR, speaker VARCHAR, speaker_code VARCHAR,
   speaker_name VARCHAR, speaker_text VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER,
-  reported_by VARCHAR, reported_by_text VARCHAR, rule VARCHAR,
+  reported_by VARCHAR, reported_by_text VARCHAR, rule VARCHAR, cue_start INTEGER, cue_end INTEGER,
   PRIMARY KEY (article_id, quote_id));
 CREATE TABLE IF NOT EXISTS amounts (
   article_id VARCHAR, idx INTEGER, text VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE, unit VARCHAR,
@@ -68,16 +70,26 @@ CREATE OR REPLACE VIEW story_events AS
 
 #: Columns added since a table was first created, in the order they were added: a store made by an
 #: earlier version gets them when it is next opened for writing (appended, so every table keeps the
-#: column order of a new store). Store version 3: the tables carry every field of the model.
+#: column order of a new store). Store version 3: the tables carry every field of the model. Store
+#: version 4 (schema @2): events.historical and events.mentions, quotes.cue_start and quotes.cue_end.
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("actors", "confidence", "DOUBLE"),
     ("quotes", "reported_by", "VARCHAR"), ("quotes", "reported_by_text", "VARCHAR"), ("quotes", "rule", "VARCHAR"),
     ("times", "role", "VARCHAR"),
+    ("events", "historical", "BOOLEAN"), ("events", "mentions", "VARCHAR"),
+    ("quotes", "cue_start", "INTEGER"), ("quotes", "cue_end", "INTEGER"),
 )
-MIGRATION_SQL = ";\n".join(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {c} {kind}" for t, c, kind in ADDED_COLUMNS)
+#: After the columns: rows stored before schema @2 get ``historical`` from their date, as
+#: ``model.upgrade`` gives it to their analysis JSON (``model.HISTORICAL_DAYS``).
+MIGRATION_UPDATES = (
+    "UPDATE events SET historical = COALESCE(events.date <= articles.published - {days}, FALSE) "
+    "FROM articles WHERE articles.id = events.article_id AND events.historical IS NULL",
+)
+MIGRATION_SQL = ";\n".join([*(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {c} {kind}" for t, c, kind in ADDED_COLUMNS),
+                             *(u.format(days=HISTORICAL_DAYS) for u in MIGRATION_UPDATES)])
 
 TABLES = ("articles", "actors", "events", "quotes", "amounts", "times", "places")
-STORE_VERSION = "3"
+STORE_VERSION = "4"
 
 
 def now() -> dt.datetime:
