@@ -24,7 +24,7 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.times.resolver import RelativeFile, TimeLexiconFile
 
     return {"actors/roles.yaml": RolesFile, "actors/countries.yaml": CountriesFile, "actors/igos.yaml": IgosFile,
-            "actors/people.yaml": PeopleFile, "amounts/lexicon.yaml": AmountLexiconFile,
+            "actors/people.yaml": PeopleFile, "actors/leaders.yaml": PeopleFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,

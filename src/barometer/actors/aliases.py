@@ -53,6 +53,7 @@ def find_aliases(st: State, matchers: Matchers, labels: list[str]) -> dict[int, 
     for mid, s, e in matchers.aliases(doc):
         raw_alias.append((s, e, kb.aliases[strings[mid][2:]]))
     strong = {a.record for _, _, cands in raw_alias for a in cands if not a.weak and not a.ambiguous}
+    st.strong = strong
     alias_at: dict[int, tuple[int, Alias]] = {}
     for s, e, cands in sorted(raw_alias, key=lambda h: (h[0], -(h[1] - h[0]))):
         if s in alias_at:
@@ -107,7 +108,7 @@ def _surname_ok(st: State, a: Alias, labels: list[str], s: int, e: int, strong: 
     """A bare surname is the KB person only if named in full elsewhere, or a PERSON in office on the date."""
     if a.record in strong:
         return True
-    if "PERSON" not in labels[s:e]:
+    if a.record in st.kb.strict_surnames or "PERSON" not in labels[s:e]:
         return False
     return any(t.active(st.on) for t in st.kb.terms_by_person.get(a.record, []))
 

@@ -129,6 +129,8 @@ class PersonSpec(Strict):
     gender: Literal["m", "f"] | None = None
     aliases: list[str] = Field(default_factory=list)
     surname: str | None = None
+    #: the Wikidata id (generated ``leaders.yaml``): the source of the person's facts
+    wikidata: str | None = Field(default=None, pattern=r"^Q\d+$")
 
 
 class OfficeSpec(Strict):
@@ -192,6 +194,7 @@ class Term:
     start: dt.date | None
     end: dt.date | None
     source: str
+    generated: bool = False  # from leaders.yaml (Wikidata), not the hand-checked people.yaml
 
     def active(self, on: dt.date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
@@ -223,6 +226,8 @@ class KB:
     stance_prefixes: frozenset[str] = frozenset()
     honorifics: dict[str, str] = field(default_factory=dict)  # honorific -> gender
     revised: dt.date | None = None
+    #: people of the generated table (leaders.yaml): their bare surname needs the full name in the article
+    strict_surnames: set[str] = field(default_factory=set)
 
     def add_alias(self, text: str, alias: Alias) -> None:
         text = text.strip()
@@ -258,7 +263,7 @@ class KB:
         terms = self.terms_by_person.get(person, [])
         active = [t for t in terms if t.active(on)]
         if active:
-            return active[0]
+            return min(active, key=lambda t: t.generated)  # the hand-checked office first
         past = [t for t in terms if t.start is None or t.start <= on]
         if past:
             return max(past, key=lambda t: t.start or dt.date.min)
@@ -276,11 +281,15 @@ def _people_plural(demonym: str) -> list[str]:
 
 
 def build_kb() -> KB:
-    """The KB from the four data files (roles, countries, IGOs, people) and the installed country packages."""
+    """The KB from the data files (roles, countries, IGOs, people, the generated leaders table) and the
+    installed country packages. ``people.yaml`` is hand-checked; ``leaders.yaml`` (Wikidata, generated
+    by ``scripts/build_leaders.py``) adds every other country's heads of state and government and the
+    foreign ministers of December 2022, and may name people of ``people.yaml`` as holders."""
     roles = load_data("actors/roles.yaml", RolesFile)
     cfile = load_data("actors/countries.yaml", CountriesFile)
     igos = load_data("actors/igos.yaml", IgosFile)
     people = load_data("actors/people.yaml", PeopleFile)
+    leaders = load_data("actors/leaders.yaml", PeopleFile)
 
     kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
             perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
@@ -300,7 +309,13 @@ def build_kb() -> KB:
     _add_countries(kb, cfile, alias)
     _add_igos(kb, igos, alias)
     _add_people(kb, people, alias)
-    _add_offices(kb, people)
+    for pid in leaders.people:
+        if pid in people.people:
+            raise KBError(f"actors/leaders.yaml: person id {pid!r} is also in people.yaml (refer to it instead)")
+    _add_people(kb, leaders, alias, strict=True)
+    known = set(people.people) | set(leaders.people)
+    _add_offices(kb, people, known)
+    _add_offices(kb, leaders, known, "leaders.yaml")
     return kb
 
 
@@ -402,12 +417,14 @@ def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None]) -> No
             raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown parent {igo.parent!r}")
 
 
-def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None]) -> None:
+def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None], strict: bool = False) -> None:
     for pid, p in people.people.items():
         if not re.fullmatch(r"[a-z0-9-]+", pid):
             raise KBError(f"actors/people.yaml: person id {pid!r} must be lower-case ascii words joined by '-'")
         rid = f"person:{pid}"
         kb.records[rid] = Record(rid, p.name, "person", gender=p.gender)
+        if strict:
+            kb.strict_surnames.add(rid)
         alias(p.name, Alias(rid, "person"))
         for a in p.aliases:
             alias(a, Alias(rid, "person"))
@@ -416,19 +433,19 @@ def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None])
             alias(surname, Alias(rid, "surname", weak=True))
 
 
-def _add_offices(kb: KB, people: PeopleFile) -> None:
+def _add_offices(kb: KB, people: PeopleFile, known: set[str], name: str = "people.yaml") -> None:
     for off in people.offices:
         qual = off.country or off.org
         if qual not in kb.records:
-            raise KBError(f"actors/people.yaml: office {off.id!r}: unknown country/org {qual!r}")
+            raise KBError(f"actors/{name}: office {off.id!r}: unknown country/org {qual!r}")
         for k in off.kinds:
             if k not in kb.kinds:
-                raise KBError(f"actors/people.yaml: office {off.id!r}: unknown kind {k!r} (see roles.yaml)")
+                raise KBError(f"actors/{name}: office {off.id!r}: unknown kind {k!r} (see roles.yaml)")
         for pid, start, end in off.holders:
-            if pid not in people.people:
-                raise KBError(f"actors/people.yaml: office {off.id!r}: holder {pid!r} is not in `people`")
+            if pid not in known:
+                raise KBError(f"actors/{name}: office {off.id!r}: holder {pid!r} is not in `people`")
             term = Term(f"person:{pid}", off.id, off.title, tuple(off.kinds), off.country, off.org, start, end,
-                        off.source)
+                        off.source, generated=name == "leaders.yaml")
             kb.terms.append(term)
             kb.terms_by_person[term.person].append(term)
             for k in off.kinds:

@@ -90,9 +90,13 @@ def local_info(kb: KB, name: str, qualifier: str | None, kinds: tuple[str, ...],
     return Info(actor, gender=gender, kinds=kinds)
 
 
-def kb_person(kb: KB, name: str) -> Record | None:
+def kb_person(kb: KB, name: str, strong: set[str] | frozenset[str] = frozenset()) -> Record | None:
+    """The KB person a name denotes; a bare surname of a generated-table person (``strict_surnames``)
+    only when their full name is in the article (``strong``): "Bush" is not McKeeva Bush."""
     for text in (name, re.sub(r"['’]s$", "", name)):
         for a in kb.aliases.get(text, []):
+            if a.form == "surname" and a.record in kb.strict_surnames and a.record not in strong:
+                continue
             if a.form in ("person", "surname"):
                 return kb.records[a.record]
     return None
