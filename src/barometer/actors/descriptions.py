@@ -76,9 +76,9 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
             if _qualifier(qa):
                 q_alias, end = qa, qe
         qualifier = _qualifier(q_alias) if q_alias else None
-        if kind_or_sector == "S":
+        if kind_or_sector in "SG":
             if qualifier:
-                sector = kb.sector_nouns[text]
+                sector = kb.sector_nouns[text] if kind_or_sector == "S" else kb.group_nouns[text].sector
                 rec = kb.sector_record(qualifier, sector) if kb.records[qualifier].kind in ("state", "group") \
                     else kb.records[qualifier]
                 st.add(q_start, end, record_info(kb, rec, st.on), "sector_noun")

@@ -23,7 +23,8 @@ from pydantic import Field, field_validator, model_validator
 from barometer.data import DataFile, Strict, load_data
 from barometer.errors import KnowledgeBaseError
 
-SECTORS = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "COP", "PPL")
+SECTORS = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "COP", "PPL", "SPY", "EDU", "REL",
+           "LAB", "HLH", "NGO", "ELI", "CRM", "UAF", "REF")
 
 
 #: A knowledge-base data file is malformed; the message names the file and entry.
@@ -124,6 +125,28 @@ class IgosFile(DataFile):
     entries: list[IgoSpec]
 
 
+class GroupSpec(Strict):
+    id: str = Field(pattern=r"^[a-z]+$")
+    sector: str
+    #: never given the article's main country (attackers, refugees and migrants are often foreign)
+    countryless: bool = False
+    nouns: list[str] = Field(min_length=1)
+
+    @field_validator("sector")
+    @classmethod
+    def _sector(cls, v: str) -> str:
+        if v not in SECTORS:
+            raise ValueError(f"unknown sector {v!r} (known: {', '.join(SECTORS)})")
+        return v
+
+
+class GroupsFile(DataFile):
+    """``groups.yaml``: group nouns that become article-local group actors (``actors/groups.py``)."""
+
+    source: str
+    groups: list[GroupSpec]
+
+
 class PersonSpec(Strict):
     name: str
     gender: Literal["m", "f"] | None = None
@@ -221,6 +244,7 @@ class KB:
     kinds: dict[str, KindSpec] = field(default_factory=dict)
     role_words: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # lower word -> kinds
     sector_nouns: dict[str, str] = field(default_factory=dict)  # lower noun -> sector
+    group_nouns: dict[str, GroupSpec] = field(default_factory=dict)  # lower noun -> its group (groups.yaml)
     anaphoric_kinds: frozenset[str] = frozenset()
     perspective_nouns: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
@@ -290,6 +314,8 @@ def build_kb() -> KB:
     igos = load_data("actors/igos.yaml", IgosFile)
     people = load_data("actors/people.yaml", PeopleFile)
     leaders = load_data("actors/leaders.yaml", PeopleFile)
+    orgs = load_data("actors/organisations.yaml", IgosFile)
+    groups = load_data("actors/groups.yaml", GroupsFile)
 
     kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
             perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
@@ -301,6 +327,12 @@ def build_kb() -> KB:
     for sector, nouns in roles.sector_nouns.items():
         for n in nouns:
             kb.sector_nouns[n.lower()] = sector
+    for g in groups.groups:
+        for n in g.nouns:
+            if n.lower() in kb.group_nouns:
+                raise KBError(f"actors/groups.yaml: noun {n!r} is in groups {kb.group_nouns[n.lower()].id!r} "
+                              f"and {g.id!r}")
+            kb.group_nouns[n.lower()] = g
     ambiguous = set(cfile.ambiguous)
 
     def alias(text: str, a: Alias) -> None:
@@ -308,6 +340,7 @@ def build_kb() -> KB:
 
     _add_countries(kb, cfile, alias)
     _add_igos(kb, igos, alias)
+    _add_igos(kb, orgs, alias, "organisations.yaml")
     _add_people(kb, people, alias)
     for pid in leaders.people:
         if pid in people.people:
@@ -400,12 +433,12 @@ def _add_override(a3: str, ov: CountrySpec, alias: Callable[[str, Alias], None])
         alias(seat.alias, Alias(a3, "seat", seat.sector))
 
 
-def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None]) -> None:
+def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None], name: str = "igos.yaml") -> None:
     for igo in igos.entries:
         if igo.id in kb.records:
-            raise KBError(f"actors/igos.yaml: id {igo.id!r} collides with a country code")
+            raise KBError(f"actors/{name}: id {igo.id!r} collides with a country code or another entry")
         if igo.country is not None and (igo.country not in kb.records or kb.records[igo.country].kind != "state"):
-            raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown country {igo.country!r}")
+            raise KBError(f"actors/{name}: entry {igo.id!r}: unknown country {igo.country!r}")
         sector = igo.sector or ("IGO" if igo.kind == "organization" else None)
         kb.records[igo.id] = Record(igo.id, igo.name, igo.kind, igo.country, sector, igo.code, parent=igo.parent)
         for a in igo.aliases:
@@ -414,7 +447,7 @@ def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None]) -> No
             alias(a, Alias(igo.id, "igo_weak", weak=True))
     for igo in igos.entries:
         if igo.parent and igo.parent not in kb.records:
-            raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown parent {igo.parent!r}")
+            raise KBError(f"actors/{name}: entry {igo.id!r}: unknown parent {igo.parent!r}")
 
 
 def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None], strict: bool = False) -> None:
