@@ -105,7 +105,12 @@ def _non_overlapping(hits: dict[int, tuple[int, object]]) -> dict:
 
 
 def _surname_ok(st: State, a: Alias, labels: list[str], s: int, e: int, strong: set[str]) -> bool:
-    """A bare surname is the KB person only if named in full elsewhere, or a PERSON in office on the date."""
+    """A bare surname is the KB person only if named in full elsewhere, or a PERSON in office on the date;
+    never after another given name ("Andrew Johnson" is not Boris Johnson)."""
+    prev = st.doc[s - 1] if s > 0 else None
+    if prev is not None and labels[s - 1] == "PERSON" and prev.pos_ == "PROPN" and prev.is_title \
+            and prev.lower_ not in st.kb.role_words and prev.text not in st.kb.honorifics:
+        return False
     if a.record in strong:
         return True
     if a.record in st.kb.strict_surnames or "PERSON" not in labels[s:e]:

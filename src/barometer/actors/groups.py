@@ -92,6 +92,30 @@ def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
     return before == "the" or (head.text[:1].isupper() and not head.is_sent_start)
 
 
+#: Role kinds a person may hold abroad as easily as at home: no country from the article's.
+FOREIGN_KINDS = frozenset({"counterpart", "ambassador", "secretary_general", "journalist", "high_representative",
+                           "commission_president", "council_president"})
+
+
+def local_people_countries(st: State, alias_at: dict) -> None:
+    """An article-local person titled with a domestic office and no country in their own words
+    ("Prosecutor Krzysztof Sierak", "Police spokesman Mariusz Ciarka") holds it in the article's main
+    country. Never a person with no title: a name alone says nothing of where one is from."""
+    country = None
+    for info in st.infos.values():
+        a = info.actor
+        if a.kind != "person" or a.kb_id or a.country or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
+            continue
+        spec = st.kb.kinds[info.kinds[0]]
+        if spec.sector == "IGO":
+            continue
+        country = country or main_country(st, alias_at)
+        if country is None:
+            return
+        info.actor = a.model_copy(update={"country": country, "sector": spec.sector,
+                                          "code": country + spec.sector + (spec.secondary or "")})
+
+
 def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
     kb = st.kb
     country_main: str | None = None

@@ -57,6 +57,9 @@ def person_info(kb: KB, rec: Record, on: dt.date, prefer_kinds: tuple[str, ...] 
             sector, secondary = "IGO", None
         code = code_for(kb, qual, sector if term.country else None, secondary)
         role = term.title if term.active(on) else f"former {term.title}"
+        if not term.active(on) and term.country:
+            # a former office holder is an elite with no office (docs/annotation.md section 6: GBRELI)
+            sector, secondary, code = "ELI", None, code_for(kb, qual, "ELI", None)
     actor = Actor(id=rec.id, name=rec.name, kind="person", country=country, sector=sector, code=code, role=role,
                   kb_id=rec.id)
     return Info(actor, gender=rec.gender, kinds=kinds)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from barometer.actors.aliases import ent_labels, find_aliases, find_roles, plain_aliases
 from barometer.actors.coref import resolve_coreference
 from barometer.actors.descriptions import appositives, counterparts, definite_anaphors, descriptions
-from barometer.actors.groups import local_groups
+from barometer.actors.groups import local_groups, local_people_countries
 from barometer.actors.kb import load_kb
 from barometer.actors.local import ArticleActorLayer
 from barometer.actors.matcher import get_matchers
@@ -68,6 +68,7 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     local_groups(st, alias_at, role_at)
     ner_people(st, labels, model)
     appositives(st)
+    local_people_countries(st, alias_at)
     anaphors = definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
     counterparts(st)
