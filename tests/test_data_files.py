@@ -14,7 +14,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
 
 def _models() -> dict[str, type[DataFile]]:
-    from barometer.actors.kb import CountriesFile, IgosFile, PeopleFile, RolesFile
+    from barometer.actors.kb import CountriesFile, GroupsFile, IgosFile, PeopleFile, RolesFile
     from barometer.amounts.extractor import AmountLexiconFile
     from barometer.clean.boilerplate import BoilerplateFile
     from barometer.events.lexicon import ModalityFile, TriggersFile
@@ -24,7 +24,8 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.times.resolver import RelativeFile, TimeLexiconFile
 
     return {"actors/roles.yaml": RolesFile, "actors/countries.yaml": CountriesFile, "actors/igos.yaml": IgosFile,
-            "actors/people.yaml": PeopleFile, "amounts/lexicon.yaml": AmountLexiconFile,
+            "actors/people.yaml": PeopleFile, "actors/leaders.yaml": PeopleFile,
+            "actors/organisations.yaml": IgosFile, "actors/groups.yaml": GroupsFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,

@@ -53,12 +53,13 @@ def find_aliases(st: State, matchers: Matchers, labels: list[str]) -> dict[int, 
     for mid, s, e in matchers.aliases(doc):
         raw_alias.append((s, e, kb.aliases[strings[mid][2:]]))
     strong = {a.record for _, _, cands in raw_alias for a in cands if not a.weak and not a.ambiguous}
+    st.strong = strong
     alias_at: dict[int, tuple[int, Alias]] = {}
     for s, e, cands in sorted(raw_alias, key=lambda h: (h[0], -(h[1] - h[0]))):
         if s in alias_at:
             continue
-        if _stance(doc, s, kb):
-            continue
+        if _stance(doc, s, kb) or (s > 0 and doc[s - 1].lower_ == "ethnic"):
+            continue  # "pro-Russian" is a stance, "ethnic Albanians" an ethnicity: no state
         a = choose_alias(cands, labels, s, e, strong)
         if a is None:
             continue
@@ -76,8 +77,8 @@ def find_roles(st: State, matchers: Matchers, alias_at: dict[int, tuple[int, Ali
     role_at: dict[int, tuple[int, str]] = {}
     for mid, s, e in matchers.roles(doc):
         key = strings[mid]
-        if s not in role_at or e > role_at[s][0]:
-            role_at[s] = (e, key)
+        if s not in role_at or e > role_at[s][0] or (e == role_at[s][0] and key[0] == "G"):
+            role_at[s] = (e, key)  # a group noun's own table wins over the sector noun of the same words
     role_at = _non_overlapping(role_at)
     # Aliases win over role words they overlap ("General Assembly").
     alias_tokens = {i for s, (e, _) in alias_at.items() for i in range(s, e)}
@@ -104,12 +105,34 @@ def _non_overlapping(hits: dict[int, tuple[int, object]]) -> dict:
 
 
 def _surname_ok(st: State, a: Alias, labels: list[str], s: int, e: int, strong: set[str]) -> bool:
-    """A bare surname is the KB person only if named in full elsewhere, or a PERSON in office on the date."""
+    """A bare surname is the KB person only if named in full elsewhere, or a PERSON in office on the date;
+    never after another given name ("Andrew Johnson" is not Boris Johnson)."""
+    prev = st.doc[s - 1] if s > 0 else None
+    if prev is not None and labels[s - 1] == "PERSON" and prev.pos_ == "PROPN" and prev.is_title \
+            and prev.lower_ not in st.kb.role_words and prev.text not in st.kb.honorifics:
+        return False
     if a.record in strong:
         return True
-    if "PERSON" not in labels[s:e]:
+    if a.record in st.kb.strict_surnames or "PERSON" not in labels[s:e]:
         return False
     return any(t.active(st.on) for t in st.kb.terms_by_person.get(a.record, []))
+
+
+#: Nouns after a news outlet that make it a credit for a journalist ("an AFP correspondent said").
+CREDIT_NOUNS = frozenset({"correspondent", "reporter", "journalist", "photographer", "photojournalist"})
+
+
+def _wire_credit(doc: Doc, s: int, e: int) -> bool:
+    """"…, Reuters reports." / "an AFP correspondent said": the outlet credits the article's own report
+    (as the clean stage's ``wire`` does), it is not a party: no actor."""
+    if e < len(doc) and doc[e].lower_ in CREDIT_NOUNS:
+        return True
+    head = doc[s:e].root
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ not in ("report", "say") or verb.i < s:
+        return False
+    after = [t for t in doc[verb.i + 1:verb.sent.end] if not t.is_punct]
+    return not after and s > verb.sent.start and doc[s - 1].text == ","
 
 
 def plain_aliases(st: State, alias_at: dict) -> None:
@@ -124,6 +147,8 @@ def plain_aliases(st: State, alias_at: dict) -> None:
                 continue  # "In London, ..." is a place
             info = record_info(kb, kb.sector_record(a.record, a.sector), st.on)
             st.add(s, e, info, "capital_metonym" if a.form == "capital" else "seat_of_power")
+            continue
+        if rec.sector == "MED" and _wire_credit(doc, s, e):
             continue
         if rec.kind == "person":
             st.add(s, e, person_info(kb, rec, st.on), "alias:person" if a.form == "person" else "alias:surname",

@@ -76,9 +76,9 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
             if _qualifier(qa):
                 q_alias, end = qa, qe
         qualifier = _qualifier(q_alias) if q_alias else None
-        if kind_or_sector == "S":
+        if kind_or_sector in "SG":
             if qualifier:
-                sector = kb.sector_nouns[text]
+                sector = kb.sector_nouns[text] if kind_or_sector == "S" else kb.group_nouns[text].sector
                 rec = kb.sector_record(qualifier, sector) if kb.records[qualifier].kind in ("state", "group") \
                     else kb.records[qualifier]
                 st.add(q_start, end, record_info(kb, rec, st.on), "sector_noun")
@@ -98,7 +98,11 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
                     qualifier = _qualifier(qa)
                     role_text = f"{role_text} of {doc[ne + 1:qe].text}"
                     ne = qe
-            person = kb_person(kb, name_text)
+            person = kb_person(kb, name_text, st.strong)
+            if person is not None and qualifier and kb.records[qualifier].kind == "state" and \
+                    kb.terms_by_person.get(person.id) and \
+                    all(t.country != qualifier for t in kb.terms_by_person[person.id]):
+                person = None  # "King Hassan of Morocco" is no Jordanian named Hassan
             if person is not None:
                 st.add(start, ne, person_info(kb, person, st.on, kinds), "title+name")
             else:

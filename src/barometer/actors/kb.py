@@ -23,7 +23,8 @@ from pydantic import Field, field_validator, model_validator
 from barometer.data import DataFile, Strict, load_data
 from barometer.errors import KnowledgeBaseError
 
-SECTORS = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "COP", "PPL")
+SECTORS = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "BUS", "MED", "CVL", "IGO", "COP", "PPL", "SPY", "EDU", "REL",
+           "LAB", "HLH", "NGO", "ELI", "CRM", "UAF", "REF")
 
 
 #: A knowledge-base data file is malformed; the message names the file and entry.
@@ -124,11 +125,35 @@ class IgosFile(DataFile):
     entries: list[IgoSpec]
 
 
+class GroupSpec(Strict):
+    id: str = Field(pattern=r"^[a-z]+$")
+    sector: str
+    #: never given the article's main country (attackers, refugees and migrants are often foreign)
+    countryless: bool = False
+    nouns: list[str] = Field(min_length=1)
+
+    @field_validator("sector")
+    @classmethod
+    def _sector(cls, v: str) -> str:
+        if v not in SECTORS:
+            raise ValueError(f"unknown sector {v!r} (known: {', '.join(SECTORS)})")
+        return v
+
+
+class GroupsFile(DataFile):
+    """``groups.yaml``: group nouns that become article-local group actors (``actors/groups.py``)."""
+
+    source: str
+    groups: list[GroupSpec]
+
+
 class PersonSpec(Strict):
     name: str
     gender: Literal["m", "f"] | None = None
     aliases: list[str] = Field(default_factory=list)
     surname: str | None = None
+    #: the Wikidata id (generated ``leaders.yaml``): the source of the person's facts
+    wikidata: str | None = Field(default=None, pattern=r"^Q\d+$")
 
 
 class OfficeSpec(Strict):
@@ -192,6 +217,7 @@ class Term:
     start: dt.date | None
     end: dt.date | None
     source: str
+    generated: bool = False  # from leaders.yaml (Wikidata), not the hand-checked people.yaml
 
     def active(self, on: dt.date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
@@ -218,11 +244,14 @@ class KB:
     kinds: dict[str, KindSpec] = field(default_factory=dict)
     role_words: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # lower word -> kinds
     sector_nouns: dict[str, str] = field(default_factory=dict)  # lower noun -> sector
+    group_nouns: dict[str, GroupSpec] = field(default_factory=dict)  # lower noun -> its group (groups.yaml)
     anaphoric_kinds: frozenset[str] = frozenset()
     perspective_nouns: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
     honorifics: dict[str, str] = field(default_factory=dict)  # honorific -> gender
     revised: dt.date | None = None
+    #: people of the generated table (leaders.yaml): their bare surname needs the full name in the article
+    strict_surnames: set[str] = field(default_factory=set)
 
     def add_alias(self, text: str, alias: Alias) -> None:
         text = text.strip()
@@ -258,7 +287,7 @@ class KB:
         terms = self.terms_by_person.get(person, [])
         active = [t for t in terms if t.active(on)]
         if active:
-            return active[0]
+            return min(active, key=lambda t: t.generated)  # the hand-checked office first
         past = [t for t in terms if t.start is None or t.start <= on]
         if past:
             return max(past, key=lambda t: t.start or dt.date.min)
@@ -276,11 +305,17 @@ def _people_plural(demonym: str) -> list[str]:
 
 
 def build_kb() -> KB:
-    """The KB from the four data files (roles, countries, IGOs, people) and the installed country packages."""
+    """The KB from the data files (roles, countries, IGOs, people, the generated leaders table) and the
+    installed country packages. ``people.yaml`` is hand-checked; ``leaders.yaml`` (Wikidata, generated
+    by ``scripts/build_leaders.py``) adds every other country's heads of state and government and the
+    foreign ministers of December 2022, and may name people of ``people.yaml`` as holders."""
     roles = load_data("actors/roles.yaml", RolesFile)
     cfile = load_data("actors/countries.yaml", CountriesFile)
     igos = load_data("actors/igos.yaml", IgosFile)
     people = load_data("actors/people.yaml", PeopleFile)
+    leaders = load_data("actors/leaders.yaml", PeopleFile)
+    orgs = load_data("actors/organisations.yaml", IgosFile)
+    groups = load_data("actors/groups.yaml", GroupsFile)
 
     kb = KB(kinds=dict(roles.kinds), anaphoric_kinds=frozenset(roles.anaphoric_kinds), revised=people.revised,
             perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
@@ -292,6 +327,12 @@ def build_kb() -> KB:
     for sector, nouns in roles.sector_nouns.items():
         for n in nouns:
             kb.sector_nouns[n.lower()] = sector
+    for g in groups.groups:
+        for n in g.nouns:
+            if n.lower() in kb.group_nouns:
+                raise KBError(f"actors/groups.yaml: noun {n!r} is in groups {kb.group_nouns[n.lower()].id!r} "
+                              f"and {g.id!r}")
+            kb.group_nouns[n.lower()] = g
     ambiguous = set(cfile.ambiguous)
 
     def alias(text: str, a: Alias) -> None:
@@ -299,8 +340,15 @@ def build_kb() -> KB:
 
     _add_countries(kb, cfile, alias)
     _add_igos(kb, igos, alias)
+    _add_igos(kb, orgs, alias, "organisations.yaml")
     _add_people(kb, people, alias)
-    _add_offices(kb, people)
+    for pid in leaders.people:
+        if pid in people.people:
+            raise KBError(f"actors/leaders.yaml: person id {pid!r} is also in people.yaml (refer to it instead)")
+    _add_people(kb, leaders, alias, strict=True)
+    known = set(people.people) | set(leaders.people)
+    _add_offices(kb, people, known)
+    _add_offices(kb, leaders, known, "leaders.yaml")
     return kb
 
 
@@ -385,12 +433,12 @@ def _add_override(a3: str, ov: CountrySpec, alias: Callable[[str, Alias], None])
         alias(seat.alias, Alias(a3, "seat", seat.sector))
 
 
-def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None]) -> None:
+def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None], name: str = "igos.yaml") -> None:
     for igo in igos.entries:
         if igo.id in kb.records:
-            raise KBError(f"actors/igos.yaml: id {igo.id!r} collides with a country code")
+            raise KBError(f"actors/{name}: id {igo.id!r} collides with a country code or another entry")
         if igo.country is not None and (igo.country not in kb.records or kb.records[igo.country].kind != "state"):
-            raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown country {igo.country!r}")
+            raise KBError(f"actors/{name}: entry {igo.id!r}: unknown country {igo.country!r}")
         sector = igo.sector or ("IGO" if igo.kind == "organization" else None)
         kb.records[igo.id] = Record(igo.id, igo.name, igo.kind, igo.country, sector, igo.code, parent=igo.parent)
         for a in igo.aliases:
@@ -399,15 +447,17 @@ def _add_igos(kb: KB, igos: IgosFile, alias: Callable[[str, Alias], None]) -> No
             alias(a, Alias(igo.id, "igo_weak", weak=True))
     for igo in igos.entries:
         if igo.parent and igo.parent not in kb.records:
-            raise KBError(f"actors/igos.yaml: entry {igo.id!r}: unknown parent {igo.parent!r}")
+            raise KBError(f"actors/{name}: entry {igo.id!r}: unknown parent {igo.parent!r}")
 
 
-def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None]) -> None:
+def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None], strict: bool = False) -> None:
     for pid, p in people.people.items():
         if not re.fullmatch(r"[a-z0-9-]+", pid):
             raise KBError(f"actors/people.yaml: person id {pid!r} must be lower-case ascii words joined by '-'")
         rid = f"person:{pid}"
         kb.records[rid] = Record(rid, p.name, "person", gender=p.gender)
+        if strict:
+            kb.strict_surnames.add(rid)
         alias(p.name, Alias(rid, "person"))
         for a in p.aliases:
             alias(a, Alias(rid, "person"))
@@ -416,19 +466,19 @@ def _add_people(kb: KB, people: PeopleFile, alias: Callable[[str, Alias], None])
             alias(surname, Alias(rid, "surname", weak=True))
 
 
-def _add_offices(kb: KB, people: PeopleFile) -> None:
+def _add_offices(kb: KB, people: PeopleFile, known: set[str], name: str = "people.yaml") -> None:
     for off in people.offices:
         qual = off.country or off.org
         if qual not in kb.records:
-            raise KBError(f"actors/people.yaml: office {off.id!r}: unknown country/org {qual!r}")
+            raise KBError(f"actors/{name}: office {off.id!r}: unknown country/org {qual!r}")
         for k in off.kinds:
             if k not in kb.kinds:
-                raise KBError(f"actors/people.yaml: office {off.id!r}: unknown kind {k!r} (see roles.yaml)")
+                raise KBError(f"actors/{name}: office {off.id!r}: unknown kind {k!r} (see roles.yaml)")
         for pid, start, end in off.holders:
-            if pid not in people.people:
-                raise KBError(f"actors/people.yaml: office {off.id!r}: holder {pid!r} is not in `people`")
+            if pid not in known:
+                raise KBError(f"actors/{name}: office {off.id!r}: holder {pid!r} is not in `people`")
             term = Term(f"person:{pid}", off.id, off.title, tuple(off.kinds), off.country, off.org, start, end,
-                        off.source)
+                        off.source, generated=name == "leaders.yaml")
             kb.terms.append(term)
             kb.terms_by_person[term.person].append(term)
             for k in off.kinds:

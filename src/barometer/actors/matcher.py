@@ -2,8 +2,8 @@
 
 Two matchers: names and aliases are case-sensitive (ORTH: "US" is the country, "us" is not), role
 words and sector nouns are case-insensitive (LOWER: "the British Prime Minister", "the prime
-minister"). Match ids are the alias strings, prefixed ``A:`` (alias), ``K:`` (role word) or ``S:``
-(sector noun), so a hit maps straight back to the KB index without a loop over the KB.
+minister"). Match ids are the alias strings, prefixed ``A:`` (alias), ``K:`` (role word), ``S:``
+(sector noun) or ``G:`` (group noun), so a hit maps straight back to the KB index without a loop over the KB.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ def get_matchers(vocab: Vocab, kb: KB | None = None) -> Matchers:
             roles.add("K:" + text, [Doc(vocab, words=[w.lower() for w in words(text)])])
         for text in kb.sector_nouns:
             roles.add("S:" + text, [Doc(vocab, words=[w.lower() for w in words(text)])])
+        for text in kb.group_nouns:
+            roles.add("G:" + text, [Doc(vocab, words=[w.lower() for w in words(text)])])
         m = Matchers(aliases, roles)
         _cache[key] = (vocab, m)
         return m

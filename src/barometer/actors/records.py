@@ -57,6 +57,9 @@ def person_info(kb: KB, rec: Record, on: dt.date, prefer_kinds: tuple[str, ...] 
             sector, secondary = "IGO", None
         code = code_for(kb, qual, sector if term.country else None, secondary)
         role = term.title if term.active(on) else f"former {term.title}"
+        if not term.active(on) and term.country:
+            # a former office holder is an elite with no office (docs/annotation.md section 6: GBRELI)
+            sector, secondary, code = "ELI", None, code_for(kb, qual, "ELI", None)
     actor = Actor(id=rec.id, name=rec.name, kind="person", country=country, sector=sector, code=code, role=role,
                   kb_id=rec.id)
     return Info(actor, gender=rec.gender, kinds=kinds)
@@ -90,9 +93,13 @@ def local_info(kb: KB, name: str, qualifier: str | None, kinds: tuple[str, ...],
     return Info(actor, gender=gender, kinds=kinds)
 
 
-def kb_person(kb: KB, name: str) -> Record | None:
+def kb_person(kb: KB, name: str, strong: set[str] | frozenset[str] = frozenset()) -> Record | None:
+    """The KB person a name denotes; a bare surname of a generated-table person (``strict_surnames``)
+    only when their full name is in the article (``strong``): "Bush" is not McKeeva Bush."""
     for text in (name, re.sub(r"['’]s$", "", name)):
         for a in kb.aliases.get(text, []):
+            if a.form == "surname" and a.record in kb.strict_surnames and a.record not in strong:
+                continue
             if a.form in ("person", "surname"):
                 return kb.records[a.record]
     return None

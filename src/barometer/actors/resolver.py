@@ -12,7 +12,8 @@ Steps (one pass each, no loop over the KB):
 
 The passes live in modules named for them: ``aliases`` (step 1 and 3's plain aliases),
 ``descriptions`` (step 2, appositives and counterparts), ``people`` (PERSON entities), ``coref``;
-``records`` makes actors from KB records, ``state`` holds what they share.
+``groups`` (article-local group actors: "riot police", "the authorities"); ``records`` makes actors
+from KB records, ``state`` holds what they share.
 
 Every mention names the rule that produced it. Ambiguous aliases ("Georgia", "Washington")
 need a place/nationality NER label and are never taken inside a PERSON entity.
@@ -28,6 +29,7 @@ from spacy.tokens import Doc
 from barometer.actors.aliases import ent_labels, find_aliases, find_roles, plain_aliases
 from barometer.actors.coref import resolve_coreference
 from barometer.actors.descriptions import appositives, counterparts, definite_anaphors, descriptions
+from barometer.actors.groups import local_groups, local_people_countries
 from barometer.actors.kb import load_kb
 from barometer.actors.local import ArticleActorLayer
 from barometer.actors.matcher import get_matchers
@@ -63,8 +65,10 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
 
     descriptions(st, alias_at, role_at)
     plain_aliases(st, alias_at)
+    local_groups(st, alias_at, role_at)
     ner_people(st, labels, model)
     appositives(st)
+    local_people_countries(st, alias_at)
     anaphors = definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
     counterparts(st)

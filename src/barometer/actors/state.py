@@ -46,6 +46,8 @@ class State:
     infos: dict[str, Info] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+    #: records named by a strong alias somewhere in the article (a full name, not a bare surname)
+    strong: set[str] = field(default_factory=set)
 
     def free(self, start: int, end: int) -> bool:
         return not any(i in self.taken for i in range(start, end))

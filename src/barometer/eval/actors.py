@@ -44,7 +44,10 @@ def default_data_dir() -> Path:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=None, help="directory holding the gold sets (default ../shared/data)")
-    parser.add_argument("--gold", choices=["all", *GOLD_FILES], default="all", help="which gold set to measure")
+    parser.add_argument("--gold", choices=["all", *GOLD_FILES, "news"], default="all",
+                        help="which gold set to measure (all = the sentence sets; news = whole real articles)")
+    parser.add_argument("--split", choices=["train", "dev", "test", "all"], default="dev",
+                        help="news gold split (tune on train/dev; score test once per round)")
     parser.add_argument("--limit", type=int, default=None, help="measure only the first N records of each set")
     parser.add_argument("--errors", type=int, default=0, help="also list up to N misses per gold set")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format")
@@ -231,7 +234,12 @@ def _print_table(result: dict, baseline: dict) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Measure, print (table or JSON) and return 0; with ``--check``, 1 when a floor is broken;
-    2 when a requested gold file is absent (as every ``barometer eval`` task)."""
+    2 when a requested gold file is absent (as every ``barometer eval`` task). ``--gold news``
+    measures whole real articles (``eval/newsactors.py``)."""
+    if getattr(args, "gold", None) == "news":
+        from barometer.eval import newsactors
+
+        return newsactors.run(args)
     result = measure(getattr(args, "data", None), getattr(args, "gold", "all"), getattr(args, "limit", None),
                      getattr(args, "errors", 0) or 0, pipeline_of(args))
     baseline = load_baseline()

@@ -38,6 +38,7 @@ from barometer.eval.newsmatch import (
     ArticleItems,
     gold_items,
     predicted_items,
+    predicted_mentions,
     score,
 )
 
@@ -69,6 +70,7 @@ def analyse(arts: list[LoadedArticle], pipeline: Pipeline | None = None) -> list
         else:
             aln = Alignment(result.article.text, art.text)
             items.pred_events, items.pred_quotes = predicted_items(result, aln)
+            items.pred_mentions = predicted_mentions(result, aln)
         out.append(items)
     return out
 

@@ -52,6 +52,17 @@ class Qt:
 
 
 @dataclass
+class PredMention:
+    """One of Barometer's actor mentions, in file offsets, with its actor's code and name."""
+
+    start: int
+    end: int
+    code: str | None
+    name: str
+    kind: str  # the kind of actor: "state:kb", "person:local", ...
+
+
+@dataclass
 class ArticleItems:
     id: str
     split: str
@@ -60,6 +71,7 @@ class ArticleItems:
     gold_quotes: list[Qt]
     pred_events: list[Ev] = field(default_factory=list)
     pred_quotes: list[Qt] = field(default_factory=list)
+    pred_mentions: list[PredMention] = field(default_factory=list)
     note: str = ""
 
 
@@ -139,6 +151,17 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
                          speaker_name=a.name if a else q.speaker_text, speaker_is_person=_named_person(a),
                          label=q.rule or ""))
     return events, quotes
+
+
+def predicted_mentions(analysis, aln: Alignment) -> list[PredMention]:  # noqa: ANN001 - Analysis
+    out = []
+    for a in analysis.actors:
+        kind = f"{a.kind}:{'kb' if a.kb_id else 'local'}"
+        for m in a.mentions:
+            sp = aln.span(m.start, m.end)
+            if sp is not None:
+                out.append(PredMention(sp[0], sp[1], a.code or a.country, a.name, kind))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,145 @@
+"""Article-local group actors: "riot police fired tear gas", "thousands of demonstrators", "the authorities".
+
+A group noun (``groups.yaml``) or sector noun (``roles.yaml``) that no description took becomes one
+actor per group and country in the article (id ``local:<iso3>-<group>``; every later mention of the
+same group and country is the same actor, and "they" may refer back to it). Its sector comes from
+the table; its country, in order (rule ``group:<id>:<how>``):
+
+* ``own``: the group's own phrase names a country — a modifier ("Belarusian riot police" is taken
+  by descriptions already; here "the Minsk police", "Kyiv's students") or an ``in``/``of``/``from``/
+  ``across``/``throughout`` phrase ("demonstrators in Minsk", "students of Ukraine"), read off the
+  alias hits, locative capitals included;
+* ``article``: the article's main country — the one its alias hits (states, demonyms, capitals, also
+  as places, seats, one-country organisations) and KB office holders name most, at least twice and
+  half again as often as any other —
+  unless the group is ``countryless`` (attackers, refugees);
+* ``none``: otherwise the sector alone (``COP``, ``UAF``), as the annotation guide codes them.
+
+Only plural or definite phrases count ("the police", "Parliament", "protesters"), never a bare
+singular or a noun that modifies another ("a police car", "government spokesman").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from barometer.actors.kb import KB
+from barometer.actors.state import Info, State
+from barometer.model import Actor
+
+#: Prepositions whose object locates a group ("police in Minsk", "students across Ukraine").
+LOCATING = frozenset({"in", "of", "from", "across", "throughout", "inside"})
+#: Group nouns that are singular in form but name a group ("police", "security forces").
+MASS = frozenset({"police", "riot police", "law enforcement", "the military", "the army", "the press", "the media"})
+
+
+def main_country(st: State, alias_at: dict) -> str | None:
+    """The country the article is about: most country-bearing alias hits (states, demonyms, capitals
+    as places too, seats, organisations of one country) and KB office holders, by a clear margin."""
+    counts: Counter[str] = Counter()
+    for _s, (_e, a) in alias_at.items():
+        if c := _country_of_alias(st.kb, a.record):
+            counts[c] += 1
+    for m in st.mentions:
+        a = st.infos[m.actor_id].actor
+        if a.country and a.kind == "person" and a.kb_id:
+            counts[a.country] += 1
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _country_of_alias(kb: KB, record: str) -> str | None:
+    rec = kb.records.get(record)
+    return rec.country if rec is not None and rec.kind != "person" else None
+
+
+def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
+    """A country named in the group's own phrase: a modifier or a locating prepositional phrase."""
+    head = st.doc[end - 1]
+    toks = [t for t in head.subtree if t.i < start]  # its modifiers ("Vietnamese-led forces")
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATING:
+            toks += [t for p in c.children if p.dep_ == "pobj" for t in p.subtree if t.dep_ not in ("relcl", "acl")]
+    found: set[str] = set()
+    spans = {i: (s, e, a) for s, (e, a) in alias_at.items() for i in range(s, e)}
+    for t in toks:
+        hit = spans.get(t.i)
+        if hit is not None:
+            c = _country_of_alias(st.kb, hit[2].record)
+            if c:
+                found.add(c)
+        for m in st.mentions:
+            if m.start <= t.i < m.end and (a := st.infos[m.actor_id].actor).country and a.kind != "person":
+                found.add(a.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
+    doc = st.doc
+    head = doc[end - 1]
+    if head.dep_ in ("compound", "amod") or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")
+                                              and doc[end].dep_ != "appos"):
+        return False  # "police car", "government spokesman"
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in ("a", "an", "one", "each", "every", "another"):
+        return False
+    if any(c.lower_ in ("two", "both") for c in head.children):
+        return False  # "the two leaders", "both sides": the pair named before (events/locality.py)
+    if head.tag_ in ("NNS", "NNPS") or text in MASS or text.startswith("the "):
+        return True
+    return before == "the" or (head.text[:1].isupper() and not head.is_sent_start)
+
+
+#: Role kinds a person may hold abroad as easily as at home: no country from the article's.
+FOREIGN_KINDS = frozenset({"counterpart", "ambassador", "secretary_general", "journalist", "high_representative",
+                           "commission_president", "council_president"})
+
+
+def local_people_countries(st: State, alias_at: dict) -> None:
+    """An article-local person titled with a domestic office and no country in their own words
+    ("Prosecutor Krzysztof Sierak", "Police spokesman Mariusz Ciarka") holds it in the article's main
+    country. Never a person with no title: a name alone says nothing of where one is from."""
+    country = None
+    for info in st.infos.values():
+        a = info.actor
+        if a.kind != "person" or a.kb_id or a.country or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
+            continue
+        spec = st.kb.kinds[info.kinds[0]]
+        if spec.sector == "IGO":
+            continue
+        country = country or main_country(st, alias_at)
+        if country is None:
+            return
+        info.actor = a.model_copy(update={"country": country, "sector": spec.sector,
+                                          "code": country + spec.sector + (spec.secondary or "")})
+
+
+def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
+    kb = st.kb
+    country_main: str | None = None
+    computed = False
+    for rs in sorted(role_at):
+        re_, key = role_at[rs]
+        kind, text = key[:1], key[2:]
+        if kind not in "SG" or not st.free(rs, re_) or not _is_group_phrase(st, rs, re_, text):
+            continue
+        if kind == "G":
+            spec = kb.group_nouns[text]
+            gid, sector, countryless = spec.id, spec.sector, spec.countryless
+        else:
+            sector = kb.sector_nouns[text]
+            gid, countryless = sector.lower(), False
+        country, how = _own_country(st, alias_at, rs, re_), "own"
+        if country is None and not countryless:
+            if not computed:
+                country_main, computed = main_country(st, alias_at), True
+            country, how = country_main, "article"
+        if country is None:
+            how = "none"
+        aid = f"local:{country.lower()}-{gid}" if country else f"local:{gid}"
+        info = st.infos.get(aid) or Info(Actor(id=aid, name=f"{st.doc[rs:re_].text} ({country or sector})", kind="group",
+                                               country=country, sector=sector, code=(country or "") + sector,
+                                               confidence=0.6), plural=True)
+        st.add(rs, re_, info, f"group:{gid}:{how}", 0.6 if country else 0.5)
