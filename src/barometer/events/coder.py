@@ -19,6 +19,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
+from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
@@ -166,6 +167,9 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
             return pair, [], True
     for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
         targets += A.actors_of(ctx, p)
+    if not targets and h.anchor.i != tok.i:  # "began a military offensive into Syria": the light verb's phrase
+        for p in A.pobjs(h.anchor, _LIGHT_PREPS, through_time=True):
+            targets += A.actors_of(ctx, p)
     if not sources and h.anchor.i != tok.i:
         subj, passive = A.subject(h.anchor)
         if not passive:
@@ -186,6 +190,9 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         passive = True  # "considers itself threatened by NATO"
     if subj is not None and subj.lower_ in A.REFLEXIVES:
         subj, _ = A.subject(subj.head.head) if subj.head.head.i != subj.head.i else (None, False)
+    if subj is not None and subj.i == tok.head.i and tok.dep_ == "acl" and tok.tag_ == "VBG" \
+            and not A.coded_actor(ctx, subj):
+        subj, passive = A.clause_subject(subj)  # "posted a message on Twitter blaming Iran": Pompeo blames
     sources: list[str] = []
     targets: list[str] = []
     if passive:
@@ -207,13 +214,13 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
     if trig.theme_object and not sources:  # "Russian troops were deployed": whose troops
         for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
-    for p in A.pobjs(tok, tuple(trig.target_preps)):
+    for p in A.pobjs(tok, tuple(trig.target_preps), through_time=True):
         targets += A.actors_of(ctx, p)
     if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
         givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
         return givers, sources, False
-    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran"
-        targets = _object_noun_targets(ctx, tok, trig.target_preps)
+    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran", "demanded an explanation from Russia"
+        targets = _object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
     if not targets:
         targets = [t for t in _complement_targets(ctx, tok, trig) if t not in sources]
     return sources, targets, False
@@ -249,6 +256,8 @@ def _complement_targets(ctx: EventContext, tok: Token, trig: Trigger) -> list[st
     return out
 
 
+#: Prepositions of a light verb whose object is an event noun's target ("launched an attack on X").
+_LIGHT_PREPS = ("on", "against", "with", "to", "into", "upon", "at")
 #: Subject heads that never stand for an unresolved actor ("it", "this", "there", numbers).
 _NOT_ACTOR_TAGS = frozenset({"PRP", "DT", "EX", "CD", "WDT", "WP"})
 #: Named-entity labels that make an unresolved subject a plausible (if unidentified) actor.
