@@ -42,3 +42,28 @@ def test_names_coordinated_inside_an_apposition_are_both_parties():
 def test_a_participle_on_a_medium_is_its_posters_act():
     found, _ = code("Secretary of State Antony Blinken posted a message on Twitter blaming Iran for the attacks.")
     assert [(s, t) for e, s, t, _ in found if e.type == "ACCUSE"] == [("USAGOV", "IRN")], found
+
+
+def test_condemned_comments_target_their_speaker():
+    found, layer = code('French President Emmanuel Macron said: "Russia will pay a heavy price." '
+                        "Poland and Hungary have condemned these comments.")
+    hits = {(s, t) for e, s, t, _ in found if e.type == "ACCUSE" and e.rule.endswith("+args.ana.comments")}
+    assert hits == {("POL", "FRAGOV"), ("HUN", "FRAGOV")}, found
+
+
+def test_rejected_accusations_target_the_accuser_and_a_bare_plural_refers_to_nobody():
+    found, _ = code("Germany accused Russia of the poisoning. The Russian government rejected the accusations.")
+    assert [(s, t) for e, s, t, _ in found if e.type == "REJECT"] == [("RUSGOV", "DEU")], found
+    found, _ = code("Germany accused Russia of the poisoning. The Russian government rejected accusations.")
+    assert [(s, t) for e, s, t, _ in found if e.type == "REJECT"] == [("RUSGOV", None)], found
+
+
+def test_an_antecedent_too_far_back_is_not_taken():
+    filler = " ".join(f"The weather was fine on day {n}." for n in range(1, 7))
+    found, _ = code(f"Germany accused Russia of the poisoning. {filler} The Russian government rejected the accusations.")
+    assert [(s, t) for e, s, t, _ in found if e.type == "REJECT"] == [("RUSGOV", None)], found
+
+
+def test_remarks_are_nobodys_agent():
+    found, _ = code("Kremlin spokesman Dmitry Peskov said Macron's remarks had prompted the drills.")
+    assert not [e for e, s, *_ in found if e.type == "MOBILIZE" and s == "FRAGOV"], found

@@ -49,6 +49,7 @@ class ArgumentsFile(DataFile):
     object_parties: list[ObjectPartySpec]
     through_time: list[_Nouns]
     anaphora: list[AnaphorSpec] = []
+    non_agents: list[_Nouns] = []
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ class ArgRules:
     object_preps: dict[str, frozenset[str]]
     time_nouns: frozenset[str]
     anaphora: tuple[AnaphorSpec, ...]
+    #: nouns whose owner is not the agent of what they bring about ("Macron's remarks prompted the drills")
+    non_agents: frozenset[str] = frozenset()
+
+    def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
+        """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
+        return next((a for a in self.anaphora if verb_type in a.verb_types and lemma in a.nouns), None)
 
 
 def _low(words: list[str]) -> frozenset[str]:
@@ -78,4 +85,5 @@ def arg_rules() -> ArgRules:
         for t in o.types:
             obj[t] = obj.get(t, frozenset()) | _low(o.preps)
     return ArgRules(rep, frozenset().union(*(_low(r.nouns) for r in f.relational)), obj,
-                    frozenset().union(*(_low(r.nouns) for r in f.through_time)), tuple(f.anaphora))
+                    frozenset().union(*(_low(r.nouns) for r in f.through_time)), tuple(f.anaphora),
+                    frozenset().union(*(_low(r.nouns) for r in f.non_agents)))

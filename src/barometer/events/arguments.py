@@ -69,7 +69,8 @@ def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
     if ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text)) is None and (pair := pair_antecedent(ctx, tok)):
         return pair  # "the two leaders agreed": the pair named just before
     out: list[str] = []
-    for t in (tok, *tok.conjuncts, *_inner_conjuncts(tok)):
+    inner = [t for t in _inner_conjuncts(tok) if ctx.actors.mention_at(t.idx, t.idx + len(t.text))]
+    for t in (tok, *tok.conjuncts, *(inner if len(inner) >= 2 else ())):
         a = actor_of(ctx, t) or ctx.actors.local_group(t, ctx.places, lex.group_nouns, lex.group_sectors)
         if a and a not in out:
             out.append(a)
@@ -79,7 +80,8 @@ def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
 def _inner_conjuncts(tok: Token) -> list[Token]:
     """Conjuncts the parser hung inside a name's own compound/appos chain: in "US President Donald
     Trump and Turkish President Erdoğan spoke", "and Turkish President" is a conjunct of "Trump",
-    itself an apposition under the subject head "Erdoğan"."""
+    itself an apposition under the subject head "Erdoğan". Only names count (tokens an actor mention
+    covers, ``actors_of``): "Hagia Sophia, formerly a Greek church and now a museum" is one thing."""
     out: list[Token] = []
     stack = [c for c in tok.children if c.dep_ in ("compound", "appos")]
     for _ in range(6):

@@ -19,6 +19,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
+from barometer.events.anaphora import antecedent
 from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
@@ -172,15 +173,20 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
             targets += A.actors_of(ctx, p)
     if not sources and h.anchor.i != tok.i:
         subj, passive = A.subject(h.anchor)
-        if not passive:
+        if not passive and not _non_agent(subj):
             sources = A.actors_of(ctx, subj)
     if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
         gov = _object_chain_verb(tok)
         if gov is not None:
             subj, passive = A.subject(gov)
-            if not passive:
+            if not passive and not _non_agent(subj):
                 sources = A.actors_of(ctx, subj)
     return sources, targets, False
+
+
+def _non_agent(subj: Token | None) -> bool:
+    """"Macron's remarks had prompted the drills": remarks are nobody's agent (args.nonagent.*)."""
+    return subj is not None and subj.lemma_.lower() in arg_rules().non_agents
 
 
 def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[str], list[str], bool]:
@@ -308,6 +314,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         reporter_id = None
         if reporter is not None:
             reporter_id, _ = A.reporter_actor(ctx, reporter)
+        arg_rule = None
         if tok.pos_ == "NOUN":
             sources, targets, between = _noun_args(h, ctx, lex)
             if trig.needs_light and h.anchor.i == tok.i and not between and not any(
@@ -317,6 +324,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             quote = _quote_at(tok, ctx.quotes)
             speakers = [x for x in (quote.speaker if quote else None, reporter_id) if x]
             sources, targets, between = _verb_args(h, ctx, speakers)
+            if not targets and not between:  # "NATO condemned these comments": whose comments
+                targets, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
         if trig.needs_between and not between:
             continue
         unresolved = False
@@ -362,7 +371,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
                 date=date, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
-                rule=trig.id + (f"+{cue}" if cue else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
+                rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
     return _dedupe(events)
 
 
