@@ -308,6 +308,7 @@ def _pairs(sources: list[str], targets: list[str], symmetric: bool, between: boo
 def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: Lexicon) -> list[Event]:
     onto = ontology()
     events: list[Event] = []
+    triggers = frozenset(i for h in hits for i in (h.tok.i, h.anchor.i))
     for h in hits:
         trig, tok = h.trig, h.tok
         reporter = A.reporter_clause(h.anchor, mod.reporting_verbs)
@@ -348,7 +349,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         quad, goldstein = onto.scores(code)
         sent = tok.sent
         evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-        date = event_date([tok, h.anchor], ctx.times, ctx.published)
+        date, granularity = event_date([tok, h.anchor], ctx.times, ctx.published, triggers,
+                                       reported=status in ("asserted", "reported"))
         ids = {a for pair in pairs for a in pair if a}
         taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
@@ -369,7 +371,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
-                date=date, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
+                date=date, date_granularity=granularity, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
                 rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
     return _dedupe(events)
