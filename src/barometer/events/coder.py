@@ -27,8 +27,9 @@ from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modali
 from barometer.events.locality import place_target
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
+from barometer.events.past import historical, shows_past
 from barometer.layers import EventContext
-from barometer.model import Event, Quote, Span, is_historical
+from barometer.model import Event, Quote, Span
 from barometer.registry import register
 
 
@@ -349,8 +350,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         quad, goldstein = onto.scores(code)
         sent = tok.sent
         evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-        date, granularity = event_date([tok, h.anchor], ctx.times, ctx.published, triggers,
-                                       reported=status in ("asserted", "reported"))
+        date, granularity, own_date = event_date([tok, h.anchor], ctx.times, ctx.published, triggers,
+                                                 reported=status in ("asserted", "reported"))
+        past = historical(date, granularity, ctx.published, own_date, shows_past(tok, h.anchor))
         ids = {a for pair in pairs for a in pair if a}
         taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
@@ -371,7 +373,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
-                date=date, date_granularity=granularity, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
+                date=date, date_granularity=granularity, historical=past, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
                 rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
     return _dedupe(events)
@@ -405,10 +407,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    events = derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
-    for e in events:  # background: dated a month or more before the article (model.HISTORICAL_DAYS)
-        e.historical = is_historical(e.date, ctx.published)
-    return events
+    return derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
 
 
 def primary_event(events: list[Event]) -> Event | None:

@@ -111,8 +111,9 @@ def _sentence_times(tok: Token, times: TimeLayer) -> list[tuple[tuple[dt.date, s
 
 
 def event_date(tokens: list[Token], times: TimeLayer, published: dt.date | None,
-               others: frozenset[int] = frozenset(), reported: bool = True) -> tuple[dt.date | None, str | None]:
-    """(date, granularity) of the event carried by ``tokens`` (trigger first, then the verb carrying it).
+               others: frozenset[int] = frozenset(), reported: bool = True,
+               ) -> tuple[dt.date | None, str | None, bool]:
+    """(date, granularity, from the sentence?) of the event carried by ``tokens`` (trigger first, then the verb carrying it).
 
     In order: an expression attached to the trigger or to the verb carrying it; to a verb that
     clause is an xcomp/conj/advcl of; for a fact (``reported``: not a plan, a request or a
@@ -142,18 +143,18 @@ def event_date(tokens: list[Token], times: TimeLayer, published: dt.date | None,
         for target in targets:
             hits = [(p, span) for p, span, chain in found if _attached(chain, target, span)]
             if hits:
-                return min(hits, key=lambda h: abs(h[1].root.i - tokens[0].i))[0]
+                return (*min(hits, key=lambda h: abs(h[1].root.i - tokens[0].i))[0], True)
         mine = {t.i for t in tokens}
         above = {t.i for t in tokens[-1].ancestors} | {tokens[-1].i}
         free = [(p, span) for p, span, chain in found if chain[-1].i in above
                 and not any(t.i in others and t.i not in mine for t in chain)]
         if free:
-            return min(free, key=lambda h: abs(h[1].root.i - tokens[0].i))[0]
+            return (*min(free, key=lambda h: abs(h[1].root.i - tokens[0].i))[0], True)
     if reported and published is not None:
         ctx = _context_date(tokens[0], times, published)
         if ctx is not None:
-            return ctx, "day"
-    return published, ("day" if published else None)
+            return ctx, "day", False
+    return published, ("day" if published else None), False
 
 
 #: How many days before publication the article's day may lie to date its undated current events
