@@ -133,8 +133,9 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
         sp = aln.span(e.evidence.start, e.evidence.end)
         if sp is None:
             continue
+        more = [m for m in (aln.span(x.start, x.end) for x in getattr(e, "mentions", ())) if m is not None]
         events.append(Ev(type=e.type, source=code(e.source), target=code(e.target), status=e.status,
-                         date=_date_text(e.date, getattr(e, "date_granularity", None)), spans=[sp],
+                         date=_date_text(e.date, getattr(e, "date_granularity", None)), spans=[sp, *more],
                          historical=bool(getattr(e, "historical", False)), said_by=code(e.said_by), label=e.rule,
                          source_name=name(e.source), target_name=name(e.target)))
     quotes = []

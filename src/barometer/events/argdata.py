@@ -40,6 +40,11 @@ class AnaphorSpec(Strict):
     verb_types: list[str]
 
 
+class JointSpec(Strict):
+    id: str
+    types: list[str]
+
+
 class ArgumentsFile(DataFile):
     """``data/events/arguments.yaml``."""
 
@@ -50,6 +55,7 @@ class ArgumentsFile(DataFile):
     through_time: list[_Nouns]
     anaphora: list[AnaphorSpec] = []
     non_agents: list[_Nouns] = []
+    joint: list[JointSpec] = []
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,8 @@ class ArgRules:
     anaphora: tuple[AnaphorSpec, ...]
     #: nouns whose owner is not the agent of what they bring about ("Macron's remarks prompted the drills")
     non_agents: frozenset[str] = frozenset()
+    #: PLOVER types of joint acts: one event for both parties, whichever direction
+    joint: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -86,4 +94,5 @@ def arg_rules() -> ArgRules:
             obj[t] = obj.get(t, frozenset()) | _low(o.preps)
     return ArgRules(rep, frozenset().union(*(_low(r.nouns) for r in f.relational)), obj,
                     frozenset().union(*(_low(r.nouns) for r in f.through_time)), tuple(f.anaphora),
-                    frozenset().union(*(_low(r.nouns) for r in f.non_agents)))
+                    frozenset().union(*(_low(r.nouns) for r in f.non_agents)),
+                    frozenset(t for j in f.joint for t in j.types))

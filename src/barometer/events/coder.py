@@ -25,6 +25,7 @@ from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import place_target
+from barometer.events.merge import merge_facts
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
 from barometer.events.past import historical, shows_past
@@ -407,7 +408,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    return derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
+    return merge_facts(derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex)))
 
 
 def primary_event(events: list[Event]) -> Event | None:
