@@ -17,8 +17,10 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.actors.kb import CountriesFile, GroupsFile, IgosFile, PeopleFile, RolesFile
     from barometer.amounts.extractor import AmountLexiconFile
     from barometer.clean.boilerplate import BoilerplateFile
+    from barometer.events.argdata import ArgumentsFile
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
+    from barometer.events.past import PastFile
     from barometer.places.resolver import AliasesFile, PlaceRolesFile, RegionsFile
     from barometer.quotes.lexicon import CuesFile
     from barometer.times.resolver import RelativeFile, TimeLexiconFile
@@ -28,6 +30,7 @@ def _models() -> dict[str, type[DataFile]]:
             "actors/organisations.yaml": IgosFile, "actors/groups.yaml": GroupsFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
+            "events/arguments.yaml": ArgumentsFile, "events/past.yaml": PastFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,
             "places/roles.yaml": PlaceRolesFile, "quotes/cues.yaml": CuesFile,
             "times/lexicon.yaml": TimeLexiconFile, "times/relative.yaml": RelativeFile}

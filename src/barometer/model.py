@@ -25,6 +25,8 @@ HISTORICAL_DAYS = 30
 ActorKind = Literal["person", "state", "organization", "group"]
 EventStatus = Literal["asserted", "announced", "conditional", "requested", "denied", "negated", "reported"]
 QuoteKind = Literal["direct", "partial", "indirect"]
+#: How much of an event's date the text gives; ``Event.date`` is the first day of that period.
+DateGranularity = Literal["day", "week", "month", "year"]
 #: Statuses that count as something that happened; analytics counts only these as done. Since schema
 #: @2 a ``reported`` event (one only a party's statement attests) is a claim, not a done event.
 DONE_STATUSES: tuple[str, ...] = ("asserted",)
@@ -84,6 +86,10 @@ class Event(_Model):
     target: str | None = Field(default=None, description="Actor id")
     status: EventStatus = "asserted"
     date: dt.date | None = None
+    date_granularity: DateGranularity | None = Field(
+        default=None, description="How much of `date` the text gives: day, week, month or year (`date` is then the "
+        "first day of that week, month or year: 'in 2014' is 2014-01-01, year); null with no date, and read as day "
+        "in analyses made before the field existed")
     place: str | None = None
     said_by: str | None = Field(default=None, description="Actor id of whoever reported the event")
     quote: str | None = Field(default=None, description="Quote id when the event is stated inside a quote")

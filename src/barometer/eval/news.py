@@ -5,7 +5,7 @@ Each gold article (``eval/newsgold.py``, docs/annotation.md) is analysed the way
 is aligned back to the file's text, and Barometer's events and quotations are matched to the gold
 ones, each gold and each coded item used at most once (maximum bipartite matching):
 
-* **type**: same PLOVER type, and the coded event's evidence sentence overlaps one of the gold
+* **type**: same PLOVER type, and the coded event's evidence (or mention) sentence overlaps one of the gold
   event's evidence snippets;
 * **event** (the headline figure): type, plus source and target actor — the same country or
   organisation (``code_root``: ``RUSMIL`` and ``RUS`` agree, ``RUS`` and ``UKR`` do not; an absent

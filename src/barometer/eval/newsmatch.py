@@ -123,6 +123,14 @@ def _named_person(actor) -> bool:  # noqa: ANN001 - Actor | None
     return bool(actor and actor.kind == "person" and (actor.kb_id or actor.name != actor.role))
 
 
+def _date_text(date, granularity: str | None) -> str | None:  # noqa: ANN001 - dt.date | None
+    """A coded date as precise as the text gave it: "2014" for the year 2014 (a gold day within it
+    is then not matched: the coder did not know the day)."""
+    if date is None:
+        return None
+    return {"year": date.isoformat()[:4], "month": date.isoformat()[:7]}.get(granularity or "day", date.isoformat())
+
+
 def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # noqa: ANN001 - Analysis
     def code(actor_id: str | None) -> str | None:
         a = analysis.actor(actor_id)
@@ -137,8 +145,9 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
         sp = aln.span(e.evidence.start, e.evidence.end)
         if sp is None:
             continue
+        more = [m for m in (aln.span(x.start, x.end) for x in getattr(e, "mentions", ())) if m is not None]
         events.append(Ev(type=e.type, source=code(e.source), target=code(e.target), status=e.status,
-                         date=e.date.isoformat() if e.date else None, spans=[sp],
+                         date=_date_text(e.date, getattr(e, "date_granularity", None)), spans=[sp, *more],
                          historical=bool(getattr(e, "historical", False)), said_by=code(e.said_by), label=e.rule,
                          source_name=name(e.source), target_name=name(e.target)))
     quotes = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from barometer.events.argdata import arg_rules
 from barometer.events.lexicon import lexicon
 from barometer.events.locality import pair_antecedent
 from barometer.layers import EventContext
@@ -34,6 +35,10 @@ def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | Non
     hit = ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text))
     if hit:
         return hit.actor_id
+    rules = arg_rules()
+    lemma = tok.lemma_.lower()
+    if lemma in rules.relational:
+        return None  # "Kyiv's allies" are not Kyiv (args.rel.*)
     kids = list(tok.children)
     for dep in (("compound",), ("amod", "nmod"), ("poss",), ("appos",)):
         for c in kids:
@@ -41,8 +46,9 @@ def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | Non
                 found = actor_of(ctx, c, _depth + 1)
                 if found:
                     return found
+    preps = rules.representative.get(lemma, frozenset()) | {"of"}  # "the spokesperson for X" (args.rep.*)
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = actor_of(ctx, p, _depth + 1)
@@ -63,10 +69,28 @@ def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
     if ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text)) is None and (pair := pair_antecedent(ctx, tok)):
         return pair  # "the two leaders agreed": the pair named just before
     out: list[str] = []
-    for t in (tok, *tok.conjuncts):
+    inner = [t for t in _inner_conjuncts(tok) if ctx.actors.mention_at(t.idx, t.idx + len(t.text))]
+    for t in (tok, *tok.conjuncts, *(inner if len(inner) >= 2 else ())):
         a = actor_of(ctx, t) or ctx.actors.local_group(t, ctx.places, lex.group_nouns, lex.group_sectors)
         if a and a not in out:
             out.append(a)
+    return out
+
+
+def _inner_conjuncts(tok: Token) -> list[Token]:
+    """Conjuncts the parser hung inside a name's own compound/appos chain: in "US President Donald
+    Trump and Turkish President Erdoğan spoke", "and Turkish President" is a conjunct of "Trump",
+    itself an apposition under the subject head "Erdoğan". Only names count (tokens an actor mention
+    covers, ``actors_of``): "Hagia Sophia, formerly a Greek church and now a museum" is one thing."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in ("compound", "appos")]
+    for _ in range(6):
+        if not stack:
+            break
+        t = stack.pop()
+        if t.conjuncts:
+            out.extend((t, *t.conjuncts))
+        stack.extend(c for c in t.children if c.dep_ in ("compound", "appos"))
     return out
 
 
@@ -74,11 +98,18 @@ def children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def pobjs(tok: Token, preps: frozenset[str] | set[str] | tuple[str, ...]) -> list[Token]:
+def pobjs(tok: Token, preps: frozenset[str] | set[str] | tuple[str, ...], through_time: bool = False) -> list[Token]:
+    """Objects of ``tok``'s prepositions in ``preps``; ``through_time`` also takes those the parser
+    hung on a time noun of ``tok`` ("meet in the coming days with Putin": args.time.*)."""
     out: list[Token] = []
+    time_nouns = arg_rules().time_nouns if through_time else ()
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")
+        if through_time and (c.dep_ == "npadvmod" or c.dep_ == "prep"):
+            for n in ([c] if c.dep_ == "npadvmod" else [p for p in c.children if p.dep_ == "pobj"]):
+                if n.lemma_.lower() in time_nouns:
+                    out.extend(pobjs(n, preps))
     return out
 
 
@@ -118,6 +149,21 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             return head, cur.tag_ == "VBN"
         break
     return None, False
+
+
+def coded_actor(ctx: EventContext, tok: Token) -> bool:
+    """Whether ``tok``'s phrase names an actor with a code (not an unidentified local name)."""
+    return any((a := ctx.actors.by_id(i)) is not None and a.code for i in actors_of(ctx, tok))
+
+
+def clause_subject(tok: Token) -> tuple[Token | None, bool]:
+    """The subject of the verb whose clause holds the noun ``tok``."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return subject(cur) if cur.pos_ in ("VERB", "AUX") else (None, False)
 
 
 def agent(tok: Token) -> Token | None:

@@ -19,14 +19,18 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
+from barometer.events.anaphora import antecedent
+from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import place_target
+from barometer.events.merge import merge_facts
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
+from barometer.events.past import historical, shows_past
 from barometer.layers import EventContext
-from barometer.model import Event, Quote, Span, is_historical
+from barometer.model import Event, Quote, Span
 from barometer.registry import register
 
 
@@ -166,17 +170,25 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
             return pair, [], True
     for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
         targets += A.actors_of(ctx, p)
+    if not targets and h.anchor.i != tok.i:  # "began a military offensive into Syria": the light verb's phrase
+        for p in A.pobjs(h.anchor, _LIGHT_PREPS, through_time=True):
+            targets += A.actors_of(ctx, p)
     if not sources and h.anchor.i != tok.i:
         subj, passive = A.subject(h.anchor)
-        if not passive:
+        if not passive and not _non_agent(subj):
             sources = A.actors_of(ctx, subj)
     if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
         gov = _object_chain_verb(tok)
         if gov is not None:
             subj, passive = A.subject(gov)
-            if not passive:
+            if not passive and not _non_agent(subj):
                 sources = A.actors_of(ctx, subj)
     return sources, targets, False
+
+
+def _non_agent(subj: Token | None) -> bool:
+    """"Macron's remarks had prompted the drills": remarks are nobody's agent (args.nonagent.*)."""
+    return subj is not None and subj.lemma_.lower() in arg_rules().non_agents
 
 
 def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[str], list[str], bool]:
@@ -186,6 +198,9 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         passive = True  # "considers itself threatened by NATO"
     if subj is not None and subj.lower_ in A.REFLEXIVES:
         subj, _ = A.subject(subj.head.head) if subj.head.head.i != subj.head.i else (None, False)
+    if subj is not None and subj.i == tok.head.i and tok.dep_ == "acl" and tok.tag_ == "VBG" \
+            and not A.coded_actor(ctx, subj):
+        subj, passive = A.clause_subject(subj)  # "posted a message on Twitter blaming Iran": Pompeo blames
     sources: list[str] = []
     targets: list[str] = []
     if passive:
@@ -207,13 +222,13 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
     if trig.theme_object and not sources:  # "Russian troops were deployed": whose troops
         for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
-    for p in A.pobjs(tok, tuple(trig.target_preps)):
+    for p in A.pobjs(tok, tuple(trig.target_preps), through_time=True):
         targets += A.actors_of(ctx, p)
     if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
         givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
         return givers, sources, False
-    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran"
-        targets = _object_noun_targets(ctx, tok, trig.target_preps)
+    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran", "demanded an explanation from Russia"
+        targets = _object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
     if not targets:
         targets = [t for t in _complement_targets(ctx, tok, trig) if t not in sources]
     return sources, targets, False
@@ -249,6 +264,8 @@ def _complement_targets(ctx: EventContext, tok: Token, trig: Trigger) -> list[st
     return out
 
 
+#: Prepositions of a light verb whose object is an event noun's target ("launched an attack on X").
+_LIGHT_PREPS = ("on", "against", "with", "to", "into", "upon", "at")
 #: Subject heads that never stand for an unresolved actor ("it", "this", "there", numbers).
 _NOT_ACTOR_TAGS = frozenset({"PRP", "DT", "EX", "CD", "WDT", "WP"})
 #: Named-entity labels that make an unresolved subject a plausible (if unidentified) actor.
@@ -293,12 +310,14 @@ def _pairs(sources: list[str], targets: list[str], symmetric: bool, between: boo
 def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: Lexicon) -> list[Event]:
     onto = ontology()
     events: list[Event] = []
+    triggers = frozenset(i for h in hits for i in (h.tok.i, h.anchor.i))
     for h in hits:
         trig, tok = h.trig, h.tok
         reporter = A.reporter_clause(h.anchor, mod.reporting_verbs)
         reporter_id = None
         if reporter is not None:
             reporter_id, _ = A.reporter_actor(ctx, reporter)
+        arg_rule = None
         if tok.pos_ == "NOUN":
             sources, targets, between = _noun_args(h, ctx, lex)
             if trig.needs_light and h.anchor.i == tok.i and not between and not any(
@@ -308,6 +327,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             quote = _quote_at(tok, ctx.quotes)
             speakers = [x for x in (quote.speaker if quote else None, reporter_id) if x]
             sources, targets, between = _verb_args(h, ctx, speakers)
+            if not targets and not between:  # "NATO condemned these comments": whose comments
+                targets, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
         if trig.needs_between and not between:
             continue
         unresolved = False
@@ -330,7 +351,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         quad, goldstein = onto.scores(code)
         sent = tok.sent
         evidence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-        date = event_date([tok, h.anchor], ctx.times, ctx.published)
+        date, granularity, own_date = event_date([tok, h.anchor], ctx.times, ctx.published, triggers,
+                                                 reported=status in ("asserted", "reported"))
+        past = historical(date, granularity, ctx.published, own_date, shows_past(tok, h.anchor))
         ids = {a for pair in pairs for a in pair if a}
         taken = [(m.start, m.end) for a in ids if (actor := ctx.actors.by_id(a)) for m in actor.mentions]
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
@@ -351,9 +374,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
-                date=date, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
+                date=date, date_granularity=granularity, historical=past, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
-                rule=trig.id + (f"+{cue}" if cue else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
+                rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
     return _dedupe(events)
 
 
@@ -385,10 +408,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    events = derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
-    for e in events:  # background: dated a month or more before the article (model.HISTORICAL_DAYS)
-        e.historical = is_historical(e.date, ctx.published)
-    return events
+    return merge_facts(derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex)))
 
 
 def primary_event(events: list[Event]) -> Event | None:

@@ -32,7 +32,7 @@ def rows_of(analysis: Analysis, source: str | None, story_id: str, rows: dict[st
         rows["events"].append([aid, e.id, e.type, e.mode, json.dumps(e.context), e.cameo, e.quad_class, e.goldstein,
                                e.source, e.target, sc, tc, sco, tco, sn, tn, e.status, e.date, e.place, e.said_by,
                                e.quote, e.evidence.start, e.evidence.end, e.evidence.text, e.rule, e.confidence,
-                               e.historical, json.dumps([m.model_dump() for m in e.mentions])])
+                               e.historical, json.dumps([m.model_dump() for m in e.mentions]), e.date_granularity])
     rows["quotes"] += [[aid, q.id, q.text, q.kind, q.speaker, *code(q.speaker)[::2], q.speaker_text, q.cue, q.start,
                         q.end, q.reported_by, q.reported_by_text, q.rule, q.cue_start, q.cue_end] for q in analysis.quotes]
     rows["amounts"] += [[aid, i, m.text, m.value, m.low, m.high, m.unit, m.what, m.actor, m.qualifier, m.start, m.end]

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS events (
   target_code VARCHAR, source_country VARCHAR, target_country VARCHAR, source_name VARCHAR,
   target_name VARCHAR, status VARCHAR, date DATE, place VARCHAR, said_by VARCHAR, quote VARCHAR,
   evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, rule VARCHAR, confidence DOUBLE,
-  historical BOOLEAN, mentions VARCHAR, PRIMARY KEY (article_id, event_id));
+  historical BOOLEAN, mentions VARCHAR, date_granularity VARCHAR, PRIMARY KEY (article_id, event_id));
 CREATE TABLE IF NOT EXISTS quotes (
   article_id VARCHAR, quote_id VARCHAR, text VARCHAR, kind VARCHAR, speaker VARCHAR, speaker_code VARCHAR,
   speaker_name VARCHAR, speaker_text VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER,
@@ -71,13 +71,15 @@ CREATE OR REPLACE VIEW story_events AS
 #: Columns added since a table was first created, in the order they were added: a store made by an
 #: earlier version gets them when it is next opened for writing (appended, so every table keeps the
 #: column order of a new store). Store version 3: the tables carry every field of the model. Store
-#: version 4 (schema @2): events.historical and events.mentions, quotes.cue_start and quotes.cue_end.
+#: version 4 (schema @2): events.historical and events.mentions, quotes.cue_start and quotes.cue_end;
+#: then events.date_granularity (an optional field of @2: older rows keep it null, read as day).
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("actors", "confidence", "DOUBLE"),
     ("quotes", "reported_by", "VARCHAR"), ("quotes", "reported_by_text", "VARCHAR"), ("quotes", "rule", "VARCHAR"),
     ("times", "role", "VARCHAR"),
     ("events", "historical", "BOOLEAN"), ("events", "mentions", "VARCHAR"),
     ("quotes", "cue_start", "INTEGER"), ("quotes", "cue_end", "INTEGER"),
+    ("events", "date_granularity", "VARCHAR"),
 )
 #: After the columns: rows stored before schema @2 get ``historical`` from their date, as
 #: ``model.upgrade`` gives it to their analysis JSON (``model.HISTORICAL_DAYS``).

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from barometer.data import DataFile, Strict, load_data
 from barometer.layers import Layers, TimeLayer
@@ -137,13 +137,15 @@ def is_future(span: Span) -> bool:
     """
     lx = lexicon()
     root = span.root
-    # The noun the expression hangs on: "a meeting on Monday", "the summit next week".
+    verb = clause_head(root)
+    # The noun the expression hangs on: "a meeting on Monday", "the summit next week" — unless the
+    # clause is plainly past ("during his visit on Monday, Xi praised Putin").
+    past = _past(verb)
     t = root.head
     while t.pos_ not in ("VERB", "AUX") and t.head != t:
-        if t.lemma_.lower() in lx.future_nouns or any(c.lower_ in lx.future_mods for c in t.children):
+        if any(c.lower_ in lx.future_mods for c in t.children) or (t.lemma_.lower() in lx.future_nouns and not past):
             return True
         t = t.head
-    verb = clause_head(root)
     if verb.lemma_.lower() in lx.future_verbs:
         return True
     if verb.lemma_.lower() in lx.request_verbs:
@@ -164,6 +166,18 @@ def is_future(span: Span) -> bool:
     return False
 
 
+def _past(verb: Token) -> bool:
+    """Whether a clause verb is in a past tense: "praised", "was", "has met", "had begun"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(verb.children)
+    if any(k.dep_ in ("aux", "auxpass") and k.lower_ in lexicon().future_aux for k in kids):
+        return False
+    if verb.tag_ == "VBD" or any(k.dep_ in ("aux", "auxpass") and k.tag_ == "VBD" for k in kids):
+        return True
+    return verb.tag_ == "VBN" and any(k.dep_ == "aux" and k.lemma_ == "have" for k in kids)
+
+
 # ---------------------------------------------------------------------------------------------
 # Calendar arithmetic
 # ---------------------------------------------------------------------------------------------
@@ -171,8 +185,8 @@ def is_future(span: Span) -> bool:
 def weekday_date(published: dt.date, weekday: str, future: bool, prep: str | None) -> dt.date:
     target = [w.lower() for w in lexicon().weekdays].index(weekday.lower())
     if prep == "next" or (future and prep not in ("last", "this")):
-        ahead = (target - published.weekday()) % 7
-        return published + dt.timedelta(days=ahead or 7)
+        ahead = (target - published.weekday()) % 7  # "will meet on Monday" in a Monday paper: today
+        return published + dt.timedelta(days=ahead or (7 if prep == "next" else 0))
     back = (published.weekday() - target) % 7
     if prep == "last" and back == 0:
         back = 7

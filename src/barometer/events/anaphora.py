@@ -1,0 +1,70 @@
+"""Targets that an object noun refers back to: "NATO condemned these comments" (whose comments?).
+
+An answering act — condemning, rejecting, welcoming — whose object is a definite speech or event
+noun ("these comments", "the accusations", "that warning", "the attack") with no actor of its own
+is aimed at whoever made the comments, the accusations, the warning or the attack: the actor of the
+nearest earlier act of that kind in the article (``data/events/arguments.yaml``, ``anaphora``), or,
+for words, the speaker of the nearest earlier quotation. Never the answering actor itself, and only
+within a few sentences; the nearest antecedent decides, even when its own actor is unknown.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from barometer.events import arguments as A
+from barometer.events.argdata import AnaphorSpec, arg_rules
+from barometer.layers import EventContext
+from barometer.model import Event
+
+#: Determiners and possessive pronouns that make an object noun refer back ("these comments").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "his", "her", "its", "their"})
+#: How many sentences back an antecedent may be.
+WINDOW = 4
+
+
+def anaphoric_object(tok: Token, verb_type: str) -> tuple[Token, AnaphorSpec] | None:
+    """The object noun of ``tok`` that refers back to an earlier act, with its entry."""
+    rules = arg_rules()
+    objs = A.children(tok, ("dobj", "nsubjpass")) + A.pobjs(tok, ("to", "at", "against", "over", "on", "of"))
+    for o in objs:
+        spec = rules.anaphor(o.lemma_.lower(), verb_type)
+        if spec is not None and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in o.children):
+            return o, spec
+    return None
+
+
+def _window_start(tok: Token) -> int:
+    doc, first = tok.doc, tok.sent.start
+    for _ in range(WINDOW):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return doc[first].idx
+
+
+def antecedent(ctx: EventContext, tok: Token, verb_type: str, sources: list[str],
+               earlier: list[Event]) -> tuple[list[str], str | None]:
+    """([target], rule id) from the act an object noun of ``tok`` refers back to, or ([], None).
+
+    ``earlier``: the events coded so far for tokens before ``tok`` (the coder goes in text order).
+    """
+    found = anaphoric_object(tok, verb_type)
+    if found is None:
+        return [], None
+    _, spec = found
+    lo = _window_start(tok)
+    best: tuple[int, str | None] | None = None  # (position, actor)
+    for k, e in enumerate(earlier):
+        if e.type in spec.refers_to and e.evidence.start >= lo and e.source not in sources:
+            best = max(best or (-1, None), (e.evidence.start * 1000 + k, e.source), key=lambda b: b[0])
+    if spec.quote:
+        for q in ctx.quotes:
+            if lo <= q.start and q.end <= tok.idx and q.speaker and q.speaker not in sources:
+                # a quotation ending before the trigger is later than an event of its sentence
+                pos = q.end * 1000
+                if best is None or pos > best[0]:
+                    best = (pos, q.speaker)
+    if best is None or best[1] is None:
+        return [], None
+    return [best[1]], spec.id

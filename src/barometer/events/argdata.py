@@ -1,0 +1,98 @@
+"""Argument readings as data: ``data/events/arguments.yaml`` (format in docs/rules.md).
+
+Why data: which nouns stand for the party their "for" phrase names, which name another party than
+their owner, which objects' "from" phrase is the addressee of a speech act, and which nouns a
+misattached phrase may hang on are facts about English words, not code; each reading has an id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from barometer.data import DataFile, Strict, load_data
+
+
+class _Nouns(Strict):
+    id: str
+    nouns: list[str]
+
+
+class RepresentativeSpec(_Nouns):
+    preps: list[str]
+
+
+class ObjectPartySpec(Strict):
+    id: str
+    types: list[str]
+    preps: list[str]
+
+
+class AnaphorSpec(Strict):
+    """Object nouns that refer back to an earlier act of the article ("condemned these comments")."""
+
+    id: str
+    nouns: list[str]
+    #: PLOVER types of the acts the noun may refer to; ``quote`` also takes a quotation's speaker
+    refers_to: list[str]
+    quote: bool = False
+    #: types of the verb the noun is the object of (the answering act)
+    verb_types: list[str]
+
+
+class JointSpec(Strict):
+    id: str
+    types: list[str]
+
+
+class ArgumentsFile(DataFile):
+    """``data/events/arguments.yaml``."""
+
+    VERSION = 1
+    representatives: list[RepresentativeSpec]
+    relational: list[_Nouns]
+    object_parties: list[ObjectPartySpec]
+    through_time: list[_Nouns]
+    anaphora: list[AnaphorSpec] = []
+    non_agents: list[_Nouns] = []
+    joint: list[JointSpec] = []
+
+
+@dataclass(frozen=True)
+class ArgRules:
+    #: noun -> prepositions whose object is the party it stands for
+    representative: dict[str, frozenset[str]]
+    relational: frozenset[str]
+    #: PLOVER type -> prepositions of an object noun whose object is the other party
+    object_preps: dict[str, frozenset[str]]
+    time_nouns: frozenset[str]
+    anaphora: tuple[AnaphorSpec, ...]
+    #: nouns whose owner is not the agent of what they bring about ("Macron's remarks prompted the drills")
+    non_agents: frozenset[str] = frozenset()
+    #: PLOVER types of joint acts: one event for both parties, whichever direction
+    joint: frozenset[str] = frozenset()
+
+    def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
+        """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
+        return next((a for a in self.anaphora if verb_type in a.verb_types and lemma in a.nouns), None)
+
+
+def _low(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def arg_rules() -> ArgRules:
+    f = load_data("events/arguments.yaml", ArgumentsFile)
+    rep: dict[str, frozenset[str]] = {}
+    for r in f.representatives:
+        for n in r.nouns:
+            rep[n.lower()] = rep.get(n.lower(), frozenset()) | _low(r.preps)
+    obj: dict[str, frozenset[str]] = {}
+    for o in f.object_parties:
+        for t in o.types:
+            obj[t] = obj.get(t, frozenset()) | _low(o.preps)
+    return ArgRules(rep, frozenset().union(*(_low(r.nouns) for r in f.relational)), obj,
+                    frozenset().union(*(_low(r.nouns) for r in f.through_time)), tuple(f.anaphora),
+                    frozenset().union(*(_low(r.nouns) for r in f.non_agents)),
+                    frozenset(t for j in f.joint for t in j.types))

@@ -1,0 +1,69 @@
+"""Sources and targets read off the sentence (issue 16 item 3): sentences written for these tests,
+none taken from a gold set."""
+
+from __future__ import annotations
+
+from tests.events.test_coder import code, only
+
+
+def test_the_spokesperson_for_a_government_speaks_for_it():
+    (e, src, _, _), = only("The spokesperson for the French government condemned the Syrian strike.", "ACCUSE")
+    assert src == "FRAGOV"
+
+
+def test_allies_of_a_country_are_not_that_country():
+    (e, src, tgt, _), = only("The Kremlin accused Kyiv's allies of arming the country.", "ACCUSE")
+    assert src == "RUSGOV" and tgt is None
+
+
+def test_the_object_noun_names_whom_a_demand_or_rejection_addresses():
+    (_, src, tgt, _), = only("Spain demanded an explanation from Morocco.", "REQUEST")
+    assert (src, tgt) == ("ESP", "MAR")
+    (_, src, tgt, _), = only("The Chinese government dismissed the claim from Tokyo as groundless.", "REJECT")
+    assert (src, tgt) == ("CHNGOV", "JPNGOV")
+
+
+def test_a_phrase_the_parser_hung_on_a_time_noun_still_names_the_target():
+    found, _ = code("The German Chancellor must meet in the coming days with Vladimir Putin.")
+    assert any(e.type == "CONSULT" and tgt == "RUSGOV" for e, _, tgt, _ in found), found
+
+
+def test_a_light_verbs_phrase_names_the_event_nouns_target():
+    (_, src, tgt, _), = only("Turkey began a military offensive into Syria on Wednesday.", "ASSAULT")
+    assert (src, tgt) == ("TUR", "SYR")
+
+
+def test_names_coordinated_inside_an_apposition_are_both_parties():
+    found, _ = code("On Monday, US President Joe Biden and French President Emmanuel Macron spoke on the phone.")
+    pairs = {(s, t) for e, s, t, _ in found if e.type == "CONSULT"}
+    assert ("USAGOV", "FRAGOV") in pairs or ("FRAGOV", "USAGOV") in pairs, pairs
+
+
+def test_a_participle_on_a_medium_is_its_posters_act():
+    found, _ = code("Secretary of State Antony Blinken posted a message on Twitter blaming Iran for the attacks.")
+    assert [(s, t) for e, s, t, _ in found if e.type == "ACCUSE"] == [("USAGOV", "IRN")], found
+
+
+def test_condemned_comments_target_their_speaker():
+    found, layer = code('French President Emmanuel Macron said: "Russia will pay a heavy price." '
+                        "Poland and Hungary have condemned these comments.")
+    hits = {(s, t) for e, s, t, _ in found if e.type == "ACCUSE" and e.rule.endswith("+args.ana.comments")}
+    assert hits == {("POL", "FRAGOV"), ("HUN", "FRAGOV")}, found
+
+
+def test_rejected_accusations_target_the_accuser_and_a_bare_plural_refers_to_nobody():
+    found, _ = code("Germany accused Russia of the poisoning. The Russian government rejected the accusations.")
+    assert [(s, t) for e, s, t, _ in found if e.type == "REJECT"] == [("RUSGOV", "DEU")], found
+    found, _ = code("Germany accused Russia of the poisoning. The Russian government rejected accusations.")
+    assert [(s, t) for e, s, t, _ in found if e.type == "REJECT"] == [("RUSGOV", None)], found
+
+
+def test_an_antecedent_too_far_back_is_not_taken():
+    filler = " ".join(f"The weather was fine on day {n}." for n in range(1, 7))
+    found, _ = code(f"Germany accused Russia of the poisoning. {filler} The Russian government rejected the accusations.")
+    assert [(s, t) for e, s, t, _ in found if e.type == "REJECT"] == [("RUSGOV", None)], found
+
+
+def test_remarks_are_nobodys_agent():
+    found, _ = code("Kremlin spokesman Dmitry Peskov said Macron's remarks had prompted the drills.")
+    assert not [e for e, s, *_ in found if e.type == "MOBILIZE" and s == "FRAGOV"], found

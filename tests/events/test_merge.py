@@ -1,0 +1,27 @@
+"""One event per fact per article (issue 16 item 5): sentences written for these tests, none from a gold set."""
+
+from __future__ import annotations
+
+from tests.events.test_coder import code
+
+
+def test_a_fact_stated_twice_is_one_event_with_both_sentences():
+    text = ("Poland expelled three Russian diplomats. Officials gave no reason. "
+            "Poland expelled the Russian diplomats after a spy scandal.")
+    found, _ = code(text)
+    sanctions = [e for e, s, t, _ in found if e.type == "SANCTION" and s == "POL"]
+    assert len(sanctions) == 1, found
+    (e,) = sanctions
+    assert e.evidence.text.startswith("Poland expelled three") and len(e.mentions) == 1
+    assert e.mentions[0].text.startswith("Poland expelled the Russian diplomats after")
+
+
+def test_the_same_act_on_different_days_stays_two_events():
+    found, _ = code("Russia shelled Kharkiv on Monday. Russia shelled Kharkiv again on Wednesday.")
+    assert len([e for e, s, *_ in found if e.type == "ASSAULT" and s == "RUS"]) == 2, found
+
+
+def test_different_statuses_stay_apart():
+    found, _ = code("Russia attacked Ukraine. Russia will attack Ukraine again, Moscow said.")
+    statuses = sorted(e.status for e, s, *_ in found if e.type == "ASSAULT" and s == "RUS")
+    assert len(statuses) == 2 and statuses[0] != statuses[1], found
