@@ -6,7 +6,7 @@ A text longer than the ``piece_chars`` setting is cut into pieces of whole parag
 longer than a piece is cut at a sentence end, else at a space), the pieces go through ``nlp.pipe``
 one small batch at a time, each is analysed alone, and its spans are shifted by the piece's offset
 in the clean text, so every offset still points into ``article.text``. Actors the pieces share (the
-same knowledge-base record, or the same code, name and kind) become one actor; every other id is
+same knowledge-base record, code, name, kind, country and sector) become one actor; every other id is
 renumbered so that ids stay unique. What a piece does not see is the other pieces: an actor named
 in one and referred to in the next is resolved per piece. Texts under ``piece_chars`` (every article
 of the news corpora: the longest has 26,754 characters) are analysed whole, as before.
@@ -103,7 +103,7 @@ def _shift(obj: Any, offset: int, seen: set[int]) -> None:
 
 
 def _actor_key(a: Actor) -> tuple:
-    return ("kb", a.kb_id) if a.kb_id else ("local", a.code, a.name, a.kind)
+    return a.kb_id, a.code, a.name, a.kind, a.country, a.sector
 
 
 class Merger:
