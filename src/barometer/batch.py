@@ -10,6 +10,7 @@ failed, and ends with exactly the store an uninterrupted run would have produced
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -29,18 +30,32 @@ if TYPE_CHECKING:
 COMMIT_WAIT = 2.0
 
 
+class BatchInterrupted(StoreError):
+    """The store refused a write that every later one would fail too (a full disk): the batch stops."""
+
+
 @dataclass
 class BatchReport:
     added: int = 0
     skipped: int = 0
+    #: (source, error) of every document that failed, each once.
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: Sources among ``failed`` whose input was refused (empty, binary, no text…), not lost by a fault.
+    refused: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
     batch_id: str | None = None
     resumed_from: int = 0  # documents already done when a resumed batch started
+    #: The store error that stopped the batch (it is marked ``interrupted``; ``--resume`` finishes it).
+    interrupted: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and self.interrupted is None
+
+    @property
+    def faults(self) -> list[tuple[str, str]]:
+        """Failures that are not refused inputs: crashes, time-outs, dead workers, store errors."""
+        return [f for f in self.failed if f[0] not in self.refused]
 
 
 def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline | None = None,
@@ -74,6 +89,11 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
         if found is None:
             raise BarometerError(f"{store.path}: no unfinished batch to resume")
         report.batch_id, args = found
+        if args.get("title_line", s.title_line) != s.title_line:  # the same articles as the batch began with
+            from barometer.pipeline import pipeline_for
+
+            pipeline = pipeline_for(dataclasses.replace(s, title_line=args["title_line"]))
+            s = pipeline.settings
         paths = list(paths) or args["paths"]
         published = published or (dt.date.fromisoformat(args["published"]) if args.get("published") else None)
         date_from_names = date_from_names or bool(args.get("date_from_names"))
@@ -84,22 +104,26 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
         report.batch_id = store.start_batch({
             "paths": [str(p) if kind_of(p) == "url" or str(p) == "-" else str(Path(p).resolve()) for p in paths],
             "published": published.isoformat() if published else None, "date_from_names": date_from_names,
-            "fetch_links": fetch_links})
+            "fetch_links": fetch_links, "title_line": s.title_line})
     batch_id = report.batch_id
     read_errors: list[tuple[str, str]] = []
     docs = iter_documents(paths, date_from_names=date_from_names, errors=read_errors,
                           skip=(lambda key: key in done) if done else None, fetch_links=fetch_links,
                           fetcher=Fetcher.from_settings(s), max_bytes=s.max_bytes)
 
-    def record_failure(source: str, error: str) -> None:
-        report.failed.append((source, error))
+    def record_failure(source: str, error: str, refused: bool) -> None:
+        """Record a failed document in the store and the report, once (a store error propagates)."""
         store.record_failure(source, error, batch_id=batch_id)
+        report.failed.append((source, error))
+        if refused:
+            report.refused.add(source)
         if on_outcome:
             on_outcome("failed", source)
 
     def drain_read_errors() -> None:
         while read_errors:
-            record_failure(*read_errors.pop(0))
+            record_failure(*read_errors[0], True)  # unreadable, too large, not found: the input's fault
+            read_errors.pop(0)
 
     def watched():  # noqa: ANN202 - read errors are recorded as soon as they appear
         yield from docs
@@ -132,9 +156,11 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
         if not pending:
             return 0
         results = store.add_many([item for item, _ in pending], batch_id=batch_id)
+        full = next((r for r in results if isinstance(r, StoreError) and r.disk_full), None)
         for (item, outcome), result in zip(pending, results, strict=True):
             if isinstance(result, StoreError):
-                report.failed.append((item.source, str(result)))
+                if not result.disk_full:  # a disk-full article is not a failure: --resume stores it
+                    report.failed.append((item.source, str(result)))
                 continue
             report.warnings += outcome.warnings
             report.added += result
@@ -143,6 +169,8 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
                 on_outcome("stored" if result else "skipped", item.source)
         n = len(pending)
         pending.clear()
+        if full is not None:
+            raise BatchInterrupted(str(full), disk_full=True)
         return n
 
     def consume(advance: Callable[[int], None]) -> None:
@@ -151,7 +179,7 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
             drain_read_errors()
             try:
                 if outcome.error is not None:
-                    record_failure(raw.source, outcome.error)
+                    record_failure(raw.source, outcome.error, outcome.refused)
                     advance(1)
                 elif outcome.already_stored:
                     report.skipped += 1
@@ -164,6 +192,8 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
                         oldest = time.monotonic()
                     pending.append((ToStore(outcome.analysis, raw.source, outcome.signature), outcome))
             except StoreError as exc:
+                if exc.disk_full:
+                    raise BatchInterrupted(str(exc), disk_full=True) from None
                 report.failed.append((raw.source, str(exc)))
                 advance(1)
             if len(pending) >= commit_every or (pending and time.monotonic() - oldest >= COMMIT_WAIT):
@@ -185,6 +215,13 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
         else:
             consume(lambda n: None)
         store.finish_batch(batch_id)
+    except StoreError as exc:
+        if not exc.disk_full:
+            raise
+        # Stop at the first write a full disk refused: every later one would fail too. Nothing is lost:
+        # what was committed is whole, the rest is not in the journal, and --resume does it.
+        report.interrupted = str(exc)
+        store.interrupt_batch(batch_id)
     finally:
         if pool is not None:
             pool.close()

@@ -39,6 +39,7 @@ from barometer.ingest.raw import RawDocument, decode_bytes, sniff_media_type
 from barometer.layers import LAYERS, Layers
 from barometer.model import Analysis, Article
 from barometer.nlp import get_nlp
+from barometer.pieces import Merger, piece_article, split_pieces
 from barometer.registry import StageSpec
 from barometer.settings import Settings, env_name, get_settings
 
@@ -135,15 +136,24 @@ class Pipeline:
         return RawDocument(text=text, media_type=media_type or sniff_media_type(text), source=source, url=url,
                            outlet=outlet, warnings=warns)
 
-    def clean(self, raw: RawDocument, published: dt.date | str | None = None, *, title: str | None = None) -> Cleaned:
-        """The clean article (its text is final: every later offset points into it)."""
-        return clean_document(raw, published=_as_date(published), title=title)
+    def clean(self, raw: RawDocument, published: dt.date | str | None = None, *, title: str | None = None,
+              title_line: str | None = None) -> Cleaned:
+        """The clean article (its text is final: every later offset points into it).
+
+        ``title_line`` (auto, yes, no; default the setting): whether a text's first line is its title."""
+        return clean_document(raw, published=_as_date(published), title=title,
+                              title_line=title_line or self.settings.title_line)
+
+    def _whole(self, cleaned: Cleaned) -> bool:
+        """An English article short enough to be parsed in one piece (``piece_chars``)."""
+        return _english(cleaned) and len(cleaned.article.text) <= self.settings.piece_chars
 
     def parse_many(self, cleaned: Sequence[Cleaned], batch_size: int = 16) -> list[Doc | None]:
-        """Docs of the English articles, parsed in ``nlp.pipe`` batches; None for the others."""
-        texts = [c.article.text for c in cleaned if _english(c)]
+        """Docs of the English articles, parsed in ``nlp.pipe`` batches; None for the others (and for
+        long ones, which ``run`` parses in pieces)."""
+        texts = [c.article.text for c in cleaned if self._whole(c)]
         docs = iter(self.nlp.pipe(texts, batch_size=batch_size))
-        return [next(docs) if _english(c) else None for c in cleaned]
+        return [next(docs) if self._whole(c) else None for c in cleaned]
 
     def run_layers(self, doc: Doc, article: Article, *, only: Iterable[str] | None = None,
                    timings: dict[str, float] | None = None, clock: Callable[[], float] = time.perf_counter,
@@ -183,10 +193,28 @@ class Pipeline:
             cleaned.warnings.append(f"language {article.language!r} is not English: "
                                     "the article is stored but not coded")
             return Analysis(article=article, warnings=list(cleaned.warnings))
-        layers = self.run_layers(doc if doc is not None else self.nlp(article.text), article)
+        if doc is None and len(article.text) > self.settings.piece_chars:
+            return self._run_pieces(cleaned)
+        return self._analysis(article, doc if doc is not None else self.nlp(article.text), cleaned.warnings)
+
+    def _analysis(self, article: Article, doc: Doc, warnings: list[str]) -> Analysis:
+        layers = self.run_layers(doc, article)
         return Analysis(article=article, actors=layers.actors.actors, events=layers.events, quotes=layers.quotes,
-                        amounts=layers.amounts, times=layers.times, places=layers.places,
-                        warnings=list(cleaned.warnings))
+                        amounts=layers.amounts, times=layers.times, places=layers.places, warnings=list(warnings))
+
+    def _run_pieces(self, cleaned: Cleaned) -> Analysis:
+        """A long article in pieces of whole paragraphs (``pieces.py``): each parsed (``nlp.pipe``, two
+        at a time) and analysed alone, the results merged with their offsets into the whole text."""
+        article = cleaned.article
+        spans = split_pieces(article.text, self.settings.piece_chars)
+        merged = Merger(article)
+        docs = self.nlp.pipe((article.text[a:b] for a, b in spans), batch_size=2)
+        for (start, end), doc in zip(spans, docs, strict=True):
+            piece = piece_article(article, start, end)
+            merged.add(self._analysis(piece, doc, []), start)
+        cleaned.warnings.append(f"{len(article.text):,} characters: analysed in {len(spans)} pieces of at most "
+                                f"{self.settings.piece_chars:,} (setting piece_chars)")
+        return merged.result(cleaned.warnings)
 
     # -- whole articles ---------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -210,18 +238,19 @@ class Pipeline:
                 self._warm.set()
 
     def analyze_raw(self, raw: RawDocument, published: dt.date | str | None = None, *,
-                    title: str | None = None) -> Analysis:
+                    title: str | None = None, title_line: str | None = None) -> Analysis:
         self.warm_up()
-        return self.run(self.clean(raw, published, title=title))
+        return self.run(self.clean(raw, published, title=title, title_line=title_line))
 
     def analyze(self, text_or_html: str | bytes, published: dt.date | str | None = None, *,
                 title: str | None = None, url: str | None = None, outlet: str | None = None,
-                _stacklevel: int = 2) -> Analysis:
-        """Analyse one article given as plain text (first line = title) or HTML (see ``barometer.analyze``)."""
+                title_line: str | None = None, _stacklevel: int = 2) -> Analysis:
+        """Analyse one article given as plain text or HTML (see ``barometer.analyze``); ``title_line``:
+        whether a text's first line is its title (auto, yes, no; default the setting)."""
         raw = self.to_raw(text_or_html, url=url, outlet=outlet)
         for w in raw.warnings:
             _warnings.warn(w, EncodingWarning, stacklevel=_stacklevel)
-        return self.analyze_raw(raw, published, title=title)
+        return self.analyze_raw(raw, published, title=title, title_line=title_line)
 
     def analyze_many(self, raws: Iterable[RawDocument], published: dt.date | None = None, *, batch_size: int = 16,
                      skip: Callable[[Article], bool] | None = None,
@@ -285,13 +314,15 @@ def analyze_raw(raw: RawDocument, published: dt.date | str | None = None, *, tit
 
 
 def analyze(text_or_html: str | bytes, published: dt.date | str | None = None, *, title: str | None = None,
-            url: str | None = None, outlet: str | None = None) -> Analysis:
-    """Analyse one article given as plain text (first line = title) or HTML.
+            url: str | None = None, outlet: str | None = None, title_line: str | None = None) -> Analysis:
+    """Analyse one article given as plain text or HTML. ``title_line``: whether a text's first line is
+    its title — ``auto`` (the default setting: by its shape), ``yes`` or ``no``.
 
     Raises ``barometer.errors.InputError`` for input that cannot be analysed. Encoding problems
     are recorded in ``Analysis.warnings`` and emitted as ``EncodingWarning``.
     """
-    return default_pipeline().analyze(text_or_html, published, title=title, url=url, outlet=outlet, _stacklevel=3)
+    return default_pipeline().analyze(text_or_html, published, title=title, url=url, outlet=outlet,
+                                      title_line=title_line, _stacklevel=3)
 
 
 def analyze_many(raws: Iterable[RawDocument], published: dt.date | None = None, *, batch_size: int = 16,

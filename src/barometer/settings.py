@@ -24,6 +24,11 @@ class Settings:
     model: str = "en_core_web_sm"
     #: Largest input accepted, in bytes; larger inputs are refused before parsing.
     max_bytes: int = 20_000_000
+    #: Longest text analysed in one piece, in characters; a longer one is analysed in pieces of whole
+    #: paragraphs (bounded memory, linear time), whose results are merged.
+    piece_chars: int = 50_000
+    #: Whether a text input's first line is its title: auto (by the line's shape), yes, no.
+    title_line: str = "auto"
     #: Default store location (a DuckDB file path, or a postgresql:// URL).
     db: str = "barometer.duckdb"
     #: Versioned implementation of each stage: a heavier backend is a change here.
@@ -72,7 +77,30 @@ class Settings:
     api_max_bytes: int = 2_000_000
     #: Largest page size (``limit``) a list endpoint of the API returns.
     api_page_max: int = 500
+    #: Largest text ``POST /api/analyze`` (and ``POST /api/articles``) takes, in bytes (413 above it).
+    api_analyze_max_bytes: int = 200_000
+    #: Analyses the API runs at once; ``api_analyze_queue`` more wait, and further requests get 429.
+    api_analyze_concurrency: int = 2
+    api_analyze_queue: int = 4
+    #: Seconds a ``POST /api/analyze`` may wait and run before it gets 503.
+    api_analyze_timeout: float = 60.0
+    #: Whether ``POST /api/analyze`` stays public when ``api_token`` is set (by default it then needs the token).
+    api_analyze_public: bool = False
+    #: Seconds a client may take to send a request's headers (then the connection is closed), and
+    #: between two pieces of its body (then 408); seconds an idle keep-alive connection stays open.
+    api_header_timeout: float = 10.0
+    api_body_timeout: float = 30.0
+    api_keep_alive: int = 5
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, allowed in CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise ConfigError(f"setting {name} ({env_name(name)}) is {getattr(self, name)!r}, which is not "
+                                  f"one of {', '.join(allowed)}")
+        if self.piece_chars < 1000:
+            raise ConfigError(f"setting piece_chars ({env_name('piece_chars')}) is {self.piece_chars}, under the "
+                              "least piece of 1000 characters")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -91,6 +119,10 @@ class Settings:
                                       f"{'an' if kind is int else 'a'} {kind.__name__}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+#: Settings that take one of a few values.
+CHOICES: dict[str, tuple[str, ...]] = {"title_line": ("auto", "yes", "no")}
 
 
 def env_name(setting: str) -> str:

@@ -31,6 +31,10 @@ JUNK = {
 DATE_JUNK = ["2022-02-30", "0000-00-00", "9999-99-99", "yesterday", "2022-13-01", "99999-01-01"]
 
 
+#: The token of the ``client`` fixture: with a token set, ``POST /api/analyze`` needs it (api_analyze_public).
+AUTH = {"Authorization": "Bearer s3cret"}
+
+
 @pytest.fixture(scope="module")
 def client(synthetic_store_path, tmp_path_factory):
     import shutil
@@ -121,9 +125,9 @@ def test_dates_must_be_written_yyyy_mm_dd(client, value):
     answered 200 (found by schemathesis). Query dates and the body's ``published`` are ISO or 422."""
     r = client.get("/api/events", params={"until": value})
     assert r.status_code == 422 and "YYYY-MM-DD" in r.text, (value, r.status_code, r.text[:200])
-    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": value})
+    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": value}, headers=AUTH)
     assert r.status_code == 422 and "YYYY-MM-DD" in r.text, (value, r.status_code, r.text[:200])
-    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": int(value[:4])})
+    r = client.post("/api/analyze", json={"text": "T\n\nRussia said so.", "published": int(value[:4])}, headers=AUTH)
     assert r.status_code == 422
     assert client.get("/api/events", params={"until": "2022-01-28"}).status_code == 200
 
@@ -184,16 +188,16 @@ def test_serve_binds_to_loopback_unless_told_otherwise(tmp_path, monkeypatch, ca
     (b"\xff\xfe\x00binary", "application/octet-stream", 400),
 ])
 def test_bad_bodies_get_a_clear_4xx(client, content, ctype, status):
-    r = client.post("/api/analyze", content=content, headers={"content-type": ctype})
+    r = client.post("/api/analyze", content=content, headers={"content-type": ctype, **AUTH})
     assert r.status_code == status, r.text[:300]
     assert r.json()["detail"], "a 4xx must say what is wrong"
 
 
 def test_documented_input_errors_are_400_with_the_reason(client):
-    r = client.post("/api/analyze", json={"text": "   \n\n  "})
+    r = client.post("/api/analyze", json={"text": "   \n\n  "}, headers=AUTH)
     assert r.status_code == 400 and "empty" in r.json()["detail"]
     r = client.post("/api/analyze", json={"text": "<html><head><title>T</title></head><body><script>var x = 1;"
-                                                  "</script><img src='a.png'></body></html>"})
+                                                  "</script><img src='a.png'></body></html>"}, headers=AUTH)
     assert r.status_code == 400 and "no main article text" in r.json()["detail"]
 
 

@@ -27,13 +27,13 @@ def test_poison_articles_fail_alone_in_worker_processes(tmp_path):
             "--no-progress", BAROMETER_PLUGINS="tests.scale.poison_stages",
             BAROMETER_EVENT_CODER="test.poison_coder", BAROMETER_MAX_BYTES="50000")
     assert r.returncode == 1
-    assert "4 new article(s)" in r.stdout and "4 failed" in r.stdout, r.stdout + r.stderr
+    assert "4 new article(s)" in r.stdout and "3 failed, 1 refused" in r.stdout, r.stdout + r.stderr
     d = dump(db)
     assert sorted(row[7] for row in d["articles"]) == sorted(str(p) for p in good)
     errors = {src.rsplit("-", 1)[-1]: err for src, err in d["failures"]}
     assert "timed out after 4 s" in errors["hang.txt"]
     assert "RuntimeError: stage blew up on purpose" in errors["crash.txt"]
-    assert "worker process died" in errors["die.txt"]
+    assert "worker process died" in errors["die.txt"] and "again, after one retry" in errors["die.txt"]
     assert "over the limit" in errors["huge.txt"]
     assert {status for _, status, _, _ in d["batch_items"]} == {"done", "failed"}
     assert len(d["batch_items"]) == 8

@@ -19,7 +19,7 @@ def test_killed_batch_resumes_to_identical_store(tmp_path, commit_every):
               "--commit-every", str(commit_every)]
 
     r = cli("ingest", str(corpus), "--db", str(ref), *common)
-    assert r.returncode == 1 and "1 failed" in r.stdout, r.stderr  # the empty file fails, nothing else
+    assert r.returncode == 3 and "0 failed, 1 refused" in r.stdout, r.stderr  # the empty file is refused, nothing else
 
     proc = popen("ingest", str(corpus), "--db", str(killed), *common, "--verbose")
     stored = 0

@@ -12,7 +12,7 @@ All SQL lives in barometer.analytics and barometer.api.queries and is parameteri
 
 
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path as FilePath
@@ -22,13 +22,16 @@ from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from barometer.api import queries
-from barometer.api.security import BodyLimit, check_read, check_write
+from barometer.api.guards import AnalysisGate, SecurityHeaders, reject_unknown_parameters
+from barometer.api.security import BodyLimit, check_analyze, check_read, check_write
 from barometer.errors import BarometerError, InputError, StoreError
+from barometer.events.ontology import ontology
+from barometer.model import EventStatus
 from barometer.settings import Settings, get_settings
 from barometer.store import SQLStore, connect
 from barometer.version import __version__
@@ -48,6 +51,16 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _case(fold: Callable[[str], str]) -> Callable[[Any], Any]:
+    return lambda v: fold(v) if isinstance(v, str) else v
+
+
+#: Enumerations taken in any case (``type=mobilize``, ``status=ASSERTED``); another value is a 422
+#: listing the allowed ones (it was 200 and an empty list).
+PloverType = Annotated[Literal[tuple(ontology())], BeforeValidator(_case(str.upper))]  # type: ignore[misc]
+StatusName = Annotated[EventStatus, BeforeValidator(_case(str.lower))]
 #: An article id is its sha256 hex digest; the pattern is in the schema, so a bad id is a 422 like
 #: any other malformed parameter (it was a 400 the schema did not announce).
 ArticleId = Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$", description="the article's sha256 hex digest")]
@@ -60,9 +73,13 @@ class ErrorDetail(BaseModel):
 
 
 class AnalyzeRequest(BaseModel):
-    """An article to analyse: plain text (first line = title) or HTML."""
+    """An article to analyse: plain text or HTML."""
+
+    model_config = ConfigDict(extra="forbid")  # an unknown field is a 422, not silently ignored
 
     text: str = Field(min_length=1, description="Plain text or HTML of the article")
+    title_line: Literal["auto", "yes", "no"] | None = Field(
+        default=None, description="whether a text's first line is its title (default: the title_line setting)")
     published: IsoDate | None = Field(default=None, description="Publication date YYYY-MM-DD")
     title: str | None = None
     url: str | None = Field(default=None, max_length=2048)
@@ -98,7 +115,11 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         if owned:
             store.close()
 
+    guarded = settings.api_read_requires_token  # then the schema and the docs need the token too
     app = FastAPI(title="Barometer API", version=__version__, lifespan=lifespan,
+                  dependencies=[Depends(reject_unknown_parameters)],
+                  openapi_url=None if guarded else "/openapi.json", docs_url=None if guarded else "/docs",
+                  redoc_url=None if guarded else "/redoc",
                   description="Explainable PLOVER/CAMEO event data from news articles: articles, events, "
                               "quotes, actors, dyad series, alerts. See docs/api.md.")
     app.state.settings = settings
@@ -111,7 +132,15 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         app.add_middleware(CORSMiddleware, allow_origins=[o.strip() for o in settings.api_cors_origins.split(",")
                                                           if o.strip()],
                            allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
-    app.add_middleware(BodyLimit, limit=settings.api_max_bytes)
+    app.add_middleware(BodyLimit, limit=settings.api_max_bytes, timeout=settings.api_body_timeout,
+                       paths={"/api/analyze": settings.api_analyze_max_bytes,
+                              "/api/articles": settings.api_analyze_max_bytes})
+    app.add_middleware(SecurityHeaders)
+    gate = AnalysisGate(settings.api_analyze_concurrency, settings.api_analyze_queue, settings.api_analyze_timeout)
+    if guarded:
+        from barometer.api.guards import guarded_docs
+
+        guarded_docs(app, check_read)
 
     @app.exception_handler(InputError)
     async def _input_error(_: Request, exc: InputError) -> JSONResponse:
@@ -137,8 +166,14 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     def page(total: int, items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/health", tags=["meta"])
+    @app.get("/api/live", tags=["meta"])
+    def live() -> dict[str, str]:
+        """Liveness: the process answers. Public always, and says nothing about the store."""
+        return {"status": "ok"}
+
+    @app.get("/api/health", tags=["meta"], dependencies=read)
     def health(request: Request) -> dict[str, Any]:
+        """Status, version and row counts (needs the token when reads do)."""
         return {"status": "ok", "version": __version__, "counts": st(request).counts()}
 
     @app.get("/api/articles", tags=["articles"], dependencies=read, response_model=Page)
@@ -158,31 +193,39 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
             raise HTTPException(404, f"no article {article_id}")
         return analysis.model_dump(mode="json", by_alias=True)
 
-    @app.post("/api/articles", tags=["articles"], status_code=201, dependencies=[Depends(check_write)])
-    def add_article(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+    def analysis_of(request: Request, body: AnalyzeRequest) -> Callable[[], Any]:
+        return lambda: request.app.state.pipeline.analyze(body.text, body.published, title=body.title, url=body.url,
+                                                          outlet=body.outlet, title_line=body.title_line)
+
+    busy = {429: {"model": ErrorDetail, "description": "too many analyses in progress (Retry-After)"},
+            503: {"model": ErrorDetail, "description": "over api_analyze_timeout, or the store is unavailable"}}
+
+    @app.post("/api/articles", tags=["articles"], status_code=201, dependencies=[Depends(check_write)],
+              responses=busy)
+    async def add_article(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
         """Analyse an article and store it (needs the API token). Re-posting the same text changes nothing."""
-        analysis = request.app.state.pipeline.analyze(body.text, body.published, title=body.title, url=body.url,
-                                                      outlet=body.outlet)
+        analysis = await gate.run(analysis_of(request, body))
         added = st(request).add(analysis, source=body.url or "api")
         return {"id": analysis.article.id, "added": added, "events": len(analysis.events),
                 "actors": len(analysis.actors), "quotes": len(analysis.quotes)}
 
-    @app.post("/api/analyze", tags=["analysis"], dependencies=read)
-    def analyze_text(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
-        """Analyse text or HTML and return the analysis; nothing is stored."""
-        return request.app.state.pipeline.analyze(body.text, body.published, title=body.title, url=body.url,
-                                                  outlet=body.outlet).model_dump(mode="json", by_alias=True)
+    @app.post("/api/analyze", tags=["analysis"], dependencies=[Depends(check_analyze)], responses=busy)
+    async def analyze_text(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+        """Analyse text or HTML and return the analysis; nothing is stored. Bounded: body size
+        (``api_analyze_max_bytes``), analyses at once and waiting (429), time (503); needs the token when
+        one is set, unless ``api_analyze_public``."""
+        return (await gate.run(analysis_of(request, body))).model_dump(mode="json", by_alias=True)
 
     @app.get("/api/events", tags=["events"], dependencies=read, response_model=Page)
     def list_events(request: Request, actor: str | None = Query(None, max_length=64),
-                    type: str | None = Query(None, max_length=40, description="PLOVER type"),
-                    status: str | None = Query(None, max_length=20), since: IsoDate | None = None,
+                    type: Annotated[PloverType | None, Query(description="PLOVER type (any case)")] = None,
+                    status: Annotated[StatusName | None, Query(description="event status (any case)")] = None,
+                    since: IsoDate | None = None,
                     until: IsoDate | None = None, text: str | None = Query(None, max_length=200),
                     article: str | None = Query(None, max_length=64), limit: Limit = 50,
                     offset: Offset = 0) -> dict[str, Any]:
         """Coded events with their evidence sentence; ``text`` searches the evidence."""
-        total, items = queries.events(st(request), actor=actor and actor.upper(), type=type and type.upper(),
-                                      status=status, since=since, until=until, text=text, article=article,
+        total, items = queries.events(st(request), actor=actor and actor.upper(), type=type, status=status, since=since, until=until, text=text, article=article,
                                       limit=limit, offset=offset)
         return page(total, items, limit, offset)
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from barometer.clean.boilerplate import is_boilerplate, is_prose, wire_credit
+from barometer.clean.title import split_title
 from barometer.errors import EmptyInputError, NoMainTextError
 from barometer.ingest.raw import RawDocument
 from barometer.model import Article
@@ -54,9 +55,9 @@ def _normalise_lines(text: str) -> list[str]:
     return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
 
 
-def clean_lines(lines: list[str], *, trailing: bool = True) -> tuple[list[str], list[str]]:
+def clean_lines(lines: list[str], *, trailing: bool = True, keep_lead: bool = True) -> tuple[list[str], list[str]]:
     """Paragraphs kept, and wire agencies credited. Drops inline boilerplate and, with ``trailing``,
-    the short non-prose block after the last prose paragraph.
+    the short non-prose block after the last prose paragraph (with ``keep_lead``, never the first).
 
     The trailing heuristic is for text dumps, where nothing else has found the end of the
     article. HTML goes through trafilatura first, which already has; there the heuristic only
@@ -65,8 +66,11 @@ def clean_lines(lines: list[str], *, trailing: bool = True) -> tuple[list[str], 
     """
     paragraphs = [ln for ln in lines if ln]
     wire: list[str] = []
-    # Trailing block: everything after the last prose paragraph that is not prose itself.
-    while trailing and paragraphs and not is_prose(paragraphs[-1]) and (
+    # Trailing block: everything after the last prose paragraph that is not prose itself — but, in a
+    # text input, never the first paragraph: a headline-only input ("Russian air forces annihilate
+    # ISIS oil tankers in Aleppo province") was refused as "no article text left" (13 of 675 real news
+    # sentences). A page whose extracted text has no prose at all (menus) keeps nothing.
+    while trailing and len(paragraphs) > int(keep_lead) and not is_prose(paragraphs[-1]) and (
             is_boilerplate(paragraphs[-1]) or len(paragraphs[-1].split()) <= 15):
         credit = wire_credit(paragraphs[-1])
         if credit:
@@ -84,22 +88,18 @@ def clean_lines(lines: list[str], *, trailing: bool = True) -> tuple[list[str], 
     return kept, wire
 
 
-#: A text dump's first line longer than this is the article's first paragraph, not its title (a dump
-#: that is one long paragraph and a share bar lost its whole text as a "title").
-TITLE_MAX_WORDS = 40
+def clean_text(raw: str, *, title: str | None = None, title_line: str = "auto", trailing: bool = True,
+               keep_lead: bool = True) -> tuple[str, str | None, list[str]]:
+    """Clean a text dump: returns (clean text, title, wire agencies).
 
-
-def clean_text(raw: str, *, title: str | None = None, first_line_is_title: bool = True,
-               trailing: bool = True) -> tuple[str, str | None, list[str]]:
-    """Clean a text dump: returns (clean text, title, wire agencies)."""
+    ``title_line``: whether the first line is the title — ``auto`` by its shape, ``yes``, ``no``
+    (``clean/title.py``). A ``title`` given by the caller (``--title``, a feed entry's or a JSON
+    line's own title) is the title, and the first line stays text: it is the body's.
+    """
     lines = _normalise_lines(raw)
-    if first_line_is_title and title is None:
-        while lines and not lines[0]:
-            lines.pop(0)
-        if len(lines) > 1 and len(lines[0].split()) <= TITLE_MAX_WORDS:
-            title = lines.pop(0) or None
-    kept, wire = clean_lines(lines, trailing=trailing)
-    return "\n\n".join(kept), title, wire
+    found = split_title(lines, title_line) if title is None else None
+    kept, wire = clean_lines(lines, trailing=trailing, keep_lead=keep_lead)
+    return "\n\n".join(kept), title or found, wire
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -129,11 +129,11 @@ def _from_html(raw: RawDocument) -> tuple[str, str | None, dt.date | None, str |
             published = _parse_date(find_date(raw.text, url=raw.url, extensive_search=True))
         except Exception as exc:  # htmldate is a best-effort fallback
             warnings.append(f"{raw.source}: htmldate failed ({type(exc).__name__})")
-    text, _, wire = clean_text(body, first_line_is_title=False, trailing=False)
+    text, _, wire = clean_text(body, title_line="no", trailing=False)
     if not any(is_prose(p) for p in text.split("\n\n")):
         # Not one sentence of prose: trafilatura fell back to labels ("Home", menus); judge the
         # page as a text dump, which drops a short non-prose tail (and so leaves nothing here).
-        text, _, wire = clean_text(body, first_line_is_title=False, trailing=True)
+        text, _, wire = clean_text(body, title_line="no", trailing=True, keep_lead=False)
     outlet = meta.get("sitename") or meta.get("hostname")
     title = strip_site_suffix(meta.get("title"), [meta.get("sitename"), meta.get("hostname"), raw.url])
     return text, title, published, outlet, wire, warnings
@@ -185,8 +185,11 @@ def strip_site_suffix(title: str | None, sites: list[str | None]) -> str | None:
     return out
 
 
-def clean_document(raw: RawDocument, *, published: dt.date | None = None, title: str | None = None) -> Cleaned:
-    """Clean a RawDocument. Raises EmptyInputError/NoMainTextError when nothing is left."""
+def clean_document(raw: RawDocument, *, published: dt.date | None = None, title: str | None = None,
+                   title_line: str = "auto") -> Cleaned:
+    """Clean a RawDocument. Raises EmptyInputError/NoMainTextError when nothing is left.
+
+    ``title_line`` (text input): whether its first line is the title (``auto``, ``yes``, ``no``)."""
     warnings = list(raw.warnings)
     if _SURROGATES.search(raw.text):
         raw = dataclasses.replace(raw, text=_SURROGATES.sub("\ufffd", raw.text))
@@ -199,7 +202,7 @@ def clean_document(raw: RawDocument, *, published: dt.date | None = None, title:
         title = title or raw.title or found_title
         outlet = outlet or found_outlet
     else:
-        text, found_title, wire = clean_text(raw.text, title=title or raw.title)
+        text, found_title, wire = clean_text(raw.text, title=title or raw.title, title_line=title_line)
         title = title or raw.title or found_title
     if not text.strip():
         if raw.media_type == "html":

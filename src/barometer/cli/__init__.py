@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from barometer.settings import Settings
 
     try:
-        args.settings = Settings.from_env()
+        args.settings = Settings.from_env(title_line=getattr(args, "title_line", None))
         return int(args.func(args) or 0)
     except InputError as exc:
         print(f"barometer: error: {exc}", file=sys.stderr)

@@ -50,11 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_dyad(args: argparse.Namespace) -> int:
     from barometer.analytics.series import dyad_series
+    from barometer.cli import checks
     from barometer.render import write_rows
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:
-        s = dyad_series(store, args.a, args.b, by=args.by, directed=not args.undirected, since=args.since,
+        s = dyad_series(store, checks.actor_code(store, args.a), checks.actor_code(store, args.b), by=args.by, directed=not args.undirected, since=args.since,
                         until=args.until)
     cols = ["label", "articles", "events", "threats", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
             "conflict_intensity", "escalation_index", "threat_intensity"]
@@ -75,10 +76,12 @@ def run_dyad(args: argparse.Namespace) -> int:
 
 def run_alerts(args: argparse.Namespace) -> int:
     from barometer.analytics.alerts import find_alerts
+    from barometer.cli import checks
     from barometer.render import write_rows
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:
+        args.actor = checks.actor_code(store, args.actor)
         alerts = find_alerts(store, by=args.by, window=args.window, threshold=args.threshold,
                              min_sigma=args.min_sigma, min_events=args.min_events, min_periods=args.min_periods,
                              metric=args.metric, directed=not args.undirected, actor=args.actor,
@@ -96,10 +99,12 @@ def run_alerts(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from barometer.analytics.export import export
+    from barometer.cli import checks
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:
-        n = export(store, args.format, args.output, actor=args.actor and args.actor.upper(),
-                   type=args.type and args.type.upper(), status=args.status, since=args.since, until=args.until)
+        n = export(store, args.format, args.output, actor=checks.actor_code(store, args.actor),
+                   type=checks.event_type(args.type), status=checks.status(args.status), since=args.since,
+                   until=args.until)
     print(f"exported {n} event(s){' to ' + args.output if args.output else ''}", file=sys.stderr)
     return 0

@@ -12,8 +12,15 @@ def add_article_arguments(p: argparse.ArgumentParser) -> None:
     """The one-article input shared by ``analyze`` and ``quotes``: PATH, --published, --title, --format."""
     p.add_argument("path", help="a .txt or .html file, or - for standard input")
     p.add_argument("--published", help="publication date YYYY-MM-DD (relative dates resolve against it)")
-    p.add_argument("--title", help="article title (text input: the first line is the title by default)")
+    p.add_argument("--title", help="article title (text input: then the first line is text)")
+    add_title_line_argument(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
+
+
+def add_title_line_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--title-line", choices=["auto", "yes", "no"], default=None,
+                   help="whether a text input's first line is its title: auto (default, setting title_line: "
+                        "a short line that does not end like a sentence), yes or no")
 
 
 def analyze_file(args: argparse.Namespace):  # noqa: ANN201 - Analysis

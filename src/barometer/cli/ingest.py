@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+
+from barometer.cli.analyze import add_title_line_argument
+from barometer.errors import InputError, one_line
+from barometer.ingest.sources import is_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--published", type=dt.date.fromisoformat, help="publication date for all inputs")
     p.add_argument("--date-from-name", action="store_true",
                    help="take each file's publication date from its name (2022-01-28… or 20220128T…)")
+    add_title_line_argument(p)
     p.add_argument("--resume", action="store_true",
                    help="continue the store's last unfinished (e.g. killed) batch; paths default to its own")
     p.add_argument("--workers", type=int, default=None,
@@ -48,9 +54,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     def log(status: str, source: str) -> None:
-        print(f"{status} {source}", flush=True)
+        print(f"{status} {one_line(source)}", flush=True)
 
     pipeline = Pipeline.from_settings(args.settings)  # a wrong setting stops here, before any work
+    missing = [p for p in args.paths if p != "-" and not is_url(p) and not os.path.lexists(p)]
+    if missing:  # a typo in a path is a usage error, before any store is opened or batch begun
+        raise InputError(f"{missing[0]}: no such file or directory"
+                         + (f" (and {len(missing) - 1} more paths)" if len(missing) > 1 else ""))
     workers = args.workers if args.workers is not None else args.settings.workers
     with open_store(args.db, settings=args.settings) as store:
         try:
@@ -67,9 +77,23 @@ def run(args: argparse.Namespace) -> int:
         counts = store.counts()
         stories = store.query("SELECT count(*) FROM stories")[1][0][0]
     resumed = f" (resumed after {report.resumed_from} done)" if args.resume else ""
+    refused = len(report.failed) - len(report.faults)
     print(f"ingested {report.added} new article(s), {report.skipped} already stored, "
-          f"{len(report.failed)} failed{resumed}; store holds {counts['articles']} articles in {stories} "
-          f"stories, {counts['events']} events")
+          f"{len(report.faults)} failed, {refused} refused{resumed}; store holds {counts['articles']} articles "
+          f"in {stories} stories, {counts['events']} events")
     for source, error in report.failed:
-        print(f"barometer: failed: {error if error.startswith(source) else source + ': ' + error}", file=sys.stderr)
-    return 1 if report.failed else 0
+        line = error if error.startswith(one_line(source)) else f"{one_line(source)}: {error}"
+        print(f"barometer: {'refused' if source in report.refused else 'failed'}: {one_line(line)}", file=sys.stderr)
+    return exit_code(report, sys.stderr)
+
+
+def exit_code(report, err) -> int:  # noqa: ANN001 - BatchReport, a text stream
+    """0: every input stored or skipped as a duplicate; 3: some inputs refused (empty, binary, no text…);
+    1: the batch broke (interrupted by a full disk, an article crashed, timed out or lost its worker)."""
+    if report.interrupted:
+        print(f"barometer: error: batch interrupted: {report.interrupted}; free space and run "
+              "'barometer ingest --resume' to finish it", file=err)
+        return 1
+    if report.faults:
+        return 1
+    return 3 if report.failed else 0

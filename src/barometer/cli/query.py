@@ -22,11 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from barometer.cli import checks
     from barometer.store import open_store
 
     with open_store(args.db, settings=args.settings) as store:
-        cols, rows = store.events(actor=args.actor, type=args.type and args.type.upper(), status=args.status,
-                                  since=args.since, until=args.until, limit=args.limit)
+        cols, rows = store.events(actor=checks.actor_code(store, args.actor), type=checks.event_type(args.type),
+                                  status=checks.status(args.status), since=args.since, until=args.until,
+                                  limit=args.limit)
     if args.format == "table":
         keep = ["date", "type", "source", "target", "status", "cameo", "rule", "evidence"]
         idx = [cols.index(c) for c in keep]

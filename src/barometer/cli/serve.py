@@ -38,4 +38,6 @@ def serve(pipeline: Any, *, db: str | None = None, host: str, port: int, store: 
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     print(f"Barometer dashboard: http://{shown}:{port}/   (API docs: http://{shown}:{port}/docs; Ctrl-C stops)",
           flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    from barometer.api.server import uvicorn_options
+
+    uvicorn.run(app, host=host, port=port, **uvicorn_options(settings))

@@ -1,7 +1,7 @@
 """``barometer eval events --gold news`` and ``barometer eval quotes --gold news``: whole real articles.
 
 Each gold article (``eval/newsgold.py``, docs/annotation.md) is analysed the way a user's file is
-(``barometer analyze FILE --published DATE``: text input, line 1 taken as the title), the clean text
+(``barometer analyze FILE --published DATE``: text input, ``title_line`` auto), the clean text
 is aligned back to the file's text, and Barometer's events and quotations are matched to the gold
 ones, each gold and each coded item used at most once (maximum bipartite matching):
 

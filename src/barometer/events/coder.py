@@ -12,6 +12,7 @@ status), and its evidence is the sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, POS
@@ -408,7 +409,16 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    return merge_facts(derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex)))
+    return merge_facts(derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex), speaks_for=_speaks_for(ctx)))
+
+
+def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
+    """Whether actor ``a`` (a person) is an official of state ``b``: same country, ``b`` a state."""
+    def check(a: str, b: str) -> bool:
+        person, state = ctx.actors.by_id(a), ctx.actors.by_id(b)
+        return bool(person and state and person.kind == "person" and state.kind == "state" and person.country
+                    and person.country == state.country)
+    return check
 
 
 def primary_event(events: list[Event]) -> Event | None:

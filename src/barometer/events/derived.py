@@ -10,6 +10,7 @@ that speech act for the same source ("threatened to ban" fires THREATEN on "thre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,8 +61,12 @@ def _auxes(doc: Doc, e: Event) -> set[str]:
     return {t.lower_ for t in span if t.dep_ == "aux"} if span is not None else set()
 
 
-def derive(doc: Doc, events: list[Event]) -> list[Event]:
-    """``events`` plus the speech acts their non-asserted members carry."""
+def derive(doc: Doc, events: list[Event], speaks_for: Callable[[str, str], bool] | None = None) -> list[Event]:
+    """``events`` plus the speech acts their non-asserted members carry.
+
+    ``speaks_for(said_by, source)``: whether the speaker is an official of the source state ("US Defence
+    Secretary Lloyd Austin announced the US would allocate $713m of aid"): the derived act is then the
+    state's own, asserted, not a third party's report of it."""
     onto = ontology()
     rules = derivations()
     noun_rules = _noun_trigger_ids()
@@ -95,7 +100,8 @@ def derive(doc: Doc, events: list[Event]) -> list[Event]:
             added.append(e.model_copy(update={
                 "id": "", "type": r.type, "mode": None, "context": list(onto.cameo[r.cameo].context),
                 "cameo": r.cameo, "quad_class": quad, "goldstein": goldstein, "source": source, "target": target,
-                "status": "reported" if said_by and said_by != source else "asserted", "said_by": said_by,
+                "status": "reported" if said_by and said_by != source and not (speaks_for and speaks_for(
+                    said_by, source)) else "asserted", "said_by": said_by,
                 "rule": f"{r.id}<{e.rule}", "confidence": round(max(0.05, e.confidence - 0.05), 3)}))
             break
     out = events + added

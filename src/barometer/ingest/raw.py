@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from barometer.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from barometer.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError
 from barometer.settings import Settings
 
 #: The ``max_bytes`` setting's default, for callers that pass no limit (the CLI, API and batches pass theirs).
@@ -98,6 +98,14 @@ def sniff_media_type(text: str, hint: str | None = None) -> str:
     return "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "ignore")) else "text"
 
 
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied: the file cannot be read"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
 def read_path(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
     """Read a file (or ``-`` for stdin) into a RawDocument, refusing bad input with a clear error."""
     limit = max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES
@@ -107,11 +115,16 @@ def read_path(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
     else:
         p = Path(path)
         name = str(p)
-        size = p.stat().st_size
-        if size > limit:
-            raise InputTooLargeError(f"file is {size:,} bytes, over the limit of {limit:,} bytes "
-                                     "(set BAROMETER_MAX_BYTES to raise it)", source=name)
-        data = p.read_bytes()
+        try:
+            if p.is_dir():
+                raise InputError("is a directory, not a file (barometer ingest reads directories)", source=name)
+            size = p.stat().st_size
+            if size > limit:
+                raise InputTooLargeError(f"file is {size:,} bytes, over the limit of {limit:,} bytes "
+                                         "(set BAROMETER_MAX_BYTES to raise it)", source=name)
+            data = p.read_bytes()
+        except OSError as exc:  # missing, unreadable: one line naming the file, never a traceback
+            raise InputError(_os_reason(exc), source=name) from None
     text, warnings = decode_bytes(data, source=name, max_bytes=limit)
     return RawDocument(text=text, media_type=sniff_media_type(text, None if name == "<stdin>" else name),
                        source=name, warnings=warnings)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from barometer.errors import InputError, InputTooLargeError
+from barometer.errors import InputError, InputTooLargeError, one_line
 from barometer.ingest.raw import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_path, sniff_media_type
 
 #: Single-document extensions (each also taken with ``.gz``).
@@ -91,8 +92,27 @@ def date_from_name(path: str | Path) -> dt.date | None:
         return None
 
 
-def iter_paths(paths: list[str | Path]) -> Iterator[Path]:  # URLs and "-" come back as given
-    """Files named, and files under directories named (sorted, by extension), each once."""
+def _walk(top: Path, errors: list[tuple[str, str]] | None) -> list[Path]:
+    """Files under ``top`` with a known extension, sorted; a directory that cannot be read is reported
+    in ``errors`` (``rglob`` skipped it without a word)."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            where = str(exc.filename or top)
+            errors.append((where, f"{one_line(where)}: cannot read directory ({exc.strerror or exc}); "
+                                  "the files in it were not ingested"))
+
+    for root, dirs, files in os.walk(top, onerror=unreadable):
+        dirs.sort()
+        found += [Path(root) / f for f in files if f.lower().endswith(EXTENSIONS)]
+    return sorted(f for f in found if f.is_file())
+
+
+def iter_paths(paths: list[str | Path], errors: list[tuple[str, str]] | None = None,
+               ) -> Iterator[Path]:  # URLs and "-" come back as given
+    """Files named, and files under directories named (sorted, by extension), each once; directories
+    that cannot be read are appended to ``errors`` (source, message)."""
     seen: set[Path] = set()
     for item in paths:
         if str(item) == "-" or is_url(item):
@@ -100,7 +120,7 @@ def iter_paths(paths: list[str | Path]) -> Iterator[Path]:  # URLs and "-" come 
             continue
         p = Path(item)
         if p.is_dir():
-            candidates = sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(EXTENSIONS))
+            candidates = _walk(p, errors)
         else:
             candidates = [p]
         for f in candidates:
@@ -126,7 +146,7 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
     from barometer.ingest.jsonl import bounded_lines, iter_jsonl
     from barometer.ingest.warc import iter_warc
 
-    for path in iter_paths(paths):
+    for path in iter_paths(paths, errors):
         kind = kind_of(path)
         key = str(path)
         if kind == "doc" and skip is not None and skip(key):
@@ -157,4 +177,4 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
         except (InputError, OSError) as exc:
             if errors is None:
                 raise
-            errors.append((key, str(exc) if isinstance(exc, InputError) else f"{key}: {exc}"))
+            errors.append((key, str(exc) if isinstance(exc, InputError) else f"{one_line(key)}: {exc}"))

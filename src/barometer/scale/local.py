@@ -9,13 +9,17 @@ is sent again. Outcomes are yielded in input order, so one writer stores them de
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing as mp
+import os
+import signal
 import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 
+from barometer.errors import BarometerError
 from barometer.ingest.raw import RawDocument
 from barometer.scale.work import Outcome, analyze_chunk_messages
 from barometer.settings import Settings
@@ -40,11 +44,26 @@ def _worker_main(conn: Connection, published: dt.date | None, settings: Settings
         conn.send(("end",))
 
 
+#: Tries to start a worker process: a fork server killed (kill -9, the OOM killer) is started again by
+#: multiprocessing on the next start, once it has been seen to be dead; the first try may race its death.
+START_TRIES = 4
+
+
 class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, published: dt.date | None, settings: Settings) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, published, settings), daemon=True)
-        self.proc.start()
+        for attempt in range(START_TRIES):
+            self.conn, child = ctx.Pipe()
+            self.proc = ctx.Process(target=_worker_main, args=(child, published, settings), daemon=True)
+            try:
+                self.proc.start()
+                break
+            except (EOFError, OSError) as exc:  # the fork server died: it was the EOFError traceback of ingest
+                self.conn.close()
+                child.close()
+                if attempt == START_TRIES - 1:
+                    raise BarometerError(f"cannot start a worker process: the fork server keeps failing "
+                                     f"({type(exc).__name__}: {exc})") from None
+                time.sleep(0.5 * (attempt + 1))
         child.close()
         self.ready = False
         self.chunk: list[tuple[int, RawDocument]] = []  # (seq, raw) in flight
@@ -55,6 +74,10 @@ class _Worker:
     def kill(self) -> None:
         if self.proc.is_alive():
             self.proc.kill()
+        elif self.proc.exitcode == 255 and self.proc.pid:
+            # 255: its fork server died, so nobody could tell whether it exited; it may still run, orphaned.
+            with contextlib.suppress(OSError):
+                os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.join(5)
         self.conn.close()
 
@@ -132,21 +155,31 @@ class LocalPool:
                 w.last_seen = time.monotonic()
                 w.conn.send([r for _, r in w.chunk])
 
-        def fail_current(w: _Worker, why: str) -> None:
+        retried: set[int] = set()  # sequence numbers already sent again after their worker died
+
+        def fail(seq: int, raw: RawDocument, why: str, died: bool) -> None:
+            """Record one article as failed; one whose worker died is first sent again, alone, once
+            (a worker killed from outside — the OOM killer, kill -9 — says nothing against it)."""
+            if died and seq not in retried:
+                retried.add(seq)
+                queue.insert(0, [(seq, raw)])
+                return
+            again = " again, after one retry" if seq in retried else ""
+            results[seq] = (raw, Outcome(source=raw.source, error=f"{raw.source}: {why}{again}"))
+
+        def fail_current(w: _Worker, why: str, died: bool = False) -> None:
             """Record the article the worker was busy with as failed; requeue the rest of its chunk."""
             pending = [k for k in range(len(w.chunk)) if k not in w.done]
             culprit = w.current[0] if w.current and w.current[1] != "parse" else None
             if culprit in w.done:
                 culprit = None
             if culprit is not None:
-                seq, raw = w.chunk[culprit]
-                results[seq] = (raw, Outcome(source=raw.source, error=f"{raw.source}: {why}"))
                 rest = [w.chunk[k] for k in pending if k != culprit]
                 if rest:
                     queue.insert(0, rest)
+                fail(*w.chunk[culprit], why, died)
             elif len(pending) == 1:
-                seq, raw = w.chunk[pending[0]]
-                results[seq] = (raw, Outcome(source=raw.source, error=f"{raw.source}: {why}"))
+                fail(*w.chunk[pending[0]], why, died)
             else:  # the batch parse hung: retry one by one to find the culprit
                 for k in reversed(pending):
                     queue.insert(0, [w.chunk[k]])
@@ -175,7 +208,7 @@ class LocalPool:
                 if not w.proc.is_alive():
                     code = w.proc.exitcode
                     if w.chunk:
-                        fail_current(w, f"worker process died while analysing it (exit code {code})")
+                        fail_current(w, f"worker process died while analysing it (exit code {code})", died=True)
                     elif not w.ready:
                         raise RuntimeError(f"a worker process died while starting (exit code {code})")
                     self._replace(w)

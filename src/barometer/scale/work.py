@@ -39,6 +39,8 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     #: The cleaned article is already stored (found by ``skip_article``): it was not parsed.
     already_stored: bool = False
+    #: The error is the input's (an ``InputError``: empty, binary, no text left…), not a fault of the batch.
+    refused: bool = False
 
 
 def _crash(source: str, stage: str, exc: BaseException) -> Outcome:
@@ -65,7 +67,7 @@ def analyze_chunk_messages(raws: list[RawDocument], pipeline: Pipeline, publishe
             else:
                 cleaned[i] = c
         except InputError as exc:
-            yield ("done", i, Outcome(source=raw.source, error=str(exc)))
+            yield ("done", i, Outcome(source=raw.source, error=str(exc), refused=True))
         except Exception as exc:  # a poison article must not stop the batch
             yield ("done", i, _crash(raw.source, "cleaning", exc))
     english = [i for i, c in cleaned.items() if c.article.language in (None, "en")]
@@ -85,7 +87,7 @@ def analyze_chunk_messages(raws: list[RawDocument], pipeline: Pipeline, publishe
             yield ("done", i, Outcome(source=raw.source, analysis=analysis, signature=signature_of(c.article.text),
                                       warnings=list(analysis.warnings)))
         except BarometerError as exc:
-            yield ("done", i, Outcome(source=raw.source, error=str(exc)))
+            yield ("done", i, Outcome(source=raw.source, error=str(exc), refused=isinstance(exc, InputError)))
         except Exception as exc:
             yield ("done", i, _crash(raw.source, "analysis", exc))
 

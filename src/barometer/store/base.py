@@ -15,6 +15,7 @@ from typing import Any
 from barometer.errors import StoreError
 from barometer.model import SCHEMA_ID, Analysis
 from barometer.settings import Settings
+from barometer.store.explain import disk_full, explain
 from barometer.store.journal import Journal
 from barometer.store.queries import Queries
 from barometer.store.rows import rows_of
@@ -135,7 +136,8 @@ class SQLStore(Journal, Queries):
             return out
 
     def _store_error(self, item: ToStore, exc: BaseException) -> StoreError:
-        return StoreError(f"{self.path}: could not store article {item.analysis.article.id[:12]}: {_explain(exc)}")
+        return StoreError(f"{self.path}: could not store article {item.analysis.article.id[:12]}: {explain(exc)}",
+                          disk_full=disk_full(exc))
 
     def _add_group(self, items: list[ToStore], batch_id: str | None) -> list[bool]:
         """One transaction for ``items``; on a backend error it is rolled back (index too) and re-raised."""
@@ -206,7 +208,8 @@ class SQLStore(Journal, Queries):
                 self._run("COMMIT")
             except self.backend_error as exc:
                 self._rollback()
-                raise StoreError(f"{self.path}: could not record failure of {source}: {_explain(exc)}") from None
+                raise StoreError(f"{self.path}: could not record failure of {source}: {explain(exc)}",
+                                 disk_full=disk_full(exc)) from None
             if self._failed is not None:
                 self._failed.add(source)
             if batch_id:
@@ -229,12 +232,3 @@ class SQLStore(Journal, Queries):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _explain(exc: BaseException) -> str:
-    """The backend's message, prefixed with the likely cause when it is a full disk or a size limit."""
-    msg = str(exc)
-    low = msg.lower()
-    if any(k in low for k in ("no space left", "file too large", "disk full", "could not write", "failed to write")):
-        return f"the disk is full or a file size limit was reached ({msg}); what was stored before is intact"
-    return msg

@@ -13,6 +13,8 @@ import threading
 import uuid
 from typing import Any
 
+from barometer.errors import StoreError
+from barometer.store.explain import disk_full, explain
 from barometer.store.schema import now
 
 
@@ -50,8 +52,16 @@ class Journal:
         """Mark ``source`` done in a batch's journal without storing anything (its article was already
         stored, by this batch or an earlier one)."""
         with self._lock:
-            self._journal_sql(batch_id, {source: ("done", None, None)})
+            self._write(f"could not journal {source}", self._journal_sql, batch_id, {source: ("done", None, None)})
             self._journaled.setdefault(batch_id, set()).add(source)
+
+    def _write(self, what: str, fn: Any, *args: Any) -> Any:
+        """Run a write; a backend error becomes a ``StoreError`` (``disk_full`` when it is one)."""
+        try:
+            return fn(*args)
+        except self.backend_error as exc:  # type: ignore[attr-defined]
+            raise StoreError(f"{self.path}: {what}: {explain(exc)}",  # type: ignore[attr-defined]
+                             disk_full=disk_full(exc)) from None
 
     def start_batch(self, args: dict[str, Any]) -> str:
         batch_id = uuid.uuid4().hex
@@ -63,12 +73,24 @@ class Journal:
 
     def finish_batch(self, batch_id: str) -> None:
         with self._lock:
-            self._run("UPDATE batches SET status = 'finished', finished_at = ? WHERE batch_id = ?",
-                      [now(), batch_id])
+            self._write("could not mark the batch finished", self._run,
+                        "UPDATE batches SET status = 'finished', finished_at = ? WHERE batch_id = ?", [now(), batch_id])
+
+    def interrupt_batch(self, batch_id: str) -> bool:
+        """Mark a batch ``interrupted`` (it stopped on a store error; ``--resume`` finishes it). Best
+        effort: on a full disk this write may fail too, and the batch then stays ``running``, which
+        ``--resume`` takes as well. Returns whether the mark was written."""
+        with self._lock:
+            try:
+                self._run("UPDATE batches SET status = 'interrupted' WHERE batch_id = ?", [batch_id])
+                return True
+            except self.backend_error:  # type: ignore[attr-defined]
+                return False
 
     def unfinished_batch(self) -> tuple[str, dict[str, Any]] | None:
-        """The most recent batch that did not finish, with the arguments it was started with."""
-        _, rows = self.query("SELECT batch_id, args FROM batches WHERE status = 'running' "
+        """The most recent batch that did not finish (killed: ``running``; stopped on a store error such
+        as a full disk: ``interrupted``), with the arguments it was started with."""
+        _, rows = self.query("SELECT batch_id, args FROM batches WHERE status IN ('running', 'interrupted') "
                              "ORDER BY started_at DESC LIMIT 1")
         return (rows[0][0], json.loads(rows[0][1])) if rows else None
 
