@@ -93,6 +93,8 @@ class Quote(_Model):
     speaker: str | None = Field(default=None, description="Actor id")
     speaker_text: str | None = None
     cue: str | None = None
+    cue_start: int | None = Field(default=None, ge=0, description="Offsets of the cue in the clean text")
+    cue_end: int | None = Field(default=None, ge=0)
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     reported_by: str | None = Field(default=None, description="Actor id of a second, reporting source "

@@ -116,6 +116,10 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
         a = analysis.actor(actor_id)
         return (a.code or a.country) if a else None
 
+    def name(actor_id: str | None) -> str | None:
+        a = analysis.actor(actor_id)
+        return a.name if a else None
+
     events = []
     for e in analysis.events:
         sp = aln.span(e.evidence.start, e.evidence.end)
@@ -123,7 +127,8 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
             continue
         events.append(Ev(type=e.type, source=code(e.source), target=code(e.target), status=e.status,
                          date=e.date.isoformat() if e.date else None, spans=[sp],
-                         historical=bool(getattr(e, "historical", False)), said_by=code(e.said_by), label=e.rule))
+                         historical=bool(getattr(e, "historical", False)), said_by=code(e.said_by), label=e.rule,
+                         source_name=name(e.source), target_name=name(e.target)))
     quotes = []
     for q in analysis.quotes:
         sp = aln.span(q.start, q.end)

@@ -25,6 +25,7 @@ from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modali
 from barometer.events.locality import fill_person_country, place_target
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
+from barometer.events.speech import speech_events
 from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span
 from barometer.registry import register
@@ -383,7 +384,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 @register("event_coder", "barometer.event_coder.v1")
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     lex, mod = lexicon(), modality()
-    return derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
+    return speech_events(doc, ctx, derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex)))
 
 
 def primary_event(events: list[Event]) -> Event | None:

@@ -87,6 +87,7 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
                 end -= 1
         cue = text[att.cue[0]:att.cue[1]] if att.cue else None
         quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[start:end], kind=kind, speaker=speaker,
-                            speaker_text=speaker_text, cue=cue, start=start, end=end, reported_by=reported,
+                            speaker_text=speaker_text, cue=cue, cue_start=att.cue[0] if att.cue else None,
+                            cue_end=att.cue[1] if att.cue else None, start=start, end=end, reported_by=reported,
                             reported_by_text=reported_text, rule=att.rule))
     return quotes
