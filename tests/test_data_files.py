@@ -19,6 +19,7 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.clean.boilerplate import BoilerplateFile
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
+    from barometer.events.speech import SpeechActsFile
     from barometer.places.resolver import AliasesFile, PlaceRolesFile, RegionsFile
     from barometer.quotes.lexicon import CuesFile
     from barometer.times.resolver import RelativeFile, TimeLexiconFile
@@ -27,6 +28,7 @@ def _models() -> dict[str, type[DataFile]]:
             "actors/people.yaml": PeopleFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
+            "events/speech_acts.yaml": SpeechActsFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,
             "places/roles.yaml": PlaceRolesFile, "quotes/cues.yaml": CuesFile,
             "times/lexicon.yaml": TimeLexiconFile, "times/relative.yaml": RelativeFile}

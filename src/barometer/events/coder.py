@@ -25,7 +25,7 @@ from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modali
 from barometer.events.locality import place_target
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
-from barometer.events.speech import speech_events
+from barometer.events.speech import speech_events, yielding_hits
 from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span, is_historical
 from barometer.registry import register
@@ -386,7 +386,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    events = speech_events(doc, ctx, derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex)))
+    hits = yielding_hits(doc, ctx, find_hits(doc, lex))
+    fired = {h.tok.i: h.trig for h in hits}
+    events = speech_events(doc, ctx, derive(doc, code_hits(doc, ctx, hits, mod, lex)), fired)
     for e in events:  # background: dated a month or more before the article (model.HISTORICAL_DAYS)
         e.historical = is_historical(e.date, ctx.published)
     return events

@@ -1,255 +1,412 @@
 """Statements as their speakers' acts: every attributed statement is a candidate verbal event.
 
 Why: in real news most events are statements. "The minister claimed that the neighbour was preparing
-a strike" is an accusation by the minister, not a strike; "the Kremlin said it was ready to continue"
-a threat; "Zelensky said the West must send weapons" a request. The quotation stage already finds
-who said what (and resolves "he" to the speaker); this module reads each attribution's cue and
-content and codes the speaker's act (``data/events/speech_acts.yaml``, every entry with an id):
+a strike" is an accusation by the minister, not a strike; "the Kremlin said it was ready to fight" a
+threat; "Zelensky said the West must send weapons" a request (docs/annotation.md, section 3). The
+quotation stage already finds who said what and resolves "he" to the speaker; this module reads each
+attribution's cue and content and codes the speaker's act (``data/events/speech_acts.yaml``):
 
-1. the cue decides when it is itself an act ("accused", "urged", "praised", "denied");
-2. "warned" is a THREATEN when its content names consequences;
-3. a neutral cue ("said", "told", "added") leaves it to the content: "must" is a REQUEST, "will not
-   accept" a REJECT, "war crimes" an ACCUSE, "ready to" an AGREE, ...; a plain description codes
-   nothing.
+1. a cue the trigger lexicon codes as a verbal act ("accused", "urged", "praised") *is* the act: the
+   coder's event for it is the statement's; the statement only fills in a party the coder left out
+   (the speaker "he" resolved by the quotation stage, the addressee, whom the content is about);
+2. a cue word of ``cues`` decides the act ("attacked the proclamation": ACCUSE, not ASSAULT — the
+   trigger reading yields, ``yielding_hits``);
+3. otherwise the content decides (``content``): "Ukraine must ..." is a REQUEST to Ukraine, "we are
+   ready to ..." an AGREE, "war crimes" an ACCUSE of whoever committed them, "will not accept" a
+   REJECT; a plain description matches nothing and codes nothing.
 
-The source is the resolved speaker, the target the actor the cue addresses ("urged Moscow") or, for
-content-decided acts, the actor the content is about. The act is asserted (reported when the
-article has it from a third party, negated when the cue is). Embedded events stay what the event
-coder made of them (status ``reported`` with ``said_by``). A speech act the coder already coded in
-that sentence for that speaker is not coded twice; its missing parties are filled in instead.
+The source is the resolved speaker; the act is asserted (``reported`` with ``said_by`` when the article
+has it from a third party, ``negated`` when the cue is). The embedded event is the coder's, with status
+``reported`` and ``said_by`` (never done). One statement, one act of each type: a speech act the coder
+already coded in that sentence for that speaker is not coded twice.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 from spacy.tokens import Doc, Span, Token
 
+from barometer.data import DataFile, Strict, load_data
 from barometer.errors import KnowledgeBaseError
+from barometer.events import arguments as A
 from barometer.events.dates import event_date
+from barometer.events.lexicon import Trigger, lexicon
 from barometer.events.ontology import ontology
 from barometer.layers import EventContext
 from barometer.model import Event, Quote
 from barometer.model import Span as TextSpan
 
 DATA = "events/speech_acts.yaml"
+#: PLOVER types that are acts of saying: a statement's act is one of these.
+SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Act(Strict):
     id: str
     type: str
     mode: str | None = None
     cameo: str
 
 
-class CueAct(_Entry):
-    lemmas: tuple[str, ...] = Field(min_length=1)
-    particle: tuple[str, ...] = ()
-    prep: tuple[str, ...] = ()
+class CueAct(Act):
+    """A cue word that decides the act by itself."""
+
+    lemmas: list[str] = Field(min_length=1)
+    replaces: list[str] = []
+    needs_target: bool = False
 
 
-class ContentAct(_Entry):
-    phrases: tuple[str, ...] = Field(min_length=1)
+class NeutralCue(Strict):
+    """Cue words without an act of their own whose trigger readings yield on a statement."""
+
+    id: str
+    lemmas: list[str] = Field(min_length=1)
+    replaces: list[str] = []
 
 
-class SpeechActs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class ContentAct(Act):
+    """An act the reported words decide (fields at the top of the data file)."""
 
-    version: Literal[1]
-    cues: tuple[CueAct, ...]
-    warn_content: ContentAct
-    content: tuple[ContentAct, ...]
+    phrases: list[str] = []
+    cues: list[str] = []
+    subject: Literal["any", "other", "self", "actor"] = "any"
+    target: Literal["subject", "agent", "object", "none"] = "none"
+    needs_target: bool = False
+
+
+class SpeechActsFile(DataFile):
+    """``data/events/speech_acts.yaml``."""
+
+    VERSION = 2
+    cues: list[CueAct]
+    neutral: list[NeutralCue] = []
+    content: list[ContentAct]
 
     @model_validator(mode="after")
-    def _unique(self) -> SpeechActs:
+    def _codes(self) -> SpeechActsFile:
         onto = ontology()
-        seen: set[str] = set()
-        lemmas: dict[str, str] = {}
-        for e in (*self.cues, self.warn_content, *self.content):
-            if e.id in seen:
-                raise ValueError(f"duplicate id {e.id!r}")
-            seen.add(e.id)
+        seen: dict[str, str] = {}
+        for e in (*self.cues, *self.content):
+            if e.type not in SPEECH_TYPES:
+                raise ValueError(f"{e.id}: {e.type} is no act of saying ({', '.join(sorted(SPEECH_TYPES))})")
             if e.cameo not in onto.cameo or onto.plover_for(e.cameo) != e.type:
                 raise ValueError(f"{e.id}: CAMEO {e.cameo} is not a {e.type} code")
-            for lem in getattr(e, "lemmas", ()):
-                if lem in lemmas:
-                    raise ValueError(f"{e.id}: lemma {lem!r} already listed under {lemmas[lem]}")
-                lemmas[lem] = e.id
+        for e in (*self.cues, *self.neutral):
+            for lem in e.lemmas:
+                if lem in seen:
+                    raise ValueError(f"{e.id}: cue {lem!r} is already listed under {seen[lem]}")
+                seen[lem] = e.id
         return self
 
-    def cue_act(self, lemma: str) -> CueAct | None:
-        return next((c for c in self.cues if lemma in c.lemmas), None)
+
+class SpeechActs:
+    """The validated table, indexed (``speech_acts()``)."""
+
+    def __init__(self, data: SpeechActsFile) -> None:
+        self.data = data
+        self.cue_acts = {lem: e for e in data.cues for lem in e.lemmas}
+        self.neutral = {lem: e for e in data.neutral for lem in e.lemmas}
+        self.replaces = {lem: frozenset(e.replaces) for e in (*data.cues, *data.neutral) for lem in e.lemmas}
+        self.patterns = {e.id: _phrase_re(e.phrases) for e in data.content if e.phrases}
 
 
 @lru_cache(maxsize=1)
 def speech_acts() -> SpeechActs:
-    raw = yaml.safe_load(resources.files("barometer.data").joinpath(DATA).read_text("utf-8"))
-    try:
-        return SpeechActs.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(x) for x in err["loc"])
-        raise KnowledgeBaseError(f"{DATA}: {where}: {err['msg']}") from None
+    data = load_data(DATA, SpeechActsFile)
+    lex = lexicon()
+    ids = {t.id: t for ts in lex.by_key.values() for t in ts}
+    for e in (*data.cues, *data.neutral):
+        for rid in e.replaces:
+            if rid not in ids:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: replaces {rid!r}, which is no entry of events/triggers.yaml")
+    for e in data.cues:  # a cue the trigger lexicon always codes as this act would be coded twice
+        for lem in e.lemmas:
+            dup = [t.id for t in lex.candidates(lem, "VERB") + lex.candidates(lem, "NOUN")
+                   if t.type == e.type and t.specificity == 1 and t.id not in e.replaces]
+            if dup:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: {lem!r} is already a {e.type} trigger ({dup[0]})")
+    return SpeechActs(data)
 
 
-def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern:
+def _phrase_re(phrases: list[str]) -> re.Pattern:
     parts = []
     for p in phrases:
-        words = [re.escape(w).replace(r"\*", r"\w*") if w != "*" else r"\w+" for w in p.lower().split()]
-        parts.append(r"\b" + r"\s+".join(words) + (r"\b" if not p.endswith("*") else ""))
+        words = [r"\w+" if w == "*" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+                 for w in p.lower().split()]
+        parts.append(r"\b" + r"\s+".join(words) + r"\b")
     return re.compile("|".join(f"(?:{x})" for x in parts))
 
 
-@lru_cache(maxsize=64)
-def _compiled(entry_id: str) -> re.Pattern:
-    acts = speech_acts()
-    entry = next(e for e in (acts.warn_content, *acts.content) if e.id == entry_id)
-    return _phrase_re(entry.phrases)
+# ---------------------------------------------------------------------------------------------
+# Cue, content and parties of one statement.
 
-
-def _cue_head(doc: Doc, q: Quote) -> Token | None:
-    """The word of the cue that carries it: its verb, else a speech noun or stance adjective."""
+def cue_head(doc: Doc, q: Quote) -> Token | None:
+    """The word that carries a quotation's cue: its verb, else a speech noun or stance adjective."""
     if q.cue_start is None or q.cue_end is None:
         return None
     span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    inside = {t.i for t in span}
     for pos in ("VERB", "NOUN", "ADJ"):
         toks = [t for t in span if t.pos_ == pos]
-        if toks:
-            return next((t for t in toks if not (t.head.i in {x.i for x in span} and t.head.i != t.i)), toks[0])
+        if toks:  # the one whose head lies outside the cue ("has warned": warned)
+            return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
     return span.root
 
 
+def yielding_hits(doc: Doc, ctx: EventContext, hits: list) -> list:  # list[coder.Hit]
+    """``hits`` without the trigger readings that yield to a statement: the cue word of a quotation
+    whose entry in ``cues``/``neutral`` replaces that trigger, when what the cue acts on is no actor
+    and no place ("called the stabbing an act of barbarity": no phone call; "attacked the
+    proclamation": a criticism — but "attacked Ukraine" stays an assault)."""
+    acts = speech_acts()
+    cues = {}
+    for q in ctx.quotes:
+        tok = cue_head(doc, q)
+        if tok is not None and tok.lemma_.lower() in acts.replaces and not _physical_object(ctx, tok):
+            cues[tok.i] = acts.replaces[tok.lemma_.lower()]
+    return [h for h in hits if h.trig.id not in cues.get(h.tok.i, ())]
+
+
+def _physical_object(ctx: EventContext, verb: Token) -> bool:
+    """The verb acts on an actor or a place (its object, or a "to"/"on" object: "called Putin")."""
+    objs = A.children(verb, ("dobj", "dative")) + A.pobjs(verb, ("on", "to", "at"))
+    for o in objs:
+        if A.actor_of(ctx, o) or o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") or o.pos_ == "PROPN":
+            return True
+        if any(p.start <= o.idx < p.end for p in ctx.places):
+            return True
+    return not objs
+
+
 def _content(doc: Doc, q: Quote) -> Span | None:
-    return doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",) and tok.head.i != tok.i)
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
-def _addressee(ctx: EventContext, cue: Token, speaker: str, lemma_entry: CueAct | None) -> str | None:
-    """Whom the cue addresses: its object ("urged Moscow", "accused Kyiv of"), a called-on party."""
-    from barometer.events import arguments as A
+def _clause_verb(tok: Token) -> Token:
+    """The verb (or copula) of the clause a content word is in."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
 
-    for o in A.children(cue, ("dobj", "dative")):
-        for a in A.actors_of(ctx, o):
-            if a != speaker:
-                return a
-    preps = ("on", "upon", "to", "against", "at", "with", "for", "of")
-    for p in A.pobjs(cue, preps):
+
+def _same_side(ctx: EventContext, a: str, b: str) -> bool:
+    """The same actor, or a state and its own government or sector ("Norway" and Norway's minister)."""
+    if a == b:
+        return True
+    x, y = ctx.actors.by_id(a), ctx.actors.by_id(b)
+    return bool(x and y and x.country and x.country == y.country and x.kind != "person" and
+                (x.kind == "state" or y.kind == "state"))
+
+
+def _resolve(ctx: EventContext, tok: Token | None, speaker: str) -> tuple[str | None, bool]:
+    """(actor, is the speaker's side?) of a subject phrase; "we"/"I" and an unresolved "he"/"it" in
+    reported speech are the speaker."""
+    if tok is None:
+        return None, False
+    found = A.actors_of(ctx, tok)
+    if found:
+        return found[0], _same_side(ctx, found[0], speaker)
+    low = tok.lower_
+    if low in FIRST_PERSON or (tok.pos_ == "PRON" and low in ("he", "she", "it", "they")):
+        return speaker, True
+    return None, False
+
+
+def _agent(ctx: EventContext, tok: Token, speaker: str) -> str | None:
+    """Whose deed a word names: "Russia's aggression", "Russian aggression", "aggression by X", else
+    the subject of its clause."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+            for a in A.actors_of(ctx, c):
+                if a != speaker:
+                    return a
+    for p in A.pobjs(tok, ("by", "from")):
         for a in A.actors_of(ctx, p):
             if a != speaker:
                 return a
+    actor, own = _resolve(ctx, A.subject(_clause_verb(tok))[0], speaker)
+    return None if own else actor
+
+
+def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
+    """Whom a verb of saying addresses: its object ("urged Moscow", "accused Kyiv of", "we count on
+    Turkey"), the subject of the clause it asks for ("wants Ukraine to recognise"), or the party behind
+    its object ("condemned Moscow's invasion", "the proclamation by Trump")."""
+    for o in A.children(verb, ("dobj", "dative")):
+        for a in A.actors_of(ctx, o):
+            if a != speaker:
+                return a
+    for p in A.pobjs(verb, ("on", "upon", "to", "against", "at", "with", "of", "from")):
+        for a in A.actors_of(ctx, p):
+            if a != speaker:
+                return a
+    for c in A.children(verb, ("ccomp",)):
+        if any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            for a in A.actors_of(ctx, A.subject(c)[0]):
+                if a != speaker:
+                    return a
+    for o in A.children(verb, ("dobj",)):
+        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
+        if found:
+            return found
     return None
 
 
-def _about(ctx: EventContext, content: Span, speaker: str) -> str | None:
-    """The actor the reported words are about: the subject of their main verb, else the first actor
-    named in them (not the speaker)."""
-    from barometer.events import arguments as A
-
-    root = content.root
-    subj, _ = A.subject(root)
-    for a in A.actors_of(ctx, subj):
-        if a != speaker:
-            return a
-    start, end = content.start_char, content.end_char
-    for m in sorted(ctx.actors.mentions, key=lambda m: m.start):
-        if start <= m.start and m.end <= end and m.actor_id != speaker:
-            return m.actor_id
-    return None
-
-
-def _classify(doc: Doc, ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
-              ) -> tuple[_Entry, bool] | None:
-    """The act and whether its target is the cue's addressee (else what the content is about)."""
+def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, speaker: str
+                 ) -> tuple[ContentAct, str | None] | None:
+    """The first content entry that matches, with its target."""
     acts = speech_acts()
-    text = content.text.lower() if content is not None else ""
-    if cue is not None:
-        lemma = cue.lemma_.lower()
-        entry = acts.cue_act(lemma)
-        if entry is not None and (entry.particle or entry.prep):
-            kids = {c.lower_ for c in cue.children if c.dep_ in ("prt", "prep")}
-            cue_text = (q.cue or "").lower()
-            if not (kids & set(entry.particle + entry.prep) or any(f" {w}" in cue_text for w in entry.prep)):
-                entry = None
-        if entry is not None:
-            return entry, True
-        if lemma == "warn":
-            return (acts.warn_content, True) if _compiled(acts.warn_content.id).search(text) else None
-    if not text:
-        return None
-    for entry in acts.content:
-        if _compiled(entry.id).search(text):
-            return entry, False
+    lemma = cue.lemma_.lower() if cue is not None else ""
+    text = content.text.lower()
+    for entry in acts.data.content:
+        if entry.cues and lemma not in entry.cues:
+            continue
+        if entry.phrases:
+            anchors = []
+            for m in acts.patterns[entry.id].finditer(text):
+                span = content.doc.char_span(content.start_char + m.start(), content.start_char + m.end(),
+                                             alignment_mode="expand")
+                if span is not None and len(span):
+                    anchors.append(span[0])
+        else:
+            anchors = [content.root]
+        for tok in anchors:
+            actor, own = _resolve(ctx, A.subject(_clause_verb(tok))[0], speaker)
+            if entry.subject == "other" and (actor is None or own):
+                continue
+            if (entry.subject == "self" and not own) or (entry.subject == "actor" and actor is None):
+                continue
+            if entry.target == "subject":
+                target = None if own else actor
+            elif entry.target == "agent":
+                target = _agent(ctx, tok, speaker)
+            elif entry.target == "object":
+                target = _addressee(ctx, _clause_verb(tok), speaker)
+            else:
+                target = None
+            if entry.needs_target and target is None:
+                continue
+            return entry, target
     return None
 
 
-def speech_events(doc: Doc, ctx: EventContext, coded: list[Event]) -> list[Event]:
-    """``coded`` plus the speech acts of attributed statements; fills parties the coder left out."""
+def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None, fired: dict[int, Trigger],
+            speaker: str) -> tuple[Act, str | None, bool] | None:
+    """(the act, its target, coded by the coder already?) of one statement, or None."""
+    acts = speech_acts()
+    if cue is not None:
+        trig = fired.get(cue.i)
+        lemma = cue.lemma_.lower()
+        if trig is not None and trig.type in SPEECH_TYPES and trig.id not in acts.replaces.get(lemma, ()):
+            act = Act(id=trig.id, type=trig.type, mode=trig.mode, cameo=trig.cameo)
+            return act, _addressee(ctx, cue, speaker) or _about(ctx, content, speaker), True
+        if trig is not None and trig.id in acts.replaces.get(lemma, ()):
+            return None  # the trigger reading stands: "attacked Ukraine" is an assault, not a criticism
+        if lemma in acts.cue_acts:
+            act = acts.cue_acts[lemma]
+            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker)
+            return (act, target, False) if target is not None or not act.needs_target else None
+        if trig is not None and trig.type in SPEECH_TYPES:
+            return None
+    if content is None:
+        return None
+    found = _content_act(ctx, q, cue, content, speaker)
+    return (found[0], found[1], False) if found else None
+
+
+def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
+    """The actor the reported words are about: the subject of their main clause."""
+    if content is None:
+        return None
+    actor, own = _resolve(ctx, A.subject(content.root)[0], speaker)
+    return None if own else actor
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage step.
+
+def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[int, Trigger]) -> list[Event]:
+    """``coded`` plus the speech acts of attributed statements; fills parties the coder left out.
+
+    ``fired``: token index → the trigger entry that fired on it (the coder's hits)."""
     onto = ontology()
     added: list[Event] = []
-    by_sentence: dict[int, list[Event]] = {}
-    for e in coded:
-        by_sentence.setdefault(e.evidence.start, []).append(e)
     for q in ctx.quotes:
         speaker = q.speaker
-        if speaker is None:
-            continue
         actor = ctx.actors.by_id(speaker)
-        if actor is None or not (actor.code or actor.country):
+        if speaker is None or actor is None:
             continue
-        cue = _cue_head(doc, q)
-        content = _content(doc, q)
-        found = _classify(doc, ctx, q, cue, content)
-        if found is None:
+        cue, content = cue_head(doc, q), _content(doc, q)
+        if not (actor.code or actor.country) and (cue is not None or content is not None):
+            # "Ukrainian presidential aide Mykhailo Podolyak": the country the speaker's own phrase names
+            sent = (cue if cue is not None else content.root).sent
+            ctx.actors.fill_person_country(speaker, TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+                                           doc, set(), None, ctx.places)
+        if not (actor.code or actor.country):
             continue
-        entry, addressed = found
-        anchor = cue if cue is not None else (content.root if content is not None else None)
-        if anchor is None:
+        decided = _decide(ctx, q, cue, content, fired, speaker)
+        if decided is None:
             continue
-        target = _addressee(ctx, cue, speaker, None) if (addressed and cue is not None) else None
-        if target is None and content is not None:
-            target = _about(ctx, content, speaker)
+        act, target, by_coder = decided
+        anchor = cue if cue is not None else content.root
         sent = anchor.sent
-        same = [e for e in by_sentence.get(sent.start_char, []) + added
-                if e.type == entry.type and e.evidence.start == sent.start_char]
-        if any(e.source == speaker for e in same):
-            for e in same:
-                if e.source == speaker and e.target is None and target is not None:
+        target = target if target != speaker else None
+        same = [e for e in (*coded, *added) if e.type == act.type and e.evidence.start == sent.start_char]
+        mine = [e for e in same if e.source == speaker] or \
+            [e for e in same if e.source is not None and _same_side(ctx, e.source, speaker)] or \
+            [e for e in same if e.source is None]
+        if by_coder and same and not mine:
+            # the coder coded the cue's act with a source of its own: for "he"/"she" the quotation
+            # stage's speaker (who spoke last, not whom they spoke about) is the source
+            subj = A.subject(cue)[0]
+            if subj is not None and subj.pos_ == "PRON":
+                wrong = A.actor_of(ctx, subj)
+                for e in same:
+                    if e.source == wrong and wrong is not None and e.target != speaker:
+                        e.source = speaker
+            continue
+        if mine:  # the coder (or another statement) coded this act: fill in what it left out
+            for e in mine:
+                if e.source is None:
+                    e.source = speaker
+                if e.status == "reported" and e.said_by == speaker and not q.reported_by:
+                    # "France is ready to negotiate, the minister said": saying so is the act itself
+                    e.status, e.said_by = "asserted", None
+                if e.target is None and target is not None and e.source != target:
                     e.target = target
             continue
-        unsourced = [e for e in same if e.source is None]
-        if unsourced:
-            unsourced[0].source = speaker
-            if unsourced[0].target is None:
-                unsourced[0].target = target
-            continue
-        status = "asserted"
-        said_by = None
-        if q.reported_by:
+        status, said_by = "asserted", None
+        if q.reported_by and q.reported_by != speaker:
             status, said_by = "reported", q.reported_by
         if cue is not None and _negated(cue):
             status = "negated"
-        quad, goldstein = onto.scores(entry.cameo)
-        mode = entry.mode if entry.mode in onto.types[entry.type].modes else None
+        quad, goldstein = onto.scores(act.cameo)
+        mode = act.mode if act.mode in onto.types[act.type].modes else None
+        rule = f"speech.cue<{act.id}" if by_coder else act.id
         added.append(Event(
-            id="", type=entry.type, mode=mode, context=list(onto.cameo[entry.cameo].context), cameo=entry.cameo,
-            quad_class=quad, goldstein=goldstein, source=speaker, target=target if target != speaker else None,
-            status=status, date=event_date([anchor], ctx.times, ctx.published), place=None, said_by=said_by,
-            quote=q.id, evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
-            rule=entry.id, confidence=0.7 if addressed else 0.6))
-    out = coded + added
+            id="", type=act.type, mode=mode, context=list(onto.cameo[act.cameo].context), cameo=act.cameo,
+            quad_class=quad, goldstein=goldstein, source=speaker, target=target, status=status,
+            date=event_date([anchor], ctx.times, ctx.published), place=None, said_by=said_by, quote=q.id,
+            evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text), rule=rule,
+            confidence=0.8 if (by_coder or act.id.startswith("speech.cue")) else 0.75))
+    out = [*coded, *added]
     for i, ev in enumerate(out, 1):
         ev.id = f"e{i}"
     return out
