@@ -70,3 +70,43 @@ def test_offsets_point_into_the_text(nlp):
     assert len(quotes) >= 3
     for q in quotes:
         assert text[q.start:q.end] == q.text
+
+
+def test_he_is_who_spoke_last_not_whom_the_words_were_about(nlp):
+    """"he said" after a quotation about Putin is the previous speaker (the actor stage's coreference
+    took the nearest man, named inside the reported words)."""
+    text = ('Volodymyr Zelensky said that Vladimir Putin would try an offensive.\n\n'
+            '"The situation is complicated," he said.')
+    zelensky = Actor(id="person:volodymyr-zelensky", name="Volodymyr Zelensky", kind="person", country="UKR")
+    putin = Actor(id="person:vladimir-putin", name="Vladimir Putin", kind="person", country="RUS")
+    acts = layer(text, [("Volodymyr Zelensky", zelensky), ("Vladimir Putin", putin)])
+    i = text.index("he said")
+    acts.mentions.append(ActorMention(i, i + 2, putin.id, "pronoun"))
+    quotes = extract_quotes(nlp(text), acts)
+    assert [q.speaker for q in quotes] == [zelensky.id, zelensky.id]
+
+
+def test_she_is_never_a_country(nlp):
+    text = 'Jane Doe said talks had failed. "South Africa must act," she said.'
+    doe = Actor(id="person:jane-doe", name="Jane Doe", kind="person", country="USA")
+    zaf = Actor(id="ZAF", name="South Africa", kind="state", country="ZAF")
+    acts = layer(text, [("Jane Doe", doe), ("South Africa", zaf)])
+    i = text.index("she said")
+    acts.mentions.append(ActorMention(i, i + 3, zaf.id, "pronoun"))
+    assert [q.speaker for q in extract_quotes(nlp(text), acts)] == [doe.id, doe.id]
+
+
+def test_a_bare_actor_name_is_no_quotation(nlp):
+    """"citing American officials", "responded to Russia": whom the cue cites or answers, not words said."""
+    text = "The agency reported the deal, citing American officials. The minister has not responded to Russia."
+    us = Actor(id="USAGOV", name="Government of United States", kind="state", country="USA", sector="GOV")
+    rus = Actor(id="RUS", name="Russia", kind="state", country="RUS")
+    quotes = extract_quotes(nlp(text), layer(text, [("American officials", us), ("Russia", rus)]))
+    assert not [q for q in quotes if q.text in ("American officials", "Russia")]
+
+
+def test_an_agentless_passive_is_no_cue(nlp):
+    """The seed's "Were mentioned the strategic gas pipeline …": nobody is said to have said anything."""
+    text = ("Were mentioned the strategic gas pipeline Nord Stream 2 between Russia and Germany, or even the "
+            "access of Russians to transactions in dollars, the queen currency in international trade.")
+    assert extract_quotes(nlp(text), ActorLayer()) == []
