@@ -1,3 +1,7 @@
+"""The quotation stage on small texts with hand-built actor layers."""
+
+import pytest
+
 from barometer.layers import ActorLayer, ActorMention
 from barometer.model import Actor
 from barometer.quotes import extract_quotes
@@ -72,28 +76,30 @@ def test_offsets_point_into_the_text(nlp):
         assert text[q.start:q.end] == q.text
 
 
-def test_he_is_who_spoke_last_not_whom_the_words_were_about(nlp):
-    """"he said" after a quotation about Putin is the previous speaker (the actor stage's coreference
-    took the nearest man, named inside the reported words)."""
-    text = ('Volodymyr Zelensky said that Vladimir Putin would try an offensive.\n\n'
-            '"The situation is complicated," he said.')
-    zelensky = Actor(id="person:volodymyr-zelensky", name="Volodymyr Zelensky", kind="person", country="UKR")
-    putin = Actor(id="person:vladimir-putin", name="Vladimir Putin", kind="person", country="RUS")
-    acts = layer(text, [("Volodymyr Zelensky", zelensky), ("Vladimir Putin", putin)])
-    i = text.index("he said")
-    acts.mentions.append(ActorMention(i, i + 2, putin.id, "pronoun"))
+PUTIN = Actor(id="person:vladimir-putin", name="Vladimir Putin", kind="person", country="RUS")
+ZELENSKY = Actor(id="person:volodymyr-zelensky", name="Volodymyr Zelensky", kind="person", country="UKR")
+STOLTENBERG = Actor(id="person:jens-stoltenberg", name="Jens Stoltenberg", kind="person", country="NOR")
+DOE = Actor(id="person:jane-doe", name="Jane Doe", kind="person", country="USA")
+ZAF = Actor(id="ZAF", name="South Africa", kind="state", country="ZAF")
+
+
+@pytest.mark.parametrize(("text", "named", "pronoun", "wrong"), [
+    # the coreference took the nearest man, named inside the previous speaker's reported words
+    ('Volodymyr Zelensky said that Vladimir Putin would try an offensive.\n\n"The situation is complicated," he '
+     'said.', [("Volodymyr Zelensky", ZELENSKY), ("Vladimir Putin", PUTIN)], "he said", PUTIN),
+    # ... or inside the pronoun's own quotation, before it
+    ('Jens Stoltenberg explained the situation. "This is a war that President Putin has started," he continued.',
+     [("Jens Stoltenberg", STOLTENBERG), ("President Putin", PUTIN)], "he continued", PUTIN),
+    # "she" is never a country
+    ('Jane Doe said talks had failed. "South Africa must act," she said.',
+     [("Jane Doe", DOE), ("South Africa", ZAF)], "she said", ZAF),
+])
+def test_he_or_she_is_who_spoke_last_not_whom_the_words_were_about(nlp, text, named, pronoun, wrong):
+    acts = layer(text, named)
+    i = text.index(pronoun)
+    acts.mentions.append(ActorMention(i, i + len(pronoun.split()[0]), wrong.id, "pronoun"))
     quotes = extract_quotes(nlp(text), acts)
-    assert [q.speaker for q in quotes] == [zelensky.id, zelensky.id]
-
-
-def test_she_is_never_a_country(nlp):
-    text = 'Jane Doe said talks had failed. "South Africa must act," she said.'
-    doe = Actor(id="person:jane-doe", name="Jane Doe", kind="person", country="USA")
-    zaf = Actor(id="ZAF", name="South Africa", kind="state", country="ZAF")
-    acts = layer(text, [("Jane Doe", doe), ("South Africa", zaf)])
-    i = text.index("she said")
-    acts.mentions.append(ActorMention(i, i + 3, zaf.id, "pronoun"))
-    assert [q.speaker for q in extract_quotes(nlp(text), acts)] == [doe.id, doe.id]
+    assert len(quotes) == 2 and quotes[0].speaker == quotes[1].speaker == named[0][1].id
 
 
 def test_a_bare_actor_name_is_no_quotation(nlp):

@@ -68,9 +68,10 @@ def bare_actor(doc: Doc, actors: ActorLayer, start: int, end: int) -> bool:
 
 
 def _antecedent_quoted(actors: ActorLayer, actor_id: str, pronoun_at: int, contents: list[tuple[int, int]]) -> bool:
-    """The last mention of ``actor_id`` before a pronoun lies inside reported words: "he" then refers
-    to whoever spoke them, not to the person they were about ("… it is likely Putin will try an
-    offensive." — "The situation is complicated," he said: he is the speaker, not Putin)."""
+    """The last mention of ``actor_id`` before a pronoun lies inside reported words (earlier ones, or
+    the pronoun's own quotation before it): "he" then refers to whoever spoke them, not to the person
+    they were about ("… it is likely Putin will try an offensive." — "The situation is complicated,"
+    he said: he is the speaker, not Putin)."""
     before = [m for m in actors.mentions if m.actor_id == actor_id and m.end <= pronoun_at
               and m.end - m.start > 3]
     if not before:
@@ -100,7 +101,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
         pronoun = _is_pronoun(doc, att.source_head)
         personal = pronoun and doc[att.source_head].lower_ in PERSONAL
         if personal and speaker is not None and last_person is not None and speaker != last_person and (
-                kinds.get(speaker) != "person" or _antecedent_quoted(actors, speaker, doc[att.source_head].idx, contents)):
+                kinds.get(speaker) != "person"
+                or _antecedent_quoted(actors, speaker, doc[att.source_head].idx, contents + att.fragments)):
             speaker = None  # "she said" resolved to a country, or to a person only spoken about: see below
         if att.source is None and att.continued_from is not None:
             speaker, speaker_text = speakers[att.continued_from]
