@@ -27,7 +27,7 @@ def code(text: str):
     ("Russia said that Sudan must release the prisoners.", "REQUEST", ("RUS", "SDN")),
     ("The Kremlin wants Ukraine to recognise Crimea.", "REQUEST", ("RUSGOV", "UKR")),
     ("The German chancellor said Russia's aggression was a crime.", "ACCUSE", ("DEUGOV", "RUS")),
-    ("The Turkish president attacked the proclamation by the United States.", "ACCUSE", ("TURGOV", None)),
+    ("The Turkish president attacked the proclamation by the United States.", "ACCUSE", ("TURGOV", "USA")),
     ('"We count on Turkey to act with restraint," the NATO Secretary General wrote.', "REQUEST", ("NATO", "TUR")),
     ("The Spanish minister said that Spain will not accept the plan.", "REJECT", ("ESP", None)),
 ])
@@ -109,3 +109,20 @@ def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
             speech.speech_acts()
     finally:
         speech.speech_acts.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # whose act a definite object refers back to: the attacker, whoever last spoke
+    ("Russian troops attacked Kharkiv on Monday. The German government condemned the attack.", ("DEUGOV", "RUSMIL")),
+    ("Erdogan said Greece was a bully. The Greek minister criticised his remarks.", ("GRCGOV", "TURGOV")),
+    # the party behind the object: "Moscow's invasion"
+    ("The Greek minister condemned Moscow's invasion.", ("GRCGOV", "RUSGOV")),
+])
+def test_the_target_of_a_verbal_act_is_whom_it_is_about(text, pair):
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE" and e.rule.startswith("accuse.")]
+    assert found == [pair]
+
+
+def test_a_trigger_condition_holds_for_a_statement_too():
+    """support.endorse needs a target: "backed the resolution" names no one, said or not."""
+    assert not [e for e, *_ in code("Russia backed the resolution.") if e.type == "SUPPORT"]

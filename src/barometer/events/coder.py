@@ -291,7 +291,9 @@ def _pairs(sources: list[str], targets: list[str], symmetric: bool, between: boo
     return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
 
 
-def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: Lexicon) -> list[Event]:
+def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: Lexicon,
+              origin: dict[int, int] | None = None) -> list[Event]:
+    """The events of ``hits``; ``origin`` (when given) receives id(event) -> its trigger token's index."""
     onto = ontology()
     events: list[Event] = []
     for h in hits:
@@ -355,6 +357,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
                 date=date, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
                 rule=trig.id + (f"+{cue}" if cue else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
+            if origin is not None:
+                origin[id(events[-1])] = tok.i
     return _dedupe(events)
 
 
@@ -388,7 +392,8 @@ def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     lex, mod = lexicon(), modality()
     hits = yielding_hits(doc, ctx, find_hits(doc, lex))
     fired = {h.tok.i: h.trig for h in hits}
-    events = speech_events(doc, ctx, derive(doc, code_hits(doc, ctx, hits, mod, lex)), fired)
+    origin: dict[int, int] = {}
+    events = speech_events(doc, ctx, derive(doc, code_hits(doc, ctx, hits, mod, lex, origin)), fired, origin)
     for e in events:  # background: dated a month or more before the article (model.HISTORICAL_DAYS)
         e.historical = is_historical(e.date, ctx.published)
     return events

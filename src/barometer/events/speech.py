@@ -79,6 +79,13 @@ class ContentAct(Act):
     needs_target: bool = False
 
 
+class Referring(Strict):
+    """Nouns that refer back to what someone said ("condemned his remarks"): the target is its speaker."""
+
+    id: str
+    nouns: list[str] = Field(min_length=1)
+
+
 class SpeechActsFile(DataFile):
     """``data/events/speech_acts.yaml``."""
 
@@ -86,6 +93,7 @@ class SpeechActsFile(DataFile):
     cues: list[CueAct]
     neutral: list[NeutralCue] = []
     content: list[ContentAct]
+    statements: Referring | None = None
 
     @model_validator(mode="after")
     def _codes(self) -> SpeechActsFile:
@@ -113,6 +121,7 @@ class SpeechActs:
         self.neutral = {lem: e for e in data.neutral for lem in e.lemmas}
         self.replaces = {lem: frozenset(e.replaces) for e in (*data.cues, *data.neutral) for lem in e.lemmas}
         self.patterns = {e.id: _phrase_re(e.phrases) for e in data.content if e.phrases}
+        self.statement_nouns = frozenset(data.statements.nouns) if data.statements else frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +278,33 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
     return None
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) -> str | None:
+    """Whose act a definite object of the cue refers back to: "condemned the attack" — the attacker of
+    the last attack coded before it; "rejected the accusations" — the accuser (of the speaker's side
+    first); "criticised his remarks" — who last spoke (``statements`` nouns)."""
+    objs = A.children(cue, ("dobj", "nsubjpass"))
+    for o in objs:
+        if o.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss")
+                                       for c in o.children):
+            continue
+        lemma = o.lemma_.lower()
+        if lemma in speech_acts().statement_nouns:
+            said = [q for q in ctx.quotes if q.end <= cue.idx and q.speaker and not _same_side(ctx, q.speaker, speaker)]
+            if said:
+                return max(said, key=lambda q: q.start).speaker
+            continue
+        types = {t.type for t in lexicon().candidates(lemma, "NOUN")}
+        prior = [e for e in before if e.type in types and e.evidence.start <= cue.idx and e.source
+                 and not _same_side(ctx, e.source, speaker)]
+        if prior:
+            aimed = [e for e in prior if e.target and _same_side(ctx, e.target, speaker)]
+            return max(aimed or prior, key=lambda e: e.evidence.start).source
+    return None
+
+
 def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, speaker: str
                  ) -> tuple[ContentAct, str | None] | None:
     """The first content entry that matches, with its target."""
@@ -308,7 +344,7 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
 
 
 def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None, fired: dict[int, Trigger],
-            speaker: str) -> tuple[Act, str | None, bool] | None:
+            speaker: str, before: list[Event]) -> tuple[Act, str | None, bool] | None:
     """(the act, its target, coded by the coder already?) of one statement, or None."""
     acts = speech_acts()
     if cue is not None:
@@ -316,12 +352,17 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
         lemma = cue.lemma_.lower()
         if trig is not None and trig.type in SPEECH_TYPES and trig.id not in acts.replaces.get(lemma, ()):
             act = Act(id=trig.id, type=trig.type, mode=trig.mode, cameo=trig.cameo)
-            return act, _addressee(ctx, cue, speaker) or _about(ctx, content, speaker), True
+            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
+                _referent(ctx, cue, speaker, before)
+            if target is None and trig.needs_target:
+                return None  # the coder's own condition ("backed the resolution" names no one)
+            return act, target, True
         if trig is not None and trig.id in acts.replaces.get(lemma, ()):
             return None  # the trigger reading stands: "attacked Ukraine" is an assault, not a criticism
         if lemma in acts.cue_acts:
             act = acts.cue_acts[lemma]
-            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker)
+            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
+                _referent(ctx, cue, speaker, before)
             return (act, target, False) if target is not None or not act.needs_target else None
         if trig is not None and trig.type in SPEECH_TYPES:
             return None
@@ -332,20 +373,29 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
 
 
 def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
-    """The actor the reported words are about: the subject of their main clause."""
+    """The actor the reported words are about: the subject of their main clause, else the first actor
+    they name that is not the speaker's side ("refused to commit to any assistance to the US-led war")."""
     if content is None:
         return None
     actor, own = _resolve(ctx, A.subject(content.root)[0], speaker)
-    return None if own else actor
+    if actor is not None and not own:
+        return actor
+    for m in sorted(ctx.actors.mentions, key=lambda m: m.start):
+        if content.start_char <= m.start and m.end <= content.end_char and not _same_side(ctx, m.actor_id, speaker):
+            return m.actor_id
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
 # The stage step.
 
-def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[int, Trigger]) -> list[Event]:
+def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[int, Trigger],
+                  origin: dict[int, int] | None = None) -> list[Event]:
     """``coded`` plus the speech acts of attributed statements; fills parties the coder left out.
 
-    ``fired``: token index → the trigger entry that fired on it (the coder's hits)."""
+    ``fired``: token index → the trigger entry that fired on it (the coder's hits); ``origin``:
+    id(event) → its trigger token, for the verbal acts coded without a quotation ("condemned the
+    attack" is no quotation, but its target is still the attacker)."""
     onto = ontology()
     added: list[Event] = []
     for q in ctx.quotes:
@@ -361,7 +411,7 @@ def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[i
                                            doc, set(), None, ctx.places)
         if not (actor.code or actor.country):
             continue
-        decided = _decide(ctx, q, cue, content, fired, speaker)
+        decided = _decide(ctx, q, cue, content, fired, speaker, [*coded, *added])
         if decided is None:
             continue
         act, target, by_coder = decided
@@ -406,6 +456,13 @@ def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[i
             date=event_date([anchor], ctx.times, ctx.published), place=None, said_by=said_by, quote=q.id,
             evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text), rule=rule,
             confidence=0.8 if (by_coder or act.id.startswith("speech.cue")) else 0.75))
+    for e in coded:  # verbal acts without a quotation: "condemned the attack", "condemned Moscow's invasion"
+        tok = doc[origin[id(e)]] if origin and id(e) in origin else None
+        if e.target is None and e.source and e.type in SPEECH_TYPES and tok is not None and tok.pos_ == "VERB":
+            before = [x for x in coded if x.evidence.start <= e.evidence.start and x is not e]
+            target = _addressee(ctx, tok, e.source) or _referent(ctx, tok, e.source, before)
+            if target is not None and not _same_side(ctx, target, e.source):
+                e.target = target
     out = [*coded, *added]
     for i, ev in enumerate(out, 1):
         ev.id = f"e{i}"
