@@ -47,10 +47,12 @@ def test_the_embedded_event_stays_a_claim_of_the_speaker():
 @pytest.mark.parametrize("text", [
     "The Polish minister said the talks lasted three hours.",
     "Obama wants a deal, the White House said.",
+    "The Kremlin declined to comment on the report.",  # annotation.md section 10: codes nothing
+    "Russia has had to concentrate its attacks on the Donbas, the EU foreign policy chief said.",  # no criticism
     '"We must keep the risk to public order at a minimum," the Estonian prime minister wrote.',
 ])
 def test_a_plain_description_or_a_bare_wish_codes_nothing(text):
-    assert not [e for e, *_ in code(text) if e.rule.startswith("speech.")]
+    assert not [e for e, *_ in code(text) if e.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE")]
 
 
 def test_a_statement_is_coded_once():
@@ -126,3 +128,12 @@ def test_the_target_of_a_verbal_act_is_whom_it_is_about(text, pair):
 def test_a_trigger_condition_holds_for_a_statement_too():
     """support.endorse needs a target: "backed the resolution" names no one, said or not."""
     assert not [e for e, *_ in code("Russia backed the resolution.") if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Turkish president named the PKK as terrorists.", ("TURGOV", "TURREB")),
+    ("Russian troops attacked Kharkiv. The German chancellor called the attack a war crime.", ("DEUGOV", "RUSMIL")),
+])
+def test_labelling_something_a_crime_accuses_whoever_did_it(text, pair):
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE"]
+    assert found == [pair]

@@ -80,10 +80,11 @@ class ContentAct(Act):
 
 
 class Referring(Strict):
-    """Nouns that refer back to what someone said ("condemned his remarks"): the target is its speaker."""
+    """A word list: nouns that refer back to what someone said ("condemned his remarks": the target is
+    its speaker), verbs that label their object ("called X a crime": X's doer is accused)."""
 
     id: str
-    nouns: list[str] = Field(min_length=1)
+    words: list[str] = Field(min_length=1)
 
 
 class SpeechActsFile(DataFile):
@@ -94,6 +95,7 @@ class SpeechActsFile(DataFile):
     neutral: list[NeutralCue] = []
     content: list[ContentAct]
     statements: Referring | None = None
+    labelling: Referring | None = None
 
     @model_validator(mode="after")
     def _codes(self) -> SpeechActsFile:
@@ -121,7 +123,8 @@ class SpeechActs:
         self.neutral = {lem: e for e in data.neutral for lem in e.lemmas}
         self.replaces = {lem: frozenset(e.replaces) for e in (*data.cues, *data.neutral) for lem in e.lemmas}
         self.patterns = {e.id: _phrase_re(e.phrases) for e in data.content if e.phrases}
-        self.statement_nouns = frozenset(data.statements.nouns) if data.statements else frozenset()
+        self.statement_nouns = frozenset(data.statements.words) if data.statements else frozenset()
+        self.labelling = frozenset(data.labelling.words) if data.labelling else frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +150,7 @@ def _phrase_re(phrases: list[str]) -> re.Pattern:
     for p in phrases:
         words = [r"\w+" if w == "*" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
                  for w in p.lower().split()]
-        parts.append(r"\b" + r"\s+".join(words) + r"\b")
+        parts.append(r"(?<![\w-])" + r"\s+".join(words) + r"\b")  # "counter-terrorism" is no "terrorism"
     return re.compile("|".join(f"(?:{x})" for x in parts))
 
 
@@ -184,7 +187,8 @@ def yielding_hits(doc: Doc, ctx: EventContext, hits: list) -> list:  # list[code
 
 
 def _physical_object(ctx: EventContext, verb: Token) -> bool:
-    """The verb acts on an actor or a place (its object, or a "to"/"on" object: "called Putin")."""
+    """The verb acts on an actor or a place (its object, or a "to"/"on" object: "called Putin"), or on
+    no object at all ("Russia attacked", "warned that …": the trigger's reading stands)."""
     objs = A.children(verb, ("dobj", "dative")) + A.pobjs(verb, ("on", "to", "at"))
     for o in objs:
         if A.actor_of(ctx, o) or o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") or o.pos_ == "PROPN":
@@ -215,13 +219,23 @@ def _clause_verb(tok: Token) -> Token:
     return cur
 
 
+#: Sectors of a state's executive: its government and the forces it commands speak for one side.
+EXECUTIVE = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
 def _same_side(ctx: EventContext, a: str, b: str) -> bool:
-    """The same actor, or a state and its own government or sector ("Norway" and Norway's minister)."""
+    """The same actor; a state and anyone of it ("Norway" and Norway's minister); or a state's
+    government and its own forces ("police must ..." said by the interior minister is an order, not a
+    request). A legislature, an opposition or civilians are sides of their own."""
     if a == b:
         return True
     x, y = ctx.actors.by_id(a), ctx.actors.by_id(b)
-    return bool(x and y and x.country and x.country == y.country and x.kind != "person" and
-                (x.kind == "state" or y.kind == "state"))
+    if not (x and y and x.country and x.country == y.country):
+        return False
+    if x.kind == "state" or y.kind == "state":
+        return True
+    sx, sy = ((v.code or "")[3:6] or v.sector for v in (x, y))
+    return sx in EXECUTIVE and sy in EXECUTIVE
 
 
 def _resolve(ctx: EventContext, tok: Token | None, speaker: str) -> tuple[str | None, bool]:
@@ -305,8 +319,22 @@ def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) 
     return None
 
 
-def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, speaker: str
-                 ) -> tuple[ContentAct, str | None] | None:
+def _labelled(ctx: EventContext, verb: Token, speaker: str, before: list[Event]) -> str | None:
+    """Whose deed a labelling verb's object is: "called the Democrats' investigation a witch hunt" (the
+    Democrats), "named the PKK as terrorists" (the PKK), "characterized the attack as a violation" (the
+    attacker)."""
+    for o in A.children(verb, ("dobj",)):
+        for a in A.actors_of(ctx, o):
+            if not _same_side(ctx, a, speaker):
+                return a
+        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
+        if found and not _same_side(ctx, found, speaker):
+            return found
+    return _referent(ctx, verb, speaker, before)
+
+
+def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, speaker: str,
+                 before: list[Event]) -> tuple[ContentAct, str | None] | None:
     """The first content entry that matches, with its target."""
     acts = speech_acts()
     lemma = cue.lemma_.lower() if cue is not None else ""
@@ -324,7 +352,12 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
         else:
             anchors = [content.root]
         for tok in anchors:
-            actor, own = _resolve(ctx, A.subject(_clause_verb(tok))[0], speaker)
+            verb = _clause_verb(tok)
+            if entry.target == "agent" and verb.lemma_.lower() in acts.labelling and verb.i < tok.i:
+                target = _labelled(ctx, verb, speaker, before)  # "called X a crime": X's doer is accused
+                if target is not None:
+                    return entry, target
+            actor, own = _resolve(ctx, A.subject(verb)[0], speaker)
             if entry.subject == "other" and (actor is None or own):
                 continue
             if (entry.subject == "self" and not own) or (entry.subject == "actor" and actor is None):
@@ -357,8 +390,8 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
             if target is None and trig.needs_target:
                 return None  # the coder's own condition ("backed the resolution" names no one)
             return act, target, True
-        if trig is not None and trig.id in acts.replaces.get(lemma, ()):
-            return None  # the trigger reading stands: "attacked Ukraine" is an assault, not a criticism
+        if trig is not None and trig.type not in SPEECH_TYPES:
+            return None  # the trigger reading stands: "attacked Ukraine", "its attacks on the Donbas"
         if lemma in acts.cue_acts:
             act = acts.cue_acts[lemma]
             target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
@@ -368,7 +401,7 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
             return None
     if content is None:
         return None
-    found = _content_act(ctx, q, cue, content, speaker)
+    found = _content_act(ctx, q, cue, content, speaker, before)
     return (found[0], found[1], False) if found else None
 
 
