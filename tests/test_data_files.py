@@ -21,6 +21,7 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
     from barometer.events.past import PastFile
+    from barometer.events.speech import SpeechActsFile
     from barometer.places.resolver import AliasesFile, PlaceRolesFile, RegionsFile
     from barometer.quotes.lexicon import CuesFile
     from barometer.times.resolver import RelativeFile, TimeLexiconFile
@@ -30,7 +31,7 @@ def _models() -> dict[str, type[DataFile]]:
             "actors/organisations.yaml": IgosFile, "actors/groups.yaml": GroupsFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
-            "events/arguments.yaml": ArgumentsFile, "events/past.yaml": PastFile,
+            "events/arguments.yaml": ArgumentsFile, "events/past.yaml": PastFile, "events/speech_acts.yaml": SpeechActsFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,
             "places/roles.yaml": PlaceRolesFile, "quotes/cues.yaml": CuesFile,
             "times/lexicon.yaml": TimeLexiconFile, "times/relative.yaml": RelativeFile}

@@ -92,7 +92,8 @@ class Event(_Model):
         "in analyses made before the field existed")
     place: str | None = None
     said_by: str | None = Field(default=None, description="Actor id of whoever reported the event")
-    quote: str | None = Field(default=None, description="Quote id when the event is stated inside a quote")
+    quote: str | None = Field(default=None, description="Quote id when the event is stated inside a quote, "
+                                 "or is the act of making it (a statement's act: source = its speaker)")
     evidence: Span
     rule: str = Field(description="Id of the rule or pattern that produced the event")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)

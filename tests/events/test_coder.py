@@ -136,7 +136,6 @@ def test_a_group_subject_of_no_known_country_is_its_sector_alone():
     ("Finland will give food aid to Tanzania.", "AID", "AGREE", ("FIN", "TZA")),
     ("Egypt will blockade the ports of Libya.", "COERCE", "THREATEN", ("EGY", None)),
     ("Chile failed to reach an agreement with Peru.", "AGREE", "REJECT", ("CHL", "PER")),
-    ("Russia said that Sudan must release the prisoners.", "RETREAT", "REQUEST", ("RUS", "SDN")),
 ])
 def test_non_asserted_events_carry_their_speech_act(text, embedded, act, pair):
     from barometer.events.coder import primary_event

@@ -1,3 +1,7 @@
+"""The quotation stage on small texts with hand-built actor layers."""
+
+import pytest
+
 from barometer.layers import ActorLayer, ActorMention
 from barometer.model import Actor
 from barometer.quotes import extract_quotes
@@ -70,3 +74,45 @@ def test_offsets_point_into_the_text(nlp):
     assert len(quotes) >= 3
     for q in quotes:
         assert text[q.start:q.end] == q.text
+
+
+PUTIN = Actor(id="person:vladimir-putin", name="Vladimir Putin", kind="person", country="RUS")
+ZELENSKY = Actor(id="person:volodymyr-zelensky", name="Volodymyr Zelensky", kind="person", country="UKR")
+STOLTENBERG = Actor(id="person:jens-stoltenberg", name="Jens Stoltenberg", kind="person", country="NOR")
+DOE = Actor(id="person:jane-doe", name="Jane Doe", kind="person", country="USA")
+ZAF = Actor(id="ZAF", name="South Africa", kind="state", country="ZAF")
+
+
+@pytest.mark.parametrize(("text", "named", "pronoun", "wrong"), [
+    # the coreference took the nearest man, named inside the previous speaker's reported words
+    ('Volodymyr Zelensky said that Vladimir Putin would try an offensive.\n\n"The situation is complicated," he '
+     'said.', [("Volodymyr Zelensky", ZELENSKY), ("Vladimir Putin", PUTIN)], "he said", PUTIN),
+    # ... or inside the pronoun's own quotation, before it
+    ('Jens Stoltenberg explained the situation. "This is a war that President Putin has started," he continued.',
+     [("Jens Stoltenberg", STOLTENBERG), ("President Putin", PUTIN)], "he continued", PUTIN),
+    # "she" is never a country
+    ('Jane Doe said talks had failed. "South Africa must act," she said.',
+     [("Jane Doe", DOE), ("South Africa", ZAF)], "she said", ZAF),
+])
+def test_he_or_she_is_who_spoke_last_not_whom_the_words_were_about(nlp, text, named, pronoun, wrong):
+    acts = layer(text, named)
+    i = text.index(pronoun)
+    acts.mentions.append(ActorMention(i, i + len(pronoun.split()[0]), wrong.id, "pronoun"))
+    quotes = extract_quotes(nlp(text), acts)
+    assert len(quotes) == 2 and quotes[0].speaker == quotes[1].speaker == named[0][1].id
+
+
+def test_a_bare_actor_name_is_no_quotation(nlp):
+    """"citing American officials", "responded to Russia": whom the cue cites or answers, not words said."""
+    text = "The agency reported the deal, citing American officials. The minister has not responded to Russia."
+    us = Actor(id="USAGOV", name="Government of United States", kind="state", country="USA", sector="GOV")
+    rus = Actor(id="RUS", name="Russia", kind="state", country="RUS")
+    quotes = extract_quotes(nlp(text), layer(text, [("American officials", us), ("Russia", rus)]))
+    assert not [q for q in quotes if q.text in ("American officials", "Russia")]
+
+
+def test_an_agentless_passive_is_no_cue(nlp):
+    """The seed's "Were mentioned the strategic gas pipeline …": nobody is said to have said anything."""
+    text = ("Were mentioned the strategic gas pipeline Nord Stream 2 between Russia and Germany, or even the "
+            "access of Russians to transactions in dollars, the queen currency in international trade.")
+    assert extract_quotes(nlp(text), ActorLayer()) == []

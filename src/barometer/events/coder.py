@@ -30,6 +30,7 @@ from barometer.events.merge import merge_facts
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
 from barometer.events.past import historical, shows_past
+from barometer.events.speech import speech_events, yielding_hits
 from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span
 from barometer.registry import register
@@ -308,7 +309,9 @@ def _pairs(sources: list[str], targets: list[str], symmetric: bool, between: boo
     return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
 
 
-def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: Lexicon) -> list[Event]:
+def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: Lexicon,
+              origin: dict[int, int] | None = None) -> list[Event]:
+    """The events of ``hits``; ``origin`` (when given) receives id(event) -> its trigger token's index."""
     onto = ontology()
     events: list[Event] = []
     triggers = frozenset(i for h in hits for i in (h.tok.i, h.anchor.i))
@@ -378,6 +381,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
                 date=date, date_granularity=granularity, historical=past, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
                 rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
+            if origin is not None:
+                origin[id(events[-1])] = tok.i
     return _dedupe(events)
 
 
@@ -409,7 +414,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    return merge_facts(derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex), speaks_for=_speaks_for(ctx)))
+    hits = yielding_hits(doc, ctx, find_hits(doc, lex))
+    fired = {h.tok.i: h.trig for h in hits}
+    origin: dict[int, int] = {}
+    coded = derive(doc, code_hits(doc, ctx, hits, mod, lex, origin), speaks_for=_speaks_for(ctx))
+    return merge_facts(speech_events(doc, ctx, coded, fired, origin))
 
 
 def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:

@@ -2,8 +2,9 @@
 
 Why: CAMEO and PLOVER code what an actor *did* in the sentence. "Finland will give Tanzania a grant"
 reports an announcement (CAMEO 03, intent to cooperate: AGREE), "X threatened to ban Y" or "X will
-blockade Y" a threat, "X refused to meet Y" a rejection, "Sudan must return the helicopter, Russia
-said" a demand. The embedded event stays, with its status; the derived event is added beside it,
+blockade Y" a threat, "X refused to meet Y" a rejection. (What a statement asks of another — "Sudan
+must return the helicopter, Russia said" — is the statement's act: events/speech.py.) The embedded
+event stays, with its status; the derived event is added beside it,
 names its rule (``derived.*`` + the embedded rule) and is skipped when the sentence already codes
 that speech act for the same source ("threatened to ban" fires THREATEN on "threatened" itself).
 """
@@ -29,7 +30,6 @@ class Derivation:
     quad_class: frozenset[int]
     except_type: frozenset[str]
     aux: frozenset[str]
-    from_reporter: bool
     type: str
     cameo: str
     #: auxiliaries that rule the derivation out ("Iraq must cooperate" is nobody's offer to cooperate)
@@ -44,7 +44,7 @@ def derivations() -> tuple[Derivation, ...]:
         if d.cameo not in onto.cameo or onto.plover_for(d.cameo) != d.type:
             raise KnowledgeBaseError(f"events/modality.yaml: {d.id}: CAMEO {d.cameo} is not {d.type}")
         out.append(Derivation(d.id, d.status, frozenset(d.quad_class), frozenset(d.except_type), frozenset(d.aux),
-                              d.from_reporter, d.type, d.cameo, frozenset(d.except_aux)))
+                              d.type, d.cameo, frozenset(d.except_aux)))
     return tuple(out)
 
 
@@ -85,12 +85,7 @@ def derive(doc: Doc, events: list[Event], speaks_for: Callable[[str, str], bool]
                 continue
             if r.except_aux and _auxes(doc, e) & r.except_aux:
                 continue
-            if r.from_reporter:
-                if not e.said_by or e.said_by == e.source or e.source is None:
-                    continue
-                source, target, said_by = e.said_by, e.source, None
-            else:
-                source, target, said_by = e.source, e.target, e.said_by
+            source, target, said_by = e.source, e.target, e.said_by
             if source is None:
                 continue
             if any(o.type == r.type and o.source == source and o.evidence.start == e.evidence.start

@@ -80,7 +80,6 @@ class DerivationSpec(Strict):
     except_type: list[str] = []
     aux: list[str] = []
     except_aux: list[str] = []
-    from_reporter: bool = False
 
 
 class ModalityFile(DataFile):

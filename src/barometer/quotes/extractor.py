@@ -49,10 +49,35 @@ def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple
 
 
 FIRST_PERSON = {"i", "we", "me", "us"}
+PERSONAL = {"he", "she", "him", "her"}
 
 
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
     return head_i is not None and doc[head_i].pos_ == "PRON"
+
+
+def bare_actor(doc: Doc, actors: ActorLayer, start: int, end: int) -> bool:
+    """The content is nothing but the name of an actor ("responded to Russia", "citing American
+    officials"): whom the cue is about or whom it cites, not words anyone said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not (t.is_punct or t.is_space or t.pos_ == "DET")] if span is not None else []
+    if not words:
+        return False
+    m = actors.mention_at(words[0].idx, words[-1].idx + len(words[-1].text))
+    return m is not None and m.start <= words[0].idx and words[-1].idx + len(words[-1].text) <= m.end
+
+
+def _antecedent_quoted(actors: ActorLayer, actor_id: str, pronoun_at: int, contents: list[tuple[int, int]]) -> bool:
+    """The last mention of ``actor_id`` before a pronoun lies inside reported words (earlier ones, or
+    the pronoun's own quotation before it): "he" then refers to whoever spoke them, not to the person
+    they were about ("… it is likely Putin will try an offensive." — "The situation is complicated,"
+    he said: he is the speaker, not Putin)."""
+    before = [m for m in actors.mentions if m.actor_id == actor_id and m.end <= pronoun_at
+              and m.end - m.start > 3]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.start)
+    return any(s <= last.start and last.end <= e for s, e in contents)
 
 
 @register("quote_extractor", "barometer.quote_extractor.v1", requires=("actors",), assigns="quotes")
@@ -67,25 +92,39 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     speakers: list[tuple[str | None, str | None]] = []
     quotes: list[Quote] = []
     last: tuple[str | None, str | None] = (None, None)
+    last_person: str | None = None
+    kinds = {a.id: a.kind for a in actors.actors}
+    contents: list[tuple[int, int]] = []
     for att in atts:
         speaker_text = text[att.source[0]:att.source[1]] if att.source else None
         speaker = resolve_source(doc, actors, att.source_head, att.source)
         pronoun = _is_pronoun(doc, att.source_head)
+        personal = pronoun and doc[att.source_head].lower_ in PERSONAL
+        if personal and speaker is not None and last_person is not None and speaker != last_person and (
+                kinds.get(speaker) != "person"
+                or _antecedent_quoted(actors, speaker, doc[att.source_head].idx, contents + att.fragments)):
+            speaker = None  # "she said" resolved to a country, or to a person only spoken about: see below
         if att.source is None and att.continued_from is not None:
             speaker, speaker_text = speakers[att.continued_from]
         elif speaker is None and pronoun and doc[att.source_head].lower_ not in FIRST_PERSON:
-            # speaker continuity: the pronoun refers to the last named source (resolved or not)
-            kinds = {a.id: a.kind for a in actors.actors}
-            personal = doc[att.source_head].lower_ in ("he", "she")
-            if last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
+            # speaker continuity: the pronoun refers to the last named source (resolved or not); "he"
+            # and "she" to the last person who spoke
+            if personal and last_person is not None:
+                speaker = last_person
+            elif last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
                 speaker = last[0]
         if att.source is not None and not pronoun:
             last = (speaker, speaker_text)
+        if speaker is not None and kinds.get(speaker) == "person":
+            last_person = speaker
+        contents.extend(att.fragments)
         speakers.append((speaker, speaker_text))
         reported_text = text[att.reported_by[0]:att.reported_by[1]] if att.reported_by else None
         reported = resolve_source(doc, actors, att.reported_by_head, att.reported_by)
         start, end = att.content
         kind = att.kind(text)
+        if kind == "indirect" and bare_actor(doc, actors, start, end):
+            continue
         if kind == "direct" and len(att.marks) == 1:
             start, end = att.marks[0].inner_start, att.marks[0].inner_end
             while end > start and text[end - 1] in " ,":

@@ -38,6 +38,13 @@ class VerbCues(FinderBase):
             return False
         return tok.dep_ in ("acl", "xcomp", "advcl", "relcl") and tok.head.pos_ in ("NOUN", "ADJ", "PROPN", "PRON")
 
+    @staticmethod
+    def _agentless_passive(tok: Token) -> bool:
+        """"Were mentioned the pipeline …": a passive cue with no agent and no subject names no one who
+        said anything (annotation.md section 7: agentless "it was said" is no quotation)."""
+        kids = [c.dep_ for c in tok.children]
+        return "auxpass" in kids and "agent" not in kids and "nsubjpass" not in kids
+
     def verb_cues(self, sent: Span) -> None:
         # integer attributes (hashes, part-of-speech ids) spare a string per token of the document
         according, in_, to = self._ids
@@ -68,7 +75,7 @@ class VerbCues(FinderBase):
                 entries = self._frame_entries(tok)
             if not entries:
                 continue
-            if self._embedded_stance(tok, entries):
+            if self._embedded_stance(tok, entries) or self._agentless_passive(tok):
                 continue
             entry, found = entries[0], None
             for e in entries:

@@ -1,0 +1,506 @@
+"""Statements as their speakers' acts: every attributed statement is a candidate verbal event.
+
+Why: in real news most events are statements. "The minister claimed that the neighbour was preparing
+a strike" is an accusation by the minister, not a strike; "the Kremlin said it was ready to fight" a
+threat; "Zelensky said the West must send weapons" a request (docs/annotation.md, section 3). The
+quotation stage already finds who said what and resolves "he" to the speaker; this module reads each
+attribution's cue and content and codes the speaker's act (``data/events/speech_acts.yaml``):
+
+1. a cue the trigger lexicon codes as a verbal act ("accused", "urged", "praised") *is* the act: the
+   coder's event for it is the statement's; the statement only fills in a party the coder left out
+   (the speaker "he" resolved by the quotation stage, the addressee, whom the content is about);
+2. a cue word of ``cues`` decides the act ("attacked the proclamation": ACCUSE, not ASSAULT — the
+   trigger reading yields, ``yielding_hits``);
+3. otherwise the content decides (``content``): "Ukraine must ..." is a REQUEST to Ukraine, "we are
+   ready to ..." an AGREE, "war crimes" an ACCUSE of whoever committed them, "will not accept" a
+   REJECT; a plain description matches nothing and codes nothing.
+
+The source is the resolved speaker; the act is asserted (``reported`` with ``said_by`` when the article
+has it from a third party, ``negated`` when the cue is). The embedded event is the coder's, with status
+``reported`` and ``said_by`` (never done). One statement, one act of each type: a speech act the coder
+already coded in that sentence for that speaker is not coded twice.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, model_validator
+from spacy.tokens import Doc, Span, Token
+
+from barometer.data import DataFile, Strict, load_data
+from barometer.errors import KnowledgeBaseError
+from barometer.events import arguments as A
+from barometer.events.dates import event_date
+from barometer.events.lexicon import Trigger, lexicon
+from barometer.events.ontology import ontology
+from barometer.events.past import historical
+from barometer.layers import EventContext
+from barometer.model import Event, Quote
+from barometer.model import Span as TextSpan
+
+DATA = "events/speech_acts.yaml"
+#: PLOVER types that are acts of saying: a statement's act is one of these.
+SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+
+
+class Act(Strict):
+    id: str
+    type: str
+    mode: str | None = None
+    cameo: str
+
+
+class CueAct(Act):
+    """A cue word that decides the act by itself."""
+
+    lemmas: list[str] = Field(min_length=1)
+    replaces: list[str] = []
+    needs_target: bool = False
+
+
+class NeutralCue(Strict):
+    """Cue words without an act of their own whose trigger readings yield on a statement."""
+
+    id: str
+    lemmas: list[str] = Field(min_length=1)
+    replaces: list[str] = []
+
+
+class ContentAct(Act):
+    """An act the reported words decide (fields at the top of the data file)."""
+
+    phrases: list[str] = []
+    cues: list[str] = []
+    subject: Literal["any", "other", "self", "actor"] = "any"
+    target: Literal["subject", "agent", "object", "none"] = "none"
+    needs_target: bool = False
+
+
+class Referring(Strict):
+    """A word list: nouns that refer back to what someone said ("condemned his remarks": the target is
+    its speaker), verbs that label their object ("called X a crime": X's doer is accused)."""
+
+    id: str
+    words: list[str] = Field(min_length=1)
+
+
+class SpeechActsFile(DataFile):
+    """``data/events/speech_acts.yaml``."""
+
+    VERSION = 2
+    cues: list[CueAct]
+    neutral: list[NeutralCue] = []
+    content: list[ContentAct]
+    statements: Referring | None = None
+    labelling: Referring | None = None
+
+    @model_validator(mode="after")
+    def _codes(self) -> SpeechActsFile:
+        onto = ontology()
+        seen: dict[str, str] = {}
+        for e in (*self.cues, *self.content):
+            if e.type not in SPEECH_TYPES:
+                raise ValueError(f"{e.id}: {e.type} is no act of saying ({', '.join(sorted(SPEECH_TYPES))})")
+            if e.cameo not in onto.cameo or onto.plover_for(e.cameo) != e.type:
+                raise ValueError(f"{e.id}: CAMEO {e.cameo} is not a {e.type} code")
+        for e in (*self.cues, *self.neutral):
+            for lem in e.lemmas:
+                if lem in seen:
+                    raise ValueError(f"{e.id}: cue {lem!r} is already listed under {seen[lem]}")
+                seen[lem] = e.id
+        return self
+
+
+class SpeechActs:
+    """The validated table, indexed (``speech_acts()``)."""
+
+    def __init__(self, data: SpeechActsFile) -> None:
+        self.data = data
+        self.cue_acts = {lem: e for e in data.cues for lem in e.lemmas}
+        self.neutral = {lem: e for e in data.neutral for lem in e.lemmas}
+        self.replaces = {lem: frozenset(e.replaces) for e in (*data.cues, *data.neutral) for lem in e.lemmas}
+        self.patterns = {e.id: _phrase_re(e.phrases) for e in data.content if e.phrases}
+        self.statement_nouns = frozenset(data.statements.words) if data.statements else frozenset()
+        self.labelling = frozenset(data.labelling.words) if data.labelling else frozenset()
+
+
+@lru_cache(maxsize=1)
+def speech_acts() -> SpeechActs:
+    data = load_data(DATA, SpeechActsFile)
+    lex = lexicon()
+    ids = {t.id: t for ts in lex.by_key.values() for t in ts}
+    for e in (*data.cues, *data.neutral):
+        for rid in e.replaces:
+            if rid not in ids:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: replaces {rid!r}, which is no entry of events/triggers.yaml")
+    for e in data.cues:  # a cue the trigger lexicon always codes as this act would be coded twice
+        for lem in e.lemmas:
+            dup = [t.id for t in lex.candidates(lem, "VERB") + lex.candidates(lem, "NOUN")
+                   if t.type == e.type and t.specificity == 1 and t.id not in e.replaces]
+            if dup:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: {lem!r} is already a {e.type} trigger ({dup[0]})")
+    return SpeechActs(data)
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern:
+    parts = []
+    for p in phrases:
+        words = [r"\w+" if w == "*" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+                 for w in p.lower().split()]
+        parts.append(r"(?<![\w-])" + r"\s+".join(words) + r"\b")  # "counter-terrorism" is no "terrorism"
+    return re.compile("|".join(f"(?:{x})" for x in parts))
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue, content and parties of one statement.
+
+def cue_head(doc: Doc, q: Quote) -> Token | None:
+    """The word that carries a quotation's cue: its verb, else a speech noun or stance adjective."""
+    if q.cue_start is None or q.cue_end is None:
+        return None
+    span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    inside = {t.i for t in span}
+    for pos in ("VERB", "NOUN", "ADJ"):
+        toks = [t for t in span if t.pos_ == pos]
+        if toks:  # the one whose head lies outside the cue ("has warned": warned)
+            return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    return span.root
+
+
+def yielding_hits(doc: Doc, ctx: EventContext, hits: list) -> list:  # list[coder.Hit]
+    """``hits`` without the trigger readings that yield to a statement: the cue word of a quotation
+    whose entry in ``cues``/``neutral`` replaces that trigger, when what the cue acts on is no actor
+    and no place ("called the stabbing an act of barbarity": no phone call; "attacked the
+    proclamation": a criticism — but "attacked Ukraine" stays an assault)."""
+    acts = speech_acts()
+    cues = {}
+    for q in ctx.quotes:
+        tok = cue_head(doc, q)
+        if tok is not None and tok.lemma_.lower() in acts.replaces and not _physical_object(ctx, tok):
+            cues[tok.i] = acts.replaces[tok.lemma_.lower()]
+    return [h for h in hits if h.trig.id not in cues.get(h.tok.i, ())]
+
+
+def _physical_object(ctx: EventContext, verb: Token) -> bool:
+    """The verb acts on an actor or a place (its object, or a "to"/"on" object: "called Putin"), or on
+    no object at all ("Russia attacked", "warned that …": the trigger's reading stands)."""
+    objs = A.children(verb, ("dobj", "dative")) + A.pobjs(verb, ("on", "to", "at"))
+    for o in objs:
+        if A.actor_of(ctx, o) or o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") or o.pos_ == "PROPN":
+            return True
+        if any(p.start <= o.idx < p.end for p in ctx.places):
+            return True
+    return not objs
+
+
+def _content(doc: Doc, q: Quote) -> Span | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb (or copula) of the clause a content word is in."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
+
+
+#: Sectors of a state's executive: its government and the forces it commands speak for one side.
+EXECUTIVE = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _same_side(ctx: EventContext, a: str, b: str) -> bool:
+    """The same actor; a state and anyone of it ("Norway" and Norway's minister); or a state's
+    government and its own forces ("police must ..." said by the interior minister is an order, not a
+    request). A legislature, an opposition or civilians are sides of their own."""
+    if a == b:
+        return True
+    x, y = ctx.actors.by_id(a), ctx.actors.by_id(b)
+    if not (x and y and x.country and x.country == y.country):
+        return False
+    if x.kind == "state" or y.kind == "state":
+        return True
+    sx, sy = ((v.code or "")[3:6] or v.sector for v in (x, y))
+    return sx in EXECUTIVE and sy in EXECUTIVE
+
+
+def _resolve(ctx: EventContext, tok: Token | None, speaker: str) -> tuple[str | None, bool]:
+    """(actor, is the speaker's side?) of a subject phrase; "we"/"I" and an unresolved "he"/"it" in
+    reported speech are the speaker."""
+    if tok is None:
+        return None, False
+    found = A.actors_of(ctx, tok)
+    if found:
+        return found[0], _same_side(ctx, found[0], speaker)
+    low = tok.lower_
+    if low in FIRST_PERSON or (tok.pos_ == "PRON" and low in ("he", "she", "it", "they")):
+        return speaker, True
+    return None, False
+
+
+def _agent(ctx: EventContext, tok: Token, speaker: str) -> str | None:
+    """Whose deed a word names: "Russia's aggression", "Russian aggression", "aggression by X", else
+    the subject of its clause."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+            for a in A.actors_of(ctx, c):
+                if a != speaker:
+                    return a
+    for p in A.pobjs(tok, ("by", "from")):
+        for a in A.actors_of(ctx, p):
+            if a != speaker:
+                return a
+    actor, own = _resolve(ctx, A.subject(_clause_verb(tok))[0], speaker)
+    return None if own else actor
+
+
+def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
+    """Whom a verb of saying addresses: its object ("urged Moscow", "accused Kyiv of", "we count on
+    Turkey"), the subject of the clause it asks for ("wants Ukraine to recognise"), or the party behind
+    its object ("condemned Moscow's invasion", "the proclamation by Trump")."""
+    for o in A.children(verb, ("dobj", "dative")):
+        for a in A.actors_of(ctx, o):
+            if a != speaker:
+                return a
+    for p in A.pobjs(verb, ("on", "upon", "to", "against", "at", "with", "of", "from")):
+        for a in A.actors_of(ctx, p):
+            if a != speaker:
+                return a
+    for c in A.children(verb, ("ccomp",)):
+        if any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            for a in A.actors_of(ctx, A.subject(c)[0]):
+                if a != speaker:
+                    return a
+    for o in A.children(verb, ("dobj",)):
+        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
+        if found:
+            return found
+    return None
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) -> str | None:
+    """Whose act a definite object of the cue refers back to: "condemned the attack" — the attacker of
+    the last attack coded before it; "rejected the accusations" — the accuser (of the speaker's side
+    first); "criticised his remarks" — who last spoke (``statements`` nouns)."""
+    objs = A.children(cue, ("dobj", "nsubjpass"))
+    for o in objs:
+        if o.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss")
+                                       for c in o.children):
+            continue
+        lemma = o.lemma_.lower()
+        if lemma in speech_acts().statement_nouns:
+            said = [q for q in ctx.quotes if q.end <= cue.idx and q.speaker and not _same_side(ctx, q.speaker, speaker)]
+            if said:
+                return max(said, key=lambda q: q.start).speaker
+            continue
+        types = {t.type for t in lexicon().candidates(lemma, "NOUN")}
+        prior = [e for e in before if e.type in types and e.evidence.start <= cue.idx and e.source
+                 and not _same_side(ctx, e.source, speaker)]
+        if prior:
+            aimed = [e for e in prior if e.target and _same_side(ctx, e.target, speaker)]
+            return max(aimed or prior, key=lambda e: e.evidence.start).source
+    return None
+
+
+def _labelled(ctx: EventContext, verb: Token, speaker: str, before: list[Event]) -> str | None:
+    """Whose deed a labelling verb's object is: "called the Democrats' investigation a witch hunt" (the
+    Democrats), "named the PKK as terrorists" (the PKK), "characterized the attack as a violation" (the
+    attacker)."""
+    for o in A.children(verb, ("dobj",)):
+        for a in A.actors_of(ctx, o):
+            if not _same_side(ctx, a, speaker):
+                return a
+        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
+        if found and not _same_side(ctx, found, speaker):
+            return found
+    return _referent(ctx, verb, speaker, before)
+
+
+def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, speaker: str,
+                 before: list[Event]) -> tuple[ContentAct, str | None] | None:
+    """The first content entry that matches, with its target."""
+    acts = speech_acts()
+    lemma = cue.lemma_.lower() if cue is not None else ""
+    text = content.text.lower()
+    for entry in acts.data.content:
+        if entry.cues and lemma not in entry.cues:
+            continue
+        if entry.phrases:
+            anchors = []
+            for m in acts.patterns[entry.id].finditer(text):
+                span = content.doc.char_span(content.start_char + m.start(), content.start_char + m.end(),
+                                             alignment_mode="expand")
+                if span is not None and len(span):
+                    anchors.append(span[0])
+        else:
+            anchors = [content.root]
+        for tok in anchors:
+            verb = _clause_verb(tok)
+            if entry.target == "agent" and verb.lemma_.lower() in acts.labelling and verb.i < tok.i:
+                target = _labelled(ctx, verb, speaker, before)  # "called X a crime": X's doer is accused
+                if target is not None:
+                    return entry, target
+            actor, own = _resolve(ctx, A.subject(verb)[0], speaker)
+            if entry.subject == "other" and (actor is None or own):
+                continue
+            if (entry.subject == "self" and not own) or (entry.subject == "actor" and actor is None):
+                continue
+            if entry.target == "subject":
+                target = None if own else actor
+            elif entry.target == "agent":
+                target = _agent(ctx, tok, speaker)
+            elif entry.target == "object":
+                target = _addressee(ctx, _clause_verb(tok), speaker)
+            else:
+                target = None
+            if entry.needs_target and target is None:
+                continue
+            return entry, target
+    return None
+
+
+def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None, fired: dict[int, Trigger],
+            speaker: str, before: list[Event]) -> tuple[Act, str | None, bool] | None:
+    """(the act, its target, coded by the coder already?) of one statement, or None."""
+    acts = speech_acts()
+    if cue is not None:
+        trig = fired.get(cue.i)
+        lemma = cue.lemma_.lower()
+        if trig is not None and trig.type in SPEECH_TYPES and trig.id not in acts.replaces.get(lemma, ()):
+            act = Act(id=trig.id, type=trig.type, mode=trig.mode, cameo=trig.cameo)
+            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
+                _referent(ctx, cue, speaker, before)
+            if target is None and trig.needs_target:
+                return None  # the coder's own condition ("backed the resolution" names no one)
+            return act, target, True
+        if trig is not None and trig.type not in SPEECH_TYPES:
+            return None  # the trigger reading stands: "attacked Ukraine", "its attacks on the Donbas"
+        if lemma in acts.cue_acts:
+            act = acts.cue_acts[lemma]
+            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
+                _referent(ctx, cue, speaker, before)
+            return (act, target, False) if target is not None or not act.needs_target else None
+        if trig is not None and trig.type in SPEECH_TYPES:
+            return None
+    if content is None:
+        return None
+    found = _content_act(ctx, q, cue, content, speaker, before)
+    return (found[0], found[1], False) if found else None
+
+
+def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
+    """The actor the reported words are about: the subject of their main clause, else the first actor
+    they name that is not the speaker's side ("refused to commit to any assistance to the US-led war")."""
+    if content is None:
+        return None
+    actor, own = _resolve(ctx, A.subject(content.root)[0], speaker)
+    if actor is not None and not own:
+        return actor
+    for m in sorted(ctx.actors.mentions, key=lambda m: m.start):
+        if content.start_char <= m.start and m.end <= content.end_char and not _same_side(ctx, m.actor_id, speaker):
+            return m.actor_id
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage step.
+
+def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[int, Trigger],
+                  origin: dict[int, int] | None = None) -> list[Event]:
+    """``coded`` plus the speech acts of attributed statements; fills parties the coder left out.
+
+    ``fired``: token index → the trigger entry that fired on it (the coder's hits); ``origin``:
+    id(event) → its trigger token, for the verbal acts coded without a quotation ("condemned the
+    attack" is no quotation, but its target is still the attacker)."""
+    onto = ontology()
+    added: list[Event] = []
+    for q in ctx.quotes:
+        speaker = q.speaker
+        actor = ctx.actors.by_id(speaker)
+        if speaker is None or actor is None:
+            continue
+        cue, content = cue_head(doc, q), _content(doc, q)
+        if not (actor.code or actor.country) and (cue is not None or content is not None):
+            # "Ukrainian presidential aide Mykhailo Podolyak": the country the speaker's own phrase names
+            sent = (cue if cue is not None else content.root).sent
+            ctx.actors.fill_person_country(speaker, TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+                                           doc, set(), None, ctx.places)
+        if not (actor.code or actor.country):
+            continue
+        decided = _decide(ctx, q, cue, content, fired, speaker, [*coded, *added])
+        if decided is None:
+            continue
+        act, target, by_coder = decided
+        anchor = cue if cue is not None else content.root
+        sent = anchor.sent
+        target = target if target != speaker else None
+        same = [e for e in (*coded, *added) if e.type == act.type and e.evidence.start == sent.start_char]
+        mine = [e for e in same if e.source == speaker] or \
+            [e for e in same if e.source is not None and _same_side(ctx, e.source, speaker)] or \
+            [e for e in same if e.source is None]
+        if by_coder and same and not mine:
+            # the coder coded the cue's act with a source of its own: for "he"/"she" the quotation
+            # stage's speaker (who spoke last, not whom they spoke about) is the source
+            subj = A.subject(cue)[0]
+            if subj is not None and subj.pos_ == "PRON":
+                wrong = A.actor_of(ctx, subj)
+                for e in same:
+                    if e.source == wrong and wrong is not None and e.target != speaker:
+                        e.source = speaker
+            continue
+        if mine:  # the coder (or another statement) coded this act: fill in what it left out
+            for e in mine:
+                if e.source is None:
+                    e.source = speaker
+                if e.status == "reported" and e.said_by == speaker and not q.reported_by:
+                    # "France is ready to negotiate, the minister said": saying so is the act itself
+                    e.status, e.said_by = "asserted", None
+                if e.target is None and target is not None and e.source != target:
+                    e.target = target
+            continue
+        status, said_by = "asserted", None
+        if q.reported_by and q.reported_by != speaker:
+            status, said_by = "reported", q.reported_by
+        if cue is not None and _negated(cue):
+            status = "negated"
+        quad, goldstein = onto.scores(act.cameo)
+        mode = act.mode if act.mode in onto.types[act.type].modes else None
+        rule = f"speech.cue<{act.id}" if by_coder else act.id
+        date, granularity, own_date = event_date([anchor], ctx.times, ctx.published)
+        added.append(Event(
+            id="", type=act.type, mode=mode, context=list(onto.cameo[act.cameo].context), cameo=act.cameo,
+            quad_class=quad, goldstein=goldstein, source=speaker, target=target, status=status,
+            date=date, date_granularity=granularity,
+            historical=historical(date, granularity, ctx.published, own_date, signs=False),
+            place=None, said_by=said_by, quote=q.id,
+            evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text), rule=rule,
+            confidence=0.8 if (by_coder or act.id.startswith("speech.cue")) else 0.75))
+    for e in coded:  # verbal acts without a quotation: "condemned the attack", "condemned Moscow's invasion"
+        tok = doc[origin[id(e)]] if origin and id(e) in origin else None
+        if e.target is None and e.source and e.type in SPEECH_TYPES and tok is not None and tok.pos_ == "VERB":
+            before = [x for x in coded if x.evidence.start <= e.evidence.start and x is not e]
+            target = _addressee(ctx, tok, e.source) or _referent(ctx, tok, e.source, before)
+            if target is not None and not _same_side(ctx, target, e.source):
+                e.target = target
+    out = [*coded, *added]
+    for i, ev in enumerate(out, 1):
+        ev.id = f"e{i}"
+    return out

@@ -1,0 +1,139 @@
+"""Statements as their speakers' acts (events/speech.py, data/events/speech_acts.yaml).
+
+Hand-built sentences, one mechanism each; none is taken from a gold set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from barometer.data import parse_data
+from barometer.errors import KnowledgeBaseError
+
+FRIDAY = dt.date(2022, 1, 28)
+
+
+def code(text: str):
+    from barometer.eval.events import code_text
+
+    events, layer = code_text(text, FRIDAY)
+    codes = {a.id: a.code for a in layer.actors}
+    return [(e, codes.get(e.source), codes.get(e.target), codes.get(e.said_by)) for e in events]
+
+
+@pytest.mark.parametrize(("text", "act", "pair"), [
+    ("Russia said that Sudan must release the prisoners.", "REQUEST", ("RUS", "SDN")),
+    ("The Kremlin wants Ukraine to recognise Crimea.", "REQUEST", ("RUSGOV", "UKR")),
+    ("The German chancellor said Russia's aggression was a crime.", "ACCUSE", ("DEUGOV", "RUS")),
+    ("The Turkish president attacked the proclamation by the United States.", "ACCUSE", ("TURGOV", "USA")),
+    ('"We count on Turkey to act with restraint," the NATO Secretary General wrote.', "REQUEST", ("NATO", "TUR")),
+    ("The Spanish minister said that Spain will not accept the plan.", "REJECT", ("ESP", None)),
+])
+def test_the_cue_and_the_content_decide_the_speakers_act(text, act, pair):
+    found = [(e, s, t) for e, s, t, _ in code(text) if e.type == act]
+    assert len(found) == 1, [(e.type, s, t, e.rule) for e, s, t, _ in code(text)]
+    e, s, t = found[0]
+    assert (s, t) == pair and e.status == "asserted" and e.said_by is None
+
+
+def test_the_embedded_event_stays_a_claim_of_the_speaker():
+    found = code("The German chancellor said Russia's aggression was a crime.")
+    inner = [(e, s, by) for e, s, _, by in found if e.type == "ASSAULT"]
+    assert inner and all(e.status == "reported" and by == "DEUGOV" for e, _, by in inner)
+
+
+@pytest.mark.parametrize("text", [
+    "The Polish minister said the talks lasted three hours.",
+    "Obama wants a deal, the White House said.",
+    "The Kremlin declined to comment on the report.",  # annotation.md section 10: codes nothing
+    "Russia has had to concentrate its attacks on the Donbas, the EU foreign policy chief said.",  # no criticism
+    '"We must keep the risk to public order at a minimum," the Estonian prime minister wrote.',
+])
+def test_a_plain_description_or_a_bare_wish_codes_nothing(text):
+    assert not [e for e, *_ in code(text) if e.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE")]
+
+
+def test_a_statement_is_coded_once():
+    """The coder's trigger on the cue is the statement's act; the content adds no second one."""
+    found = code("Germany accused Russia of preparing an invasion.")
+    assert [(e.type, s, t) for e, s, t, _ in found if e.type == "ACCUSE"] == [("ACCUSE", "DEU", "RUS")]
+    ready = code("The French minister said France was ready to negotiate with Moscow.")
+    agree = [(e, s) for e, s, *_ in ready if e.type == "AGREE"]
+    assert len(agree) == 1 and agree[0][0].status == "asserted" and agree[0][0].said_by is None
+
+
+def test_a_cue_yields_its_trigger_reading_only_on_a_statement():
+    assert not [e for e, *_ in code("The Polish minister called the stabbing an act of inexplicable barbarity.")
+                if e.type == "CONSULT"]
+    attack = code("Russia attacked Ukraine in Donetsk.")
+    assert [(e.type, s, t) for e, s, t, _ in attack] == [("ASSAULT", "RUS", "UKR")]
+
+
+def _file(**over):
+    base = {"version": 2, "cues": [{"id": "speech.cue.x", "type": "ACCUSE", "cameo": "111", "lemmas": ["brand"]}],
+            "neutral": [], "content": [{"id": "speech.content.x", "type": "REQUEST", "cameo": "100",
+                                        "phrases": ["must"]}]}
+    base.update(over)
+    return base
+
+
+def test_the_table_is_checked_at_load():
+    from barometer.events.speech import SpeechActsFile
+
+    assert parse_data("events/speech_acts.yaml", _file(), SpeechActsFile).cues[0].lemmas == ["brand"]
+    bad = [
+        _file(cues=[{"id": "speech.cue.x", "type": "ASSAULT", "cameo": "190", "lemmas": ["brand"]}]),  # no act of saying
+        _file(cues=[{"id": "speech.cue.x", "type": "ACCUSE", "cameo": "100", "lemmas": ["brand"]}]),  # CAMEO of another type
+        _file(neutral=[{"id": "speech.neutral.x", "lemmas": ["brand"]}]),  # one cue listed twice
+        _file(content=[{"id": "speech.content.x", "type": "REQUEST", "cameo": "100", "target": "whom"}]),
+        _file(version=1),
+    ]
+    for raw in bad:
+        with pytest.raises(KnowledgeBaseError):
+            parse_data("events/speech_acts.yaml", raw, SpeechActsFile)
+
+
+def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
+    from barometer.data import parse_data as parse
+    from barometer.events import speech
+
+    raw = _file(cues=[{"id": "speech.cue.x", "type": "ACCUSE", "cameo": "111", "lemmas": ["condemn"]}])
+    monkeypatch.setattr(speech, "load_data", lambda path, model: parse(path, raw, model))
+    speech.speech_acts.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError, match="already a ACCUSE trigger"):
+            speech.speech_acts()
+        raw["cues"] = [{"id": "speech.cue.x", "type": "ACCUSE", "cameo": "111", "lemmas": ["brand"],
+                        "replaces": ["no.such.trigger"]}]
+        with pytest.raises(KnowledgeBaseError, match="no entry of events/triggers.yaml"):
+            speech.speech_acts()
+    finally:
+        speech.speech_acts.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # whose act a definite object refers back to: the attacker, whoever last spoke
+    ("Russian troops attacked Kharkiv on Monday. The German government condemned the attack.", ("DEUGOV", "RUSMIL")),
+    ("Erdogan said Greece was a bully. The Greek minister criticised his remarks.", ("GRCGOV", "TURGOV")),
+    # the party behind the object: "Moscow's invasion"
+    ("The Greek minister condemned Moscow's invasion.", ("GRCGOV", "RUSGOV")),
+])
+def test_the_target_of_a_verbal_act_is_whom_it_is_about(text, pair):
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE" and e.rule.startswith("accuse.")]
+    assert found == [pair]
+
+
+def test_a_trigger_condition_holds_for_a_statement_too():
+    """support.endorse needs a target: "backed the resolution" names no one, said or not."""
+    assert not [e for e, *_ in code("Russia backed the resolution.") if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Turkish president named the PKK as terrorists.", ("TURGOV", "TURREB")),
+    ("Russian troops attacked Kharkiv. The German chancellor called the attack a war crime.", ("DEUGOV", "RUSMIL")),
+])
+def test_labelling_something_a_crime_accuses_whoever_did_it(text, pair):
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE"]
+    assert found == [pair]
