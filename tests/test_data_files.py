@@ -17,6 +17,7 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.actors.kb import CountriesFile, IgosFile, PeopleFile, RolesFile
     from barometer.amounts.extractor import AmountLexiconFile
     from barometer.clean.boilerplate import BoilerplateFile
+    from barometer.events.filters import FiltersFile
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
     from barometer.places.resolver import AliasesFile, PlaceRolesFile, RegionsFile
@@ -27,6 +28,7 @@ def _models() -> dict[str, type[DataFile]]:
             "actors/people.yaml": PeopleFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
+            "events/filters.yaml": FiltersFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,
             "places/roles.yaml": PlaceRolesFile, "quotes/cues.yaml": CuesFile,
             "times/lexicon.yaml": TimeLexiconFile, "times/relative.yaml": RelativeFile}

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from barometer.events import arguments as A
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
+from barometer.events.filters import Filters, filters, object_words
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import place_target
 from barometer.events.modality import status_of
@@ -37,19 +38,6 @@ class Hit:
     tok: Token
     trig: Trigger
     anchor: Token  # the verb that carries the clause (the trigger, or the light verb of a noun)
-
-
-def _object_words(tok: Token) -> set[str]:
-    words: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp", "ccomp", "acomp", "npadvmod"):
-            words.update(t.lemma_.lower() for t in c.subtree)
-            words.add(c.lemma_.lower())
-        elif c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and c.pos_ == "ADP"):
-            words.update(t.lemma_.lower() for t in c.subtree if t.i != c.i)
-    if tok.pos_ == "NOUN":
-        words.update(c.lemma_.lower() for c in tok.children)
-    return words
 
 
 def lemma_forms(tok: Token) -> set[str]:
@@ -99,7 +87,7 @@ def _object_chain_verb(tok: Token) -> Token | None:
 
 def _constraints_ok(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     if trig.object_any or trig.exclude_object:
-        words = _object_words(tok)
+        words = object_words(tok)
         if trig.object_any and not words & trig.object_any:
             return False
         if trig.exclude_object and words & trig.exclude_object:
@@ -117,9 +105,11 @@ def _constraints_ok(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return True
 
 
-def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
-    """Trigger tokens with the first lexicon entry whose constraints hold (one entry per token)."""
+def find_hits(doc: Doc, lex: Lexicon, ctx: EventContext | None = None, filt: Filters | None = None) -> list[Hit]:
+    """Trigger tokens with the first lexicon entry whose constraints hold and that no precision filter
+    (``data/events/filters.yaml``) rules out (one entry per token)."""
     hits: list[Hit] = []
+    filt = filt or filters()
     strings, lemmas = doc.vocab.strings, lex.lemmas
     # Only verbs (whose lemma may be a lemmatizer slip) and words whose lemma some trigger has can
     # fire: the rest are passed over from an array, without making a Token of each (≈ 4 of 5 tokens).
@@ -133,9 +123,9 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
         pos = tok.pos_
         cands = lex.candidates(lemma, pos)
         if not cands and pos_id == VERB:  # the lemmatizer's slips: "staged" -> "stag"
-            cands = next((c for f in lemma_forms(tok) if (c := lex.candidates(f, pos))), ())
+            lemma, cands = next(((f, c) for f in lemma_forms(tok) if (c := lex.candidates(f, pos))), (lemma, ()))
         for trig in cands:
-            if _constraints_ok(tok, trig, lex):
+            if _constraints_ok(tok, trig, lex) and not filt.blocking(tok, lemma, trig.id, trig.type, ctx):
                 anchor = tok
                 if tok.pos_ == "NOUN":
                     anchor = _light_head(tok, lex) or tok
@@ -385,7 +375,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    events = derive(doc, code_hits(doc, ctx, find_hits(doc, lex), mod, lex))
+    events = derive(doc, code_hits(doc, ctx, find_hits(doc, lex, ctx), mod, lex))
     for e in events:  # background: dated a month or more before the article (model.HISTORICAL_DAYS)
         e.historical = is_historical(e.date, ctx.published)
     return events

@@ -80,6 +80,7 @@ class DerivationSpec(Strict):
     except_type: list[str] = []
     aux: list[str] = []
     except_aux: list[str] = []
+    verbs: list[str] = []
     from_reporter: bool = False
 
 
@@ -90,6 +91,7 @@ class ModalityFile(DataFile):
     denial: _Cues
     conditional: _Cues
     requested: _Cues
+    hypothetical: _Cues | None = None
     announced: _Cues
     reporting: _Cues
     derived: list[DerivationSpec] = []
@@ -161,6 +163,16 @@ class Modality:
     reporting_verbs: frozenset[str]
     #: "linked de-escalation to the return of X": what a verb of these makes a price is asked for
     condition_verbs: frozenset[str] = frozenset()
+    #: "Neither A nor B ...": determiners that make a subject or object nobody
+    negation_marks: frozenset[str] = frozenset()
+    #: "talks are impossible": predicates that deny the event
+    negation_predicates: frozenset[str] = frozenset()
+    #: possibility (coded conditional, cue status.hypothetical): modal auxiliaries, auxiliaries outside
+    #: reported speech ("would"), adverbs and predicates ("likely"), adjectives of event nouns ("possible")
+    hypothetical_aux: frozenset[str] = frozenset()
+    hypothetical_unreported_aux: frozenset[str] = frozenset()
+    hypothetical_words: frozenset[str] = frozenset()
+    hypothetical_modifiers: frozenset[str] = frozenset()
 
 
 def _set(items: list[str] | None) -> frozenset[str]:
@@ -210,6 +222,7 @@ def modality_file() -> ModalityFile:
 @lru_cache(maxsize=1)
 def modality() -> Modality:
     raw = modality_file()
+    hyp = raw.hypothetical or _Cues(id="status.hypothetical")
     return Modality(
         negation_words=_set(raw.negation.words), negation_verbs=_set(raw.negation.verbs),
         denial_verbs=_set(raw.denial.verbs), denial_nouns=_set(raw.denial.nouns),
@@ -218,4 +231,7 @@ def modality() -> Modality:
         request_verbs=_set(raw.requested.verbs), request_nouns=_set(raw.requested.nouns),
         condition_verbs=_set(raw.requested.condition_verbs),
         announce_aux=_set(raw.announced.aux), announce_verbs=_set(raw.announced.verbs),
-        announce_modifiers=_set(raw.announced.modifiers), reporting_verbs=_set(raw.reporting.verbs))
+        announce_modifiers=_set(raw.announced.modifiers), reporting_verbs=_set(raw.reporting.verbs),
+        negation_marks=_set(raw.negation.marks), negation_predicates=_set(raw.negation.modifiers),
+        hypothetical_aux=_set(hyp.aux), hypothetical_unreported_aux=_set(hyp.verbs),
+        hypothetical_words=_set(hyp.words), hypothetical_modifiers=_set(hyp.modifiers))
