@@ -87,3 +87,16 @@ def test_filters_are_validated():
     no_selector = FiltersFile(version=1, filters=[{"id": "f.y", "reason": "r", "object_any": ["x"]}])
     with pytest.raises(KnowledgeBaseError, match="f.y"):
         parse_filters(no_selector, frozenset())
+
+
+def test_speaking_and_warning_need_someone_spoken_to_or_warned():
+    assert "CONSULT" not in {e.type for e in _events("The Chilean president spoke about the economy of Peru.")}
+    assert "CONSULT" in {e.type for e in _events("The presidents of Chile and Peru spoke by phone.")}
+    assert "THREATEN" not in {e.type for e in _events("Chile's president warned that a drought would hurt Peru.")}
+    assert "THREATEN" in {e.type for e in _events("Chile warned Peru against moving troops to the border.")}
+
+
+def test_an_invitation_is_an_offer_and_support_for_an_actor_is_support():
+    assert "AGREE" in {e.type for e in _events("Chile invited Peru to open talks on the border.")}
+    assert "SUPPORT" in {e.type for e in _events("Chile backed Peru in the dispute over the border.")}
+    assert "SUPPORT" not in {e.type for e in _events("There is no evidence to support the claims of Peru.")}

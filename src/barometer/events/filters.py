@@ -43,6 +43,8 @@ class FilterSpec(Strict):
     dep_any: list[str] = []
     head_any: list[str] = []
     child_dep_any: list[str] = []
+    complement_mark: list[str] = []
+    infinitive: bool = False
     passive: bool | None = None
     no_actor_object: bool = False
 
@@ -71,6 +73,8 @@ class Filter:
     dep_any: frozenset[str]
     head_any: frozenset[str]
     child_dep_any: frozenset[str]
+    complement_mark: frozenset[str]
+    infinitive: bool
     passive: bool | None
     no_actor_object: bool
 
@@ -132,6 +136,11 @@ def matches(f: Filter, tok: Token, ctx=None) -> bool:  # noqa: ANN001 - EventCon
         return False
     if f.child_dep_any and not any(c.dep_ in f.child_dep_any for c in tok.children):
         return False
+    if f.complement_mark and not any(c.dep_ in ("ccomp", "advcl", "xcomp") and any(
+            k.dep_ == "mark" and k.lower_ in f.complement_mark for k in c.children) for c in tok.children):
+        return False
+    if f.infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
     if f.passive is not None and _passive(tok) != f.passive:
         return False
     if f.particle and not any(c.dep_ == "prt" and c.lower_ in f.particle for c in tok.children):
@@ -189,7 +198,8 @@ def parse_filters(data: FiltersFile, trigger_ids: frozenset[str] | None = None) 
                    pos=frozenset(s.pos), object_any=_low(s.object_any), prep_any=_low(s.prep_any),
                    particle=_low(s.particle), subject_any=_low(s.subject_any), modifier_any=_low(s.modifier_any),
                    cause_any=_low(s.cause_any), complement_any=_low(s.complement_any), dep_any=frozenset(s.dep_any),
-                   head_any=_low(s.head_any), child_dep_any=frozenset(s.child_dep_any), passive=s.passive,
+                   head_any=_low(s.head_any), child_dep_any=frozenset(s.child_dep_any),
+                   complement_mark=_low(s.complement_mark), infinitive=s.infinitive, passive=s.passive,
                    no_actor_object=s.no_actor_object)
         if f.lemmas:
             for lemma in f.lemmas:
