@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from barometer.events import arguments as A
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
-from barometer.events.filters import Filters, filters, object_words
+from barometer.events.filters import Filters, filters, matches, object_words
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import place_target
 from barometer.events.modality import status_of
@@ -62,7 +62,7 @@ def _light_head(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _object_chain_verb(tok: Token) -> Token | None:
+def _object_chain_verb(tok: Token, documents: frozenset[str] = frozenset()) -> Token | None:
     """The verb whose object an event noun is, directly or through "of" ("denies any plan of invasion").
 
     Only object chains count: in "sanctions in the event of an attack" the attacker is not the
@@ -78,6 +78,11 @@ def _object_chain_verb(tok: Token) -> Token | None:
         if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             cur = head.head
             continue
+        if cur.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in documents:
+            cur = head.head  # "a resolution in support of Ukraine": whoever passed it supports
+            continue
+        if cur.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "came out in support of", "voted in favour of", "engaged in talks"
         if cur.dep_ == "conj":
             cur = head
             continue
@@ -86,23 +91,11 @@ def _object_chain_verb(tok: Token) -> Token | None:
 
 
 def _constraints_ok(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
-    if trig.object_any or trig.exclude_object:
-        words = object_words(tok)
-        if trig.object_any and not words & trig.object_any:
-            return False
-        if trig.exclude_object and words & trig.exclude_object:
-            return False
-    if trig.prep_any and not any(c.dep_ in ("prep", "dative") and c.lower_ in trig.prep_any for c in tok.children):
+    """The entry's argument constraints hold on ``tok`` (the conditions of events/filters.py, plus
+    ``exclude_object``)."""
+    if trig.exclude_object and object_words(tok) & trig.exclude_object:
         return False
-    if trig.particle and not any(c.dep_ == "prt" and c.lower_ in trig.particle for c in tok.children):
-        return False
-    if trig.subject_any:
-        subj, _ = A.subject(tok)
-        if subj is None or not {t.lemma_.lower() for t in subj.subtree} & trig.subject_any:
-            return False
-    if trig.modifier_any and not {c.lemma_.lower() for c in tok.children} & trig.modifier_any:
-        return False
-    return True
+    return matches(trig, tok)
 
 
 def find_hits(doc: Doc, lex: Lexicon, ctx: EventContext | None = None, filt: Filters | None = None) -> list[Hit]:
@@ -155,13 +148,16 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
         if len(pair) >= 2:
             return pair, [], True
     for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
-        targets += A.actors_of(ctx, p)
+        if h.trig.theme_object and p.head.lower_ == "of":
+            sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
+        else:
+            targets += A.actors_of(ctx, p)
     if not sources and h.anchor.i != tok.i:
         subj, passive = A.subject(h.anchor)
         if not passive:
             sources = A.actors_of(ctx, subj)
     if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
-        gov = _object_chain_verb(tok)
+        gov = _object_chain_verb(tok, lex.document_nouns)
         if gov is not None:
             subj, passive = A.subject(gov)
             if not passive:
@@ -182,6 +178,8 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         if not trig.theme_object:
             targets += A.actors_of(ctx, subj)
         sources += A.actors_of(ctx, A.agent(tok))
+    elif trig.from_speaker:
+        sources = reporter_ids[:1]  # "the door is open", Macron said: the speaker offers
     else:
         sources += A.actors_of(ctx, subj)
         if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
@@ -211,7 +209,7 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
 
 def _object_noun_targets(ctx: EventContext, verb: Token, preps: frozenset[str]) -> list[str]:
     out: list[str] = []
-    for o in A.children(verb, ("dobj",)):
+    for o in A.children(verb, ("dobj",)) + A.pobjs(verb, ("into",)):  # "entered into an agreement with X"
         if not A.actor_of(ctx, o):
             for p in A.pobjs(o, tuple(preps - {"in"})):
                 out += A.actors_of(ctx, p)
@@ -304,14 +302,17 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         if not sources and not targets:
             # A verb trigger whose subject is a named or counted group we could not resolve
             # ("thousands of students staged demonstrations") is still an event, with no actor
-            # and a low confidence; anything else without actors is dropped.
-            if not _unresolved_subject(h, lex.group_nouns):
+            # and a low confidence, and so is one whose entry names its subject ("as each bomb exploded");
+            # anything else without actors is dropped.
+            if not (_unresolved_subject(h, lex.group_nouns) or trig.subject_any):
                 continue
             unresolved = True
         pairs = _pairs(sources, targets, trig.symmetric, between)
         if trig.needs_target and all(t is None for _, t in pairs):
             continue
         status, cue = status_of(h.anchor, tok, mod, reporter)
+        if trig.from_speaker and status != "negated":
+            status, cue = "asserted", None  # the speaker's own act ("the door is open", Macron said)
         quote = _quote_at(tok, ctx.quotes)
         said_by = quote.speaker if quote else reporter_id
         if quote is not None and status == "asserted" and quote.speaker not in sources:

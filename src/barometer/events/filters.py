@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -19,6 +20,9 @@ from barometer.data import DataFile, Strict, load_data
 from barometer.errors import KnowledgeBaseError
 from barometer.events import arguments as A
 from barometer.events.ontology import ontology
+
+if TYPE_CHECKING:
+    from barometer.events.lexicon import Trigger
 
 #: Prepositions whose object states what caused a death or damage ("killed in a crash").
 CAUSE_PREPS = ("in", "by", "from", "during", "after", "of", "amid")
@@ -128,8 +132,8 @@ def _passive(tok: Token) -> bool:
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod"))
 
 
-def matches(f: Filter, tok: Token, ctx=None) -> bool:  # noqa: ANN001 - EventContext | None
-    """Whether every condition of ``f`` holds on the trigger token ``tok``."""
+def matches(f: Filter | Trigger, tok: Token, ctx=None) -> bool:  # noqa: ANN001 - EventContext | None
+    """Whether every condition of ``f`` (a filter, or a trigger entry's constraints) holds on ``tok``."""
     if f.dep_any and tok.dep_ not in f.dep_any:
         return False
     if f.head_any and tok.head.lemma_.lower() not in f.head_any:
