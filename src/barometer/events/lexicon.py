@@ -35,6 +35,7 @@ class TriggerSpec(Strict):
     exclude_object: list[str] | None = None
     modifier_any: list[str] | None = None
     head_any: list[str] | None = None
+    dep_any: list[str] | None = None
     child_dep_any: list[str] | None = None
     target_prep: list[str] | None = None
     needs_between: bool = False
@@ -142,7 +143,7 @@ class Trigger:
     def specificity(self) -> int:
         """Entries with more constraints are tried first (sort key, lower first)."""
         constrained = bool(self.object_any or self.prep_any or self.particle or self.subject_any or self.modifier_any
-                           or self.head_any or self.child_dep_any or self.passive is not None)
+                           or self.head_any or self.dep_any or self.child_dep_any or self.passive is not None)
         return 0 if constrained else 1
 
 
@@ -219,7 +220,8 @@ def parse_triggers(data: TriggersFile) -> Lexicon:
             needs_target=t.needs_target, symmetric=t.symmetric,
             target_preps=_set(t.target_prep) or DEFAULT_TARGET_PREPS, order=order,
             theme_object=t.theme_object, converse=t.converse, head_any=_set(t.head_any),
-            child_dep_any=frozenset(t.child_dep_any or ()), from_speaker=t.from_speaker, passive=t.passive)
+            child_dep_any=frozenset(t.child_dep_any or ()), dep_any=frozenset(t.dep_any or ()), from_speaker=t.from_speaker,
+            passive=t.passive)
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)
