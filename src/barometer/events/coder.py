@@ -30,6 +30,9 @@ from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span, is_historical
 from barometer.registry import register
 
+#: Acts that only speak of the event they take as object ("condemned the invasion", "discussed the war").
+TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "CONSULT", "SUPPORT"})
+
 
 @dataclass
 class Hit:
@@ -124,11 +127,17 @@ def find_hits(doc: Doc, lex: Lexicon, ctx: EventContext | None = None, filt: Fil
                     anchor = _light_head(tok, lex) or tok
                 hits.append(Hit(tok, trig, anchor))
                 break
-    # An event noun that is the object of a verb that itself fired is part of that event
-    # ("imposed sanctions", "threatened an invasion").
-    fired = {h.tok.i for h in hits}
-    return [h for h in hits if not (h.tok.pos_ == "NOUN" and (h.tok.head.i in fired
-                                                                or (h.anchor.i != h.tok.i and h.anchor.i in fired)))]
+    # An event noun that is the object of a verb that itself fired is part of that event when the verb
+    # is of its own type ("imposed sanctions") or only speaks of it ("condemned the invasion",
+    # "discussed the war"); under another act it is an event of its own, the act asked for, promised
+    # or repressed ("urged sanctions", "promising more sanctions", "rallies were repressed").
+    fired = {h.tok.i: h.trig.type for h in hits}
+
+    def absorbed(h: Hit, head: int) -> bool:
+        return head in fired and (fired[head] == h.trig.type or fired[head] in TOPIC_TYPES)
+
+    return [h for h in hits if not (h.tok.pos_ == "NOUN" and (absorbed(h, h.tok.head.i) or (
+        h.anchor.i != h.tok.i and absorbed(h, h.anchor.i))))]
 
 
 def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[str], bool]:
