@@ -145,6 +145,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = head.head  # "denied any plan to attack X": the planner is the denier
             continue
+        if (cur.dep_ == "acl" and head.lemma_.lower() in lexicon().document_nouns and head.dep_ in ("dobj", "nsubjpass")
+                and cur.tag_ == "VBG"):
+            cur = head.head  # "adopted a resolution condemning Russia": the adopter condemns
+            continue
         if cur.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return head, cur.tag_ == "VBN"
         break
@@ -190,7 +194,7 @@ def reporter_clause(tok: Token, reporting: frozenset[str]) -> Token | None:
         if cur.dep_ == "ccomp" and head.lemma_ not in reporting:
             cur = head
             continue
-        if cur.dep_ not in ("conj", "xcomp", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "ccomp", "pcomp"):
+        if cur.dep_ not in ("conj", "xcomp", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "ccomp", "pcomp", "acomp"):
             # "Russia ..., Austin said": the reporting verb is a child of the main clause
             break
         cur = head

@@ -24,6 +24,7 @@ from barometer.events.anaphora import antecedent
 from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
+from barometer.events.filters import Filters, filters, matches, object_words
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import place_target
 from barometer.events.merge import merge_facts
@@ -35,6 +36,9 @@ from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span
 from barometer.registry import register
 
+#: Acts that only speak of the event they take as object ("condemned the invasion", "discussed the war").
+TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "CONSULT", "SUPPORT"})
+
 
 @dataclass
 class Hit:
@@ -43,19 +47,6 @@ class Hit:
     tok: Token
     trig: Trigger
     anchor: Token  # the verb that carries the clause (the trigger, or the light verb of a noun)
-
-
-def _object_words(tok: Token) -> set[str]:
-    words: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp", "ccomp", "acomp", "npadvmod"):
-            words.update(t.lemma_.lower() for t in c.subtree)
-            words.add(c.lemma_.lower())
-        elif c.dep_ in ("prep", "agent") or (c.dep_ == "prt" and c.pos_ == "ADP"):
-            words.update(t.lemma_.lower() for t in c.subtree if t.i != c.i)
-    if tok.pos_ == "NOUN":
-        words.update(c.lemma_.lower() for c in tok.children)
-    return words
 
 
 def lemma_forms(tok: Token) -> set[str]:
@@ -80,7 +71,7 @@ def _light_head(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _object_chain_verb(tok: Token) -> Token | None:
+def _object_chain_verb(tok: Token, documents: frozenset[str] = frozenset()) -> Token | None:
     """The verb whose object an event noun is, directly or through "of" ("denies any plan of invasion").
 
     Only object chains count: in "sanctions in the event of an attack" the attacker is not the
@@ -96,6 +87,11 @@ def _object_chain_verb(tok: Token) -> Token | None:
         if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             cur = head.head
             continue
+        if cur.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in documents:
+            cur = head.head  # "a resolution in support of Ukraine": whoever passed it supports
+            continue
+        if cur.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "came out in support of", "voted in favour of", "engaged in talks"
         if cur.dep_ == "conj":
             cur = head
             continue
@@ -104,28 +100,18 @@ def _object_chain_verb(tok: Token) -> Token | None:
 
 
 def _constraints_ok(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
-    if trig.object_any or trig.exclude_object:
-        words = _object_words(tok)
-        if trig.object_any and not words & trig.object_any:
-            return False
-        if trig.exclude_object and words & trig.exclude_object:
-            return False
-    if trig.prep_any and not any(c.dep_ in ("prep", "dative") and c.lower_ in trig.prep_any for c in tok.children):
+    """The entry's argument constraints hold on ``tok`` (the conditions of events/filters.py, plus
+    ``exclude_object``)."""
+    if trig.exclude_object and object_words(tok) & trig.exclude_object:
         return False
-    if trig.particle and not any(c.dep_ == "prt" and c.lower_ in trig.particle for c in tok.children):
-        return False
-    if trig.subject_any:
-        subj, _ = A.subject(tok)
-        if subj is None or not {t.lemma_.lower() for t in subj.subtree} & trig.subject_any:
-            return False
-    if trig.modifier_any and not {c.lemma_.lower() for c in tok.children} & trig.modifier_any:
-        return False
-    return True
+    return matches(trig, tok)
 
 
-def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
-    """Trigger tokens with the first lexicon entry whose constraints hold (one entry per token)."""
+def find_hits(doc: Doc, lex: Lexicon, ctx: EventContext | None = None, filt: Filters | None = None) -> list[Hit]:
+    """Trigger tokens with the first lexicon entry whose constraints hold and that no precision filter
+    (``data/events/filters.yaml``) rules out (one entry per token)."""
     hits: list[Hit] = []
+    filt = filt or filters()
     strings, lemmas = doc.vocab.strings, lex.lemmas
     # Only verbs (whose lemma may be a lemmatizer slip) and words whose lemma some trigger has can
     # fire: the rest are passed over from an array, without making a Token of each (≈ 4 of 5 tokens).
@@ -139,19 +125,25 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
         pos = tok.pos_
         cands = lex.candidates(lemma, pos)
         if not cands and pos_id == VERB:  # the lemmatizer's slips: "staged" -> "stag"
-            cands = next((c for f in lemma_forms(tok) if (c := lex.candidates(f, pos))), ())
+            lemma, cands = next(((f, c) for f in lemma_forms(tok) if (c := lex.candidates(f, pos))), (lemma, ()))
         for trig in cands:
-            if _constraints_ok(tok, trig, lex):
+            if _constraints_ok(tok, trig, lex) and not filt.blocking(tok, lemma, trig.id, trig.type, ctx):
                 anchor = tok
                 if tok.pos_ == "NOUN":
                     anchor = _light_head(tok, lex) or tok
                 hits.append(Hit(tok, trig, anchor))
                 break
-    # An event noun that is the object of a verb that itself fired is part of that event
-    # ("imposed sanctions", "threatened an invasion").
-    fired = {h.tok.i for h in hits}
-    return [h for h in hits if not (h.tok.pos_ == "NOUN" and (h.tok.head.i in fired
-                                                                or (h.anchor.i != h.tok.i and h.anchor.i in fired)))]
+    # An event noun that is the object of a verb that itself fired is part of that event when the verb
+    # is of its own type ("imposed sanctions") or only speaks of it ("condemned the invasion",
+    # "discussed the war"); under another act it is an event of its own, the act asked for, promised
+    # or repressed ("urged sanctions", "promising more sanctions", "rallies were repressed").
+    fired = {h.tok.i: h.trig.type for h in hits}
+
+    def absorbed(h: Hit, head: int) -> bool:
+        return head in fired and (fired[head] == h.trig.type or fired[head] in TOPIC_TYPES)
+
+    return [h for h in hits if not (h.tok.pos_ == "NOUN" and (absorbed(h, h.tok.head.i) or (
+        h.anchor.i != h.tok.i and absorbed(h, h.anchor.i))))]
 
 
 def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[str], bool]:
@@ -171,7 +163,10 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
         if len(pair) >= 2:
             return pair, [], True
     for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
-        targets += A.actors_of(ctx, p)
+        if h.trig.theme_object and p.head.lower_ == "of":
+            sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
+        else:
+            targets += A.actors_of(ctx, p)
     if not targets and h.anchor.i != tok.i:  # "began a military offensive into Syria": the light verb's phrase
         for p in A.pobjs(h.anchor, _LIGHT_PREPS, through_time=True):
             targets += A.actors_of(ctx, p)
@@ -180,7 +175,7 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
         if not passive and not _non_agent(subj):
             sources = A.actors_of(ctx, subj)
     if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
-        gov = _object_chain_verb(tok)
+        gov = _object_chain_verb(tok, lex.document_nouns)
         if gov is not None:
             subj, passive = A.subject(gov)
             if not passive and not _non_agent(subj):
@@ -209,6 +204,8 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         if not trig.theme_object:
             targets += A.actors_of(ctx, subj)
         sources += A.actors_of(ctx, A.agent(tok))
+    elif trig.from_speaker:
+        sources = reporter_ids[:1]  # "the door is open", Macron said: the speaker offers
     else:
         sources += A.actors_of(ctx, subj)
         if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
@@ -238,7 +235,7 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
 
 def _object_noun_targets(ctx: EventContext, verb: Token, preps: frozenset[str]) -> list[str]:
     out: list[str] = []
-    for o in A.children(verb, ("dobj",)):
+    for o in A.children(verb, ("dobj",)) + A.pobjs(verb, ("into",)):  # "entered into an agreement with X"
         if not A.actor_of(ctx, o):
             for p in A.pobjs(o, tuple(preps - {"in"})):
                 out += A.actors_of(ctx, p)
@@ -339,14 +336,17 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         if not sources and not targets:
             # A verb trigger whose subject is a named or counted group we could not resolve
             # ("thousands of students staged demonstrations") is still an event, with no actor
-            # and a low confidence; anything else without actors is dropped.
-            if not _unresolved_subject(h, lex.group_nouns):
+            # and a low confidence, and so is one whose entry names its subject ("as each bomb exploded");
+            # anything else without actors is dropped.
+            if not (_unresolved_subject(h, lex.group_nouns) or trig.subject_any):
                 continue
             unresolved = True
         pairs = _pairs(sources, targets, trig.symmetric, between)
         if trig.needs_target and all(t is None for _, t in pairs):
             continue
         status, cue = status_of(h.anchor, tok, mod, reporter)
+        if trig.from_speaker and status != "negated":
+            status, cue = "asserted", None  # the speaker's own act ("the door is open", Macron said)
         quote = _quote_at(tok, ctx.quotes)
         said_by = quote.speaker if quote else reporter_id
         if quote is not None and status == "asserted" and quote.speaker not in sources:
@@ -414,7 +414,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     """The events of one article (the v1 stage: ``ctx`` is the pipeline's ``Layers``)."""
     lex, mod = lexicon(), modality()
-    hits = yielding_hits(doc, ctx, find_hits(doc, lex))
+    hits = yielding_hits(doc, ctx, find_hits(doc, lex, ctx))
     fired = {h.tok.i: h.trig for h in hits}
     origin: dict[int, int] = {}
     coded = derive(doc, code_hits(doc, ctx, hits, mod, lex, origin), speaks_for=_speaks_for(ctx))

@@ -34,6 +34,8 @@ class Derivation:
     cameo: str
     #: auxiliaries that rule the derivation out ("Iraq must cooperate" is nobody's offer to cooperate)
     except_aux: frozenset[str] = frozenset()
+    #: verb lemmas the sentence must have ("failed to reach an agreement": fail)
+    verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,7 @@ def derivations() -> tuple[Derivation, ...]:
         if d.cameo not in onto.cameo or onto.plover_for(d.cameo) != d.type:
             raise KnowledgeBaseError(f"events/modality.yaml: {d.id}: CAMEO {d.cameo} is not {d.type}")
         out.append(Derivation(d.id, d.status, frozenset(d.quad_class), frozenset(d.except_type), frozenset(d.aux),
-                              d.type, d.cameo, frozenset(d.except_aux)))
+                              d.type, d.cameo, frozenset(d.except_aux), frozenset(d.verbs)))
     return tuple(out)
 
 
@@ -59,6 +61,12 @@ def _auxes(doc: Doc, e: Event) -> set[str]:
     """Auxiliaries of the verbs in the embedded event's sentence clause chain (cheap: the sentence)."""
     span = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
     return {t.lower_ for t in span if t.dep_ == "aux"} if span is not None else set()
+
+
+def _verbs(doc: Doc, e: Event) -> set[str]:
+    """Verb lemmas of the embedded event's sentence."""
+    span = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in span if t.pos_ == "VERB"} if span is not None else set()
 
 
 def derive(doc: Doc, events: list[Event], speaks_for: Callable[[str, str], bool] | None = None) -> list[Event]:
@@ -84,6 +92,8 @@ def derive(doc: Doc, events: list[Event], speaks_for: Callable[[str, str], bool]
             if r.aux and not (_auxes(doc, e) & r.aux):
                 continue
             if r.except_aux and _auxes(doc, e) & r.except_aux:
+                continue
+            if r.verbs and not (_verbs(doc, e) & r.verbs):
                 continue
             source, target, said_by = e.source, e.target, e.said_by
             if source is None:

@@ -34,6 +34,9 @@ class TriggerSpec(Strict):
     subject_any: list[str] | None = None
     exclude_object: list[str] | None = None
     modifier_any: list[str] | None = None
+    head_any: list[str] | None = None
+    dep_any: list[str] | None = None
+    child_dep_any: list[str] | None = None
     target_prep: list[str] | None = None
     needs_between: bool = False
     needs_actor_arg: bool = False
@@ -42,6 +45,8 @@ class TriggerSpec(Strict):
     symmetric: bool = False
     theme_object: bool = False
     converse: bool = False
+    from_speaker: bool = False
+    passive: bool | None = None
 
 
 class TriggersFile(DataFile):
@@ -50,6 +55,7 @@ class TriggersFile(DataFile):
     VERSION = 2
     light_verbs: list[str]
     group_nouns: list[str] = []
+    document_nouns: list[str] = []
     group_sectors: dict[str, list[str]] = {}
     triggers: list[TriggerSpec]
 
@@ -80,6 +86,7 @@ class DerivationSpec(Strict):
     except_type: list[str] = []
     aux: list[str] = []
     except_aux: list[str] = []
+    verbs: list[str] = []
 
 
 class ModalityFile(DataFile):
@@ -89,6 +96,7 @@ class ModalityFile(DataFile):
     denial: _Cues
     conditional: _Cues
     requested: _Cues
+    hypothetical: _Cues | None = None
     announced: _Cues
     reporting: _Cues
     derived: list[DerivationSpec] = []
@@ -118,11 +126,23 @@ class Trigger:
     order: int
     theme_object: bool = False  # the direct object is what moves (troops, aid), not the target
     converse: bool = False  # the subject receives; the "from" object is the source
+    from_speaker: bool = False  # the source is whoever says it ("the door is open", Macron said)
+    head_any: frozenset[str] = frozenset()  # the lemma of the word the trigger depends on ("in support of")
+    child_dep_any: frozenset[str] = frozenset()  # a child with one of these labels ("wants X to": xcomp)
+    # conditions of the filter vocabulary (events/filters.py) a trigger entry does not use
+    cause_any: frozenset[str] = frozenset()
+    complement_any: frozenset[str] = frozenset()
+    complement_mark: frozenset[str] = frozenset()
+    dep_any: frozenset[str] = frozenset()
+    infinitive: bool = False
+    passive: bool | None = None  # the trigger is (True) / is not (False) passive
+    no_actor_object: bool = False
 
     @property
     def specificity(self) -> int:
         """Entries with more constraints are tried first (sort key, lower first)."""
-        constrained = bool(self.object_any or self.prep_any or self.particle or self.subject_any or self.modifier_any)
+        constrained = bool(self.object_any or self.prep_any or self.particle or self.subject_any or self.modifier_any
+                           or self.head_any or self.dep_any or self.child_dep_any or self.passive is not None)
         return 0 if constrained else 1
 
 
@@ -133,6 +153,8 @@ class Lexicon:
     group_nouns: frozenset[str] = frozenset()
     #: sector code of an article-local group actor named by a group noun ("rebel": REB), see locality.py
     group_sectors: dict[str, str] = field(default_factory=dict)
+    #: texts that act for their authors ("adopted a resolution condemning Russia": the adopter condemns)
+    document_nouns: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.by_key.get((lemma, pos), ())
@@ -160,6 +182,16 @@ class Modality:
     reporting_verbs: frozenset[str]
     #: "linked de-escalation to the return of X": what a verb of these makes a price is asked for
     condition_verbs: frozenset[str] = frozenset()
+    #: "Neither A nor B ...": determiners that make a subject or object nobody
+    negation_marks: frozenset[str] = frozenset()
+    #: "talks are impossible": predicates that deny the event
+    negation_predicates: frozenset[str] = frozenset()
+    #: possibility (coded conditional, cue status.hypothetical): modal auxiliaries, auxiliaries outside
+    #: reported speech ("would"), adverbs and predicates ("likely"), adjectives of event nouns ("possible")
+    hypothetical_aux: frozenset[str] = frozenset()
+    hypothetical_unreported_aux: frozenset[str] = frozenset()
+    hypothetical_words: frozenset[str] = frozenset()
+    hypothetical_modifiers: frozenset[str] = frozenset()
 
 
 def _set(items: list[str] | None) -> frozenset[str]:
@@ -186,13 +218,15 @@ def parse_triggers(data: TriggersFile) -> Lexicon:
             needs_actor_arg=t.needs_actor_arg, needs_light=t.needs_light,
             needs_target=t.needs_target, symmetric=t.symmetric,
             target_preps=_set(t.target_prep) or DEFAULT_TARGET_PREPS, order=order,
-            theme_object=t.theme_object, converse=t.converse)
+            theme_object=t.theme_object, converse=t.converse, head_any=_set(t.head_any),
+            child_dep_any=frozenset(t.child_dep_any or ()), dep_any=frozenset(t.dep_any or ()), from_speaker=t.from_speaker,
+            passive=t.passive)
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 index.setdefault((lemma, pos), []).append(trig)
     by_key = {k: tuple(sorted(v, key=lambda tr: (tr.specificity, tr.order))) for k, v in index.items()}
     sectors = {noun: code for code, nouns in data.group_sectors.items() for noun in nouns}
-    return Lexicon(by_key, _set(data.light_verbs), _set(data.group_nouns), sectors)
+    return Lexicon(by_key, _set(data.light_verbs), _set(data.group_nouns), sectors, _set(data.document_nouns))
 
 
 @lru_cache(maxsize=1)
@@ -209,6 +243,7 @@ def modality_file() -> ModalityFile:
 @lru_cache(maxsize=1)
 def modality() -> Modality:
     raw = modality_file()
+    hyp = raw.hypothetical or _Cues(id="status.hypothetical")
     return Modality(
         negation_words=_set(raw.negation.words), negation_verbs=_set(raw.negation.verbs),
         denial_verbs=_set(raw.denial.verbs), denial_nouns=_set(raw.denial.nouns),
@@ -217,4 +252,7 @@ def modality() -> Modality:
         request_verbs=_set(raw.requested.verbs), request_nouns=_set(raw.requested.nouns),
         condition_verbs=_set(raw.requested.condition_verbs),
         announce_aux=_set(raw.announced.aux), announce_verbs=_set(raw.announced.verbs),
-        announce_modifiers=_set(raw.announced.modifiers), reporting_verbs=_set(raw.reporting.verbs))
+        announce_modifiers=_set(raw.announced.modifiers), reporting_verbs=_set(raw.reporting.verbs),
+        negation_marks=_set(raw.negation.marks), negation_predicates=_set(raw.negation.modifiers),
+        hypothetical_aux=_set(hyp.aux), hypothetical_unreported_aux=_set(hyp.verbs),
+        hypothetical_words=_set(hyp.words), hypothetical_modifiers=_set(hyp.modifiers))

@@ -13,7 +13,9 @@ from spacy.tokens import Token
 
 from barometer.events.lexicon import Modality
 
-ORDER = ("negated", "denied", "conditional", "requested", "announced", "reported")
+ORDER = ("negated", "denied", "conditional", "requested", "hypothetical", "announced", "reported")
+#: The data model has no hypothetical status: a possibility is coded conditional (both are not done).
+CODED = {"hypothetical": "conditional"}
 #: Dependencies we climb from a trigger to the clauses that govern it.
 CLIMB = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "acomp", "advcl", "acl", "nsubj", "nsubjpass",
          "attr", "appos", "relcl", "oprd", "npadvmod", "amod", "compound")
@@ -22,6 +24,36 @@ CLIMB = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "acomp", "ad
 def _neg(tok: Token, m: Modality) -> bool:
     return any((c.dep_ == "neg") or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no"))
                for c in tok.children)
+
+
+def _nobody(tok: Token, m: Modality) -> bool:
+    """"Neither A, B nor C recognize ...": a subject or object of ``tok`` opened by "neither"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+        k.dep_ in ("det", "preconj", "cc") and k.lower_ in m.negation_marks for k in c.children)
+        for c in tok.children)
+
+
+def _predicated(tok: Token, words: frozenset[str]) -> bool:
+    """``tok`` is the subject of, or the clause under, a copula whose predicate is one of ``words``
+    ("negotiations with X are impossible", "it is likely Putin will try ...")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "ccomp", "xcomp", "csubj"):
+        return False
+    head = tok.head
+    if head.lemma_.lower() in words and tok.dep_ == "xcomp":
+        return True  # "it is impossible to negotiate": negotiate <xcomp- impossible
+    return head.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and c.lemma_.lower() in words for c in head.children)
+
+
+def _hypothetical(tok: Token, m: Modality, reported: bool) -> bool:
+    """A possibility: "could invade", "would attack" (outside reported speech), "possibly", "a possible attack"."""
+    for c in tok.children:
+        if c.dep_ == "aux" and (c.lower_ in m.hypothetical_aux or (not reported and c.lower_ in m.hypothetical_unreported_aux)):
+            return True
+        if c.dep_ == "advmod" and c.lemma_.lower() in m.hypothetical_words:
+            return True
+        if tok.pos_ == "NOUN" and c.dep_ in ("amod", "compound") and c.lemma_.lower() in m.hypothetical_modifiers:
+            return True
+    return False
 
 
 def _same_clause(tok: Token, top: Token) -> bool:
@@ -59,9 +91,12 @@ def _conditional_here(tok: Token, m: Modality) -> bool:
 def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None) -> tuple[str, str | None]:
     """(status, cue id) for a trigger; ``anchor`` is the verb carrying a noun trigger (or the trigger)."""
     found: set[str] = set()
+    reported = reporter is not None
     for t in {anchor, trigger}:
-        if _neg(t, m):
+        if _neg(t, m) or _nobody(t, m) or _predicated(t, m.negation_predicates):
             found.add("negated")
+        if _hypothetical(t, m, reported) or _predicated(t, m.hypothetical_words):
+            found.add("hypothetical")
         if _conditional_here(t, m):
             found.add("conditional")
         if any(c.dep_ == "aux" and c.lower_ in m.announce_aux for c in t.children):
@@ -103,6 +138,14 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("xcomp", "ccomp") and any(
                 c.dep_ == "aux" and c.lower_ in m.announce_aux for c in head.children):
             found.add("announced")
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("xcomp", "ccomp") and _hypothetical(head, m, reported):
+            found.add("hypothetical")
+        if cur.dep_ in ("xcomp", "ccomp", "nsubj") and _predicated(head, m.negation_predicates):
+            found.add("negated")
+        if _predicated(cur, m.hypothetical_words):
+            found.add("hypothetical")
+        if _predicated(cur, m.negation_predicates):
+            found.add("negated")
         if cur.dep_ not in CLIMB:
             break
         if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) and any(
@@ -113,7 +156,7 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         found.add("reported")
     for s in ORDER:
         if s in found:
-            return s, f"status.{s}"
+            return CODED.get(s, s), f"status.{s}"
     return "asserted", None
 
 

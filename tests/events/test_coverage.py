@@ -1,0 +1,57 @@
+"""Coverage: the diplomatic, legal and military wordings of real news, and event nouns in light-verb,
+possessive, "between", "in support of" and passive constructions.
+
+Each sentence is hand-made for one entry of ``data/events/triggers.yaml``; none is taken from a gold set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+DAY = dt.date(2022, 1, 28)
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    from barometer.eval.events import code_text
+
+    events, layer = code_text(text, DAY)
+    codes = {a.id: a.code for a in layer.actors}
+    return [(e.type, codes.get(e.source), codes.get(e.target), e.rule) for e in events]
+
+
+@pytest.mark.parametrize(("text", "type_", "source", "target"), [
+    ("The Polish foreign ministry summoned the Russian ambassador on Monday.", "ACCUSE", "POL", "RUS"),
+    ("The Chilean Senate passed a resolution in support of Peru.", "SUPPORT", "CHL", "PER"),
+    ("The UN General Assembly adopted a resolution condemning Chile.", "ACCUSE", "UNO", "CHL"),
+    ("The interview between Vladimir Putin and Emmanuel Macron lasted five hours.", "CONSULT", "RUS", "FRA"),
+    ("The upcoming dispatch of British soldiers was announced on Friday.", "MOBILIZE", "GBR", None),
+    ("Macron said that the door is open to talks.", "AGREE", "FRA", None),
+    ("The Chilean government requested international assistance.", "REQUEST", "CHL", None),
+    ("The Chilean president advocated tougher sanctions against Peru.", "REQUEST", "CHL", "PER"),
+    ("The prime minister of Chile recommended that Peruvian troops withdraw.", "REQUEST", "CHL", None),
+    ("Peru entered into an agreement with Chile on the border.", "SUPPORT", "PER", "CHL"),
+    ("The United States designated the group in Chile as a terrorist organization.", "SANCTION", "USA", None),
+    ("Peruvian forces took control of the Chilean town of Arica.", "COERCE", "PER", None),
+    ("Chile cracked down on protesters in Santiago.", "COERCE", "CHL", None),
+    ("The Chilean president deeply regrets the incident with Peru.", "SUPPORT", "CHL", None),
+    ("Peru increased its cooperation with Chile.", "COOPERATE", "PER", "CHL"),
+    ("The Chilean government evacuated civilians from the border with Peru.", "AID", "CHL", None),
+])
+def test_real_news_wordings_code_their_event(text, type_, source, target):
+    found = [(s, t) for ty, s, t, _ in _coded(text) if ty == type_]
+    assert found, (text, _coded(text))
+    from barometer.eval.newsgold import code_root  # the scorer's country or organisation of a code
+
+    assert any(code_root(s) == source and (target is None or code_root(t) == target) for s, t in found), (text, found)
+
+
+def test_an_explosion_is_an_attack_even_with_no_known_attacker():
+    assert "ASSAULT" in {ty for ty, *_ in _coded("As each bomb exploded, residents of Santiago fled.")}
+    assert "ASSAULT" not in {ty for ty, *_ in _coded("As each firework went up, residents of Santiago cheered.")}
+
+
+def test_an_obligation_or_a_bill_withdrawn_is_no_retreat_of_troops():
+    found = {ty for ty, *_ in _coded("The government of Chile will withdraw the proposed bill on extradition.")}
+    assert "CONCEDE" in found and "RETREAT" not in found
