@@ -11,46 +11,28 @@ All SQL lives in barometer.analytics and barometer.api.queries and is parameteri
 """
 
 
-import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path as FilePath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from barometer.api import queries
+from barometer.api.common import ActorCode, ArticleId, EventScope, IsoDate, Period
 from barometer.api.security import BodyLimit, check_read, check_write
+from barometer.api.stores import Stores
 from barometer.errors import BarometerError, InputError, StoreError
 from barometer.settings import Settings, get_settings
-from barometer.store import SQLStore, connect
+from barometer.store import SQLStore
 from barometer.version import __version__
-
-Period = Literal["day", "week", "month"]
-ActorCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9:_\-.]{1,64}$")]
-
-
-def _iso_date(value: Any) -> Any:
-    """Only ``YYYY-MM-DD`` (or a date object): pydantic alone reads ``0`` or ``1643328000`` as a Unix
-    time, so ``until=0`` quietly meant 1970-01-01 instead of a 422 (found by schemathesis)."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return value
-    raise ValueError("expected a date as YYYY-MM-DD")
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-#: An article id is its sha256 hex digest; the pattern is in the schema, so a bad id is a 422 like
-#: any other malformed parameter (it was a 400 the schema did not announce).
-ArticleId = Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$", description="the article's sha256 hex digest")]
 
 
 class ErrorDetail(BaseModel):
@@ -89,20 +71,20 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     if pipeline is None:
         pipeline = Pipeline.from_settings(settings or get_settings())
     settings = pipeline.settings
-    owned = store is None
-    store = store or connect(db_path or settings.db, settings=settings)
+    stores = Stores(db_path, settings, store=store)
+    store = stores.reader
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        if owned:
-            store.close()
+        stores.close()
 
     app = FastAPI(title="Barometer API", version=__version__, lifespan=lifespan,
                   description="Explainable PLOVER/CAMEO event data from news articles: articles, events, "
                               "quotes, actors, dyad series, alerts. See docs/api.md.")
     app.state.settings = settings
     app.state.store = store
+    app.state.stores = stores
     app.state.pipeline = pipeline
 
     if settings.api_cors_origins.strip():
@@ -163,7 +145,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         """Analyse an article and store it (needs the API token). Re-posting the same text changes nothing."""
         analysis = request.app.state.pipeline.analyze(body.text, body.published, title=body.title, url=body.url,
                                                       outlet=body.outlet)
-        added = st(request).add(analysis, source=body.url or "api")
+        added = request.app.state.stores.write(lambda w: w.add(analysis, source=body.url or "api"))
         return {"id": analysis.article.id, "added": added, "events": len(analysis.events),
                 "actors": len(analysis.actors), "quotes": len(analysis.quotes)}
 
@@ -174,15 +156,17 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
                                                   outlet=body.outlet).model_dump(mode="json", by_alias=True)
 
     @app.get("/api/events", tags=["events"], dependencies=read, response_model=Page)
-    def list_events(request: Request, actor: str | None = Query(None, max_length=64),
+    def list_events(request: Request, scope: EventScope, actor: str | None = Query(None, max_length=64),
                     type: str | None = Query(None, max_length=40, description="PLOVER type"),
                     status: str | None = Query(None, max_length=20), since: IsoDate | None = None,
                     until: IsoDate | None = None, text: str | None = Query(None, max_length=200),
                     article: str | None = Query(None, max_length=64), limit: Limit = 50,
                     offset: Offset = 0) -> dict[str, Any]:
-        """Coded events with their evidence sentence; ``text`` searches the evidence."""
+        """Coded events with their evidence sentence; ``text`` searches the evidence. ``since``/``until``
+        bound the event's date (else its article's), as every series and export does."""
         total, items = queries.events(st(request), actor=actor and actor.upper(), type=type and type.upper(),
                                       status=status, since=since, until=until, text=text, article=article,
+                                      min_confidence=scope.min_confidence or None, historical=scope.historical,
                                       limit=limit, offset=offset)
         return page(total, items, limit, offset)
 
@@ -206,51 +190,42 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         return page(total, items, limit, offset)
 
     @app.get("/api/dyads", tags=["analytics"], dependencies=read)
-    def list_dyads(request: Request, directed: bool = True, limit: Limit = 50) -> dict[str, Any]:
+    def list_dyads(request: Request, scope: EventScope, directed: bool = True, limit: Limit = 50,
+                   ) -> dict[str, Any]:
         """Dyads with the most events."""
         from barometer.analytics.series import top_dyads
 
-        return {"items": top_dyads(st(request), directed=directed, limit=limit)}
+        return {"items": top_dyads(st(request), directed=directed, limit=limit, scope=scope)}
 
     @app.get("/api/dyads/{a}/{b}", tags=["analytics"], dependencies=read)
-    def dyad(request: Request, a: ActorCode, b: ActorCode, by: Period = "week", directed: bool = True,
+    def dyad(request: Request, scope: EventScope, a: ActorCode, b: ActorCode, by: Period = "week", directed: bool = True,
              since: IsoDate | None = None, until: IsoDate | None = None) -> dict[str, Any]:
-        """The dyad's series: counts by QuadClass and type, Goldstein, escalation index (docs/analytics.md)."""
+        """The dyad's series: counts by QuadClass and type, Goldstein, escalation index, one row per
+        period from the first to the last (docs/analytics.md)."""
         from barometer.analytics.series import dyad_series
 
-        return dyad_series(st(request), a, b, by=by, directed=directed, since=since, until=until).as_json()
+        return dyad_series(st(request), a, b, by=by, directed=directed, since=since, until=until,
+                           scope=scope).as_json()
 
     @app.get("/api/dyads/{a}/{b}/events", tags=["analytics"], dependencies=read)
-    def dyad_events(request: Request, a: ActorCode, b: ActorCode, period: IsoDate, by: Period = "week",
+    def dyad_events(request: Request, scope: EventScope, a: ActorCode, b: ActorCode, period: IsoDate, by: Period = "week",
                     directed: bool = True, limit: Limit = 200) -> dict[str, Any]:
-        """The events behind one point of the series (``period`` = the period's first day)."""
+        """The events behind one point of the series (``period``: any day of the period)."""
         from barometer.analytics.series import dyad_events as q
 
-        return {"items": q(st(request), a, b, period=period, by=by, directed=directed, limit=limit)}
+        return {"items": q(st(request), a, b, period=period, by=by, directed=directed, limit=limit, scope=scope)}
 
     @app.get("/api/network", tags=["analytics"], dependencies=read)
-    def network(request: Request, since: IsoDate | None = None, until: IsoDate | None = None,
+    def network(request: Request, scope: EventScope, since: IsoDate | None = None, until: IsoDate | None = None,
                 limit: Limit = 200) -> dict[str, Any]:
         """Actor network (directed dyads with done events) for a period."""
         from barometer.analytics.series import network as q
 
-        return q(st(request), since=since, until=until, limit=limit)
+        return q(st(request), since=since, until=until, limit=limit, scope=scope)
 
-    @app.get("/api/alerts", tags=["analytics"], dependencies=read)
-    def alerts(request: Request, by: Period = "week", window: int = Query(8, ge=2, le=520),
-               threshold: float = Query(3.0, gt=0, le=100), min_sigma: float = Query(0.25, gt=0, le=1e6),
-               min_events: int = Query(2, ge=0, le=2**31 - 1), min_periods: int = Query(3, ge=1, le=520),
-               metric: Literal["conflict", "escalation"] = "conflict", directed: bool = True,
-               actor: str | None = Query(None, max_length=64), since: IsoDate | None = None,
-               until: IsoDate | None = None, limit: Limit = 100) -> dict[str, Any]:
-        """Spikes of a dyad's intensity over its own baseline (z-score; docs/analytics.md)."""
-        from barometer.analytics.alerts import find_alerts
+    from barometer.api import views
 
-        found = find_alerts(st(request), by=by, window=window, threshold=threshold, min_sigma=min_sigma,
-                            min_events=min_events, min_periods=min_periods, metric=metric, directed=directed,
-                            actor=actor, since=since, until=until, limit=limit)
-        return {"items": [x.as_json() for x in found]}
-
+    app.include_router(views.router)
     _mount_dashboard(app)
 
     @app.exception_handler(BarometerError)

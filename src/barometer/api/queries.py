@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from barometer.analytics.series import _jsonable
+from barometer.analytics.scope import jsonable as _jsonable
 from barometer.store.queries import build_where, contains, like_literal
 
 

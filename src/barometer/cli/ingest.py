@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     pipeline = Pipeline.from_settings(args.settings)  # a wrong setting stops here, before any work
     workers = args.workers if args.workers is not None else args.settings.workers
-    with open_store(args.db, settings=args.settings) as store:
+    with open_store(args.db, settings=args.settings, shared=True) as store:
         try:
             report = ingest_paths(args.paths, store, pipeline=pipeline, published=args.published,
                                   date_from_names=args.date_from_name,
