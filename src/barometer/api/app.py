@@ -13,14 +13,12 @@ All SQL lives in barometer.analytics and barometer.api.queries and is parameteri
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
@@ -29,6 +27,7 @@ from barometer.api import queries
 from barometer.api.common import ActorCode, ArticleId, EventScope, IsoDate, Period
 from barometer.api.security import BodyLimit, check_read, check_write
 from barometer.api.stores import Stores
+from barometer.api.web import mount_web
 from barometer.errors import BarometerError, InputError, StoreError
 from barometer.settings import Settings, get_settings
 from barometer.store import SQLStore
@@ -79,7 +78,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         yield
         stores.close()
 
-    app = FastAPI(title="Barometer API", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="Barometer API", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Explainable PLOVER/CAMEO event data from news articles: articles, events, "
                               "quotes, actors, dyad series, alerts. See docs/api.md.")
     app.state.settings = settings
@@ -226,7 +225,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     from barometer.api import views
 
     app.include_router(views.router)
-    _mount_dashboard(app)
+    mount_web(app)
 
     @app.exception_handler(BarometerError)
     async def _barometer_error(_: Request, exc: BarometerError) -> JSONResponse:
@@ -243,18 +242,3 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": ", ".join(methods)})
 
     return app
-
-
-def _mount_dashboard(app: FastAPI) -> None:
-    web = resources.files("barometer.web")
-    static_dir = FilePath(str(web.joinpath("static")))
-    index_html = web.joinpath("templates", "index.html").read_text("utf-8")
-    app.mount("/static", StaticFiles(directory=static_dir), name="static")
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard() -> HTMLResponse:
-        # Static shell: every piece of data arrives as JSON and is inserted with textContent.
-        return HTMLResponse(index_html, headers={
-            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                                       "script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})

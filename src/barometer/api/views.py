@@ -111,11 +111,15 @@ def export_events(store: Store, scope: EventScope, format: Literal["csv", "jsonl
 
 
 @router.get("/api/status", tags=["meta"], dependencies=READ)
-def status(store: Store) -> dict[str, Any]:
-    """What the store holds and when it last changed: the dashboard polls this to refresh its alerts."""
+def status(request: Request, store: Store) -> dict[str, Any]:
+    """What the store holds and when it last changed (the dashboard polls this to show new alerts
+    without a reload), and the defaults of the event scope and of the alerts."""
     _, rows = store.query("SELECT COUNT(*), MAX(ingested_at) FROM articles")
     n, last = rows[0]
     events = store.query("SELECT COUNT(*) FROM events")[1][0][0]
     last_iso = last.isoformat() if last else None
+    s = request.app.state.settings
     return {"articles": int(n), "events": int(events), "last_ingested_at": last_iso,
-            "version": f"{int(n)}:{int(events)}:{last_iso or ''}"}
+            "version": f"{int(n)}:{int(events)}:{last_iso or ''}",
+            "defaults": {"min_confidence": s.min_confidence, "alert_min_stories": s.alert_min_stories,
+                         "alert_min_outlets": s.alert_min_outlets}}

@@ -48,8 +48,9 @@ class PostgresStore(SQLStore):
         self.backend_error = psycopg.Error
         self.path = re.sub(r"//([^:@/]+):[^@/]*@", r"//\1:***@", url)  # never print a password
         try:
-            self.con = psycopg.connect(url, autocommit=True,
-                                       **({"options": "-c default_transaction_read_only=on"} if read_only else {}))
+            self.con = psycopg.connect(url, autocommit=True)
+            if read_only:  # a SET, not connect(options=…), which would replace the URL's own options
+                self.con.execute("SET SESSION default_transaction_read_only = on")
         except psycopg.Error as exc:
             raise StoreError(f"{self.path}: cannot open store: {exc}".strip()) from None
         if read_only:
