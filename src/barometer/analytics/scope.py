@@ -125,12 +125,19 @@ def events_cte(by: str, scope: Scope | None = None) -> str:
     )
 
 
+#: Most periods one axis may hold (a day axis over 30 years): a bound on what one request computes,
+#: whatever dates the events carry.
+MAX_PERIODS = 11_000
+
+
 def calendar_cte(by: str, lo: str, hi: str) -> str:
-    """``cal(period)``: every period from ``lo`` to ``hi`` (SQL expressions of period starts), none
-    skipped, so a week without news is a gap on the axis rather than missing from it."""
+    """``cal(period, n)``: every period from ``lo`` to ``hi`` (SQL expressions of period starts), none
+    skipped, so a week without news is a gap on the axis rather than missing from it; at most
+    ``MAX_PERIODS`` of them."""
     step = STEP[check_period(by)]
-    return (f"cal(period) AS (SELECT {lo} WHERE {lo} IS NOT NULL UNION ALL "
-            f"SELECT CAST(period + {step} AS DATE) FROM cal WHERE CAST(period + {step} AS DATE) <= {hi})")
+    return (f"cal(period, n) AS (SELECT {lo}, 0 WHERE {lo} IS NOT NULL UNION ALL "
+            f"SELECT CAST(period + {step} AS DATE), n + 1 FROM cal "
+            f"WHERE CAST(period + {step} AS DATE) <= {hi} AND n < {MAX_PERIODS - 1})")
 
 
 def dyad_clause(directed: bool) -> tuple[str, int]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from barometer.analytics.scope import (
+    MAX_PERIODS,
     Scope,
     as_date,
     calendar_cte,
@@ -34,8 +35,6 @@ from barometer.analytics.scope import (
 from barometer.errors import InputError
 from barometer.model import DONE_STATUSES
 
-#: Most periods one series may span (a day axis over 30 years): a bound on what one request computes.
-MAX_PERIODS = 11_000
 DAYS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -71,10 +70,10 @@ _INTENSITIES = ("conflict_intensity", "cooperation_intensity", "escalation_index
 def check_span(since: dt.date | None, until: dt.date | None, by: str) -> None:
     if since is not None and until is not None and until < since:
         raise InputError(f"until ({until}) is before since ({since})")
-    if since is not None:
-        days = ((until or dt.date.today()) - since).days
-        if days / DAYS[by] > MAX_PERIODS:
-            raise InputError(f"{since} to {until or 'today'} is over {MAX_PERIODS:,} {by}s: ask for a coarser period")
+    if since is not None or until is not None:
+        start, end = since or min(until, dt.date.today()), until or max(since, dt.date.today())
+        if (end - start).days / DAYS[by] > MAX_PERIODS:
+            raise InputError(f"{start} to {end} is over {MAX_PERIODS:,} {by}s: ask for a coarser period")
 
 
 def dyad_series(store: Any, a: str, b: str, *, by: str = "week", directed: bool = True,
