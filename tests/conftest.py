@@ -49,6 +49,7 @@ def seed_analysis(seed_text):
 SYNTHETIC_START = dt.date(2022, 1, 3)  # Monday of ISO week 2022-W01
 SYNTHETIC_SPIKE_WEEK = dt.date(2022, 2, 21)  # 2022-W08: material conflict jumps
 SYNTHETIC_BUSY_WEEK = dt.date(2022, 1, 31)  # 2022-W05: four times the articles, same rate of events
+SYNTHETIC_OUTLETS = ("Daily Synthetic", "The Synthetic Times", "Synthetic Wire")
 
 
 _FILLER = ("border talks envoy grain port winter gas pipeline ceasefire monitors convoy bridge river "
@@ -100,8 +101,12 @@ def _synthetic_analyses() -> list:
                                     status=status, date=day, rule=f"synthetic.{typ.lower()}",
                                     evidence=Span(start=pos, end=pos + len(sent), text=sent)))
                 pos += len(sent) + 1
+            if not events:  # every report speaks of its day: an event with no actors (the volume of news)
+                events.append(Event(id="e1", type="CONSULT", quad_class=1, goldstein=1.0, status="asserted", date=day,
+                                    rule="synthetic.background",
+                                    evidence=Span(start=0, end=len(sentences[0]), text=sentences[0])))
             article = Article(id=hashlib.sha256(text.encode()).hexdigest(), title=f"Synthetic report {week}.{i}",
-                              published=day, text=text)
+                              published=day, text=text, outlet=SYNTHETIC_OUTLETS[i % len(SYNTHETIC_OUTLETS)])
             out.append(Analysis(article=article, actors=list(actors.values()), events=events))
     return out
 

@@ -77,7 +77,9 @@ def test_the_api_runs_the_pipeline_it_is_given(tmp_path, stub):
     from fastapi.testclient import TestClient
 
     from barometer.api.app import create_app
+    from barometer.store import DuckStore
 
+    DuckStore(tmp_path / "api.duckdb").close()  # the API reads an existing store
     with TestClient(create_app(tmp_path / "api.duckdb", pipeline=stub)) as client:
         r = client.post("/api/analyze", json={"text": article(3), "published": "2022-02-03"})
     assert r.status_code == 200 and [e["rule"] for e in r.json()["events"]] == [RULE]

@@ -58,11 +58,19 @@ class BatchReport:
         return [f for f in self.failed if f[0] not in self.refused]
 
 
+def _skipper(done: dict[str, str], seen: Callable[[str], bool] | None) -> Callable[[str], bool] | None:
+    if not done and seen is None:
+        return None
+    return lambda key: key in done or (seen is not None and seen(key))
+
+
 def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline | None = None,
-                 published: dt.date | None = None, date_from_names: bool = False, progress: bool = True,
+                 published: dt.date | None = None, date_from_names: bool = False, outlet_from_names: bool = False,
+                 progress: bool = True,
                  batch_size: int | None = None, workers: int = 0, scheduler: Any = None, resume: bool = False,
                  timeout: float | None = None, fetch_links: bool | None = None, commit_every: int | None = None,
-                 on_outcome: Callable[[str, str], None] | None = None) -> BatchReport:
+                 on_outcome: Callable[[str, str], None] | None = None,
+                 seen: Callable[[str], bool] | None = None) -> BatchReport:
     """Analyse ``paths`` into ``store`` with ``pipeline`` (default: the process's default pipeline).
 
     The pipeline's settings give every default below and travel to the executors: worker processes
@@ -73,6 +81,7 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
     ``resume``: continue the store's last unfinished batch (its paths and options are reused when
     ``paths`` is empty). ``on_outcome(status, source)`` is called after each document is committed.
     ``commit_every``: articles per transaction (1 = one transaction per article).
+    ``seen(source)`` true means the source is not read at all (``barometer watch``: done before).
     """
     from barometer.ingest.fetch import Fetcher
     from barometer.pipeline import default_pipeline
@@ -97,6 +106,7 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
         paths = list(paths) or args["paths"]
         published = published or (dt.date.fromisoformat(args["published"]) if args.get("published") else None)
         date_from_names = date_from_names or bool(args.get("date_from_names"))
+        outlet_from_names = outlet_from_names or bool(args.get("outlet_from_names"))
         fetch_links = fetch_links if fetch_links is not None else args.get("fetch_links")
         done = store.journal(report.batch_id)
         report.resumed_from = len(done)
@@ -104,11 +114,12 @@ def ingest_paths(paths: list[str | Path], store: SQLStore, *, pipeline: Pipeline
         report.batch_id = store.start_batch({
             "paths": [str(p) if kind_of(p) == "url" or str(p) == "-" else str(Path(p).resolve()) for p in paths],
             "published": published.isoformat() if published else None, "date_from_names": date_from_names,
-            "fetch_links": fetch_links, "title_line": s.title_line})
+            "outlet_from_names": outlet_from_names, "fetch_links": fetch_links, "title_line": s.title_line})
     batch_id = report.batch_id
     read_errors: list[tuple[str, str]] = []
-    docs = iter_documents(paths, date_from_names=date_from_names, errors=read_errors,
-                          skip=(lambda key: key in done) if done else None, fetch_links=fetch_links,
+    docs = iter_documents(paths, date_from_names=date_from_names, outlet_from_names=outlet_from_names,
+                          errors=read_errors,
+                          skip=_skipper(done, seen), fetch_links=fetch_links,
                           fetcher=Fetcher.from_settings(s), max_bytes=s.max_bytes)
 
     def record_failure(source: str, error: str, refused: bool) -> None:

@@ -91,6 +91,13 @@ class Settings:
     api_header_timeout: float = 10.0
     api_body_timeout: float = 30.0
     api_keep_alive: int = 5
+    #: Events under this confidence are left out of the series, alerts, map, event lists and exports
+    #: (CLI ``--min-confidence``, API ``min_confidence``); 0 keeps every event.
+    min_confidence: float = 0.5
+    #: An alert needs at least this many distinct stories carrying the dyad's conflict in its period…
+    alert_min_stories: int = 3
+    #: …published by at least this many outlets (an article's outlet, else its URL's host).
+    alert_min_outlets: int = 2
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

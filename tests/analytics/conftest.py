@@ -9,6 +9,6 @@ from barometer.store import DuckStore
 
 @pytest.fixture(scope="module")
 def store(synthetic_store_path):
-    s = DuckStore(synthetic_store_path)
+    s = DuckStore(synthetic_store_path, read_only=True)
     yield s
     s.close()

@@ -165,10 +165,12 @@ def test_serve_binds_to_loopback_unless_told_otherwise(tmp_path, monkeypatch, ca
     import uvicorn
 
     from barometer.cli import main
+    from barometer.store import DuckStore
 
     bound: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: bound.append(kw))
     monkeypatch.delenv("BAROMETER_API_HOST", raising=False)
+    DuckStore(tmp_path / "a.duckdb").close()  # serve reads an existing store; it never creates one
     assert main(["serve", "--db", str(tmp_path / "a.duckdb")]) == 0
     assert bound[-1]["host"] == "127.0.0.1"
     assert "warning" not in capsys.readouterr().err

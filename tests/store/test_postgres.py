@@ -126,3 +126,24 @@ def test_create_app_and_serve_honour_a_postgresql_url(pg_url, monkeypatch):
     assert main(["serve"]) == 0  # `barometer serve` with BAROMETER_DB=postgresql://…
     assert isinstance(served[-1].state.store, PostgresStore)
     served[-1].state.store.close()
+
+
+def test_serve_reads_what_an_ingest_writes(pg_url, tmp_path):
+    """`serve` on PostgreSQL: a read-only session that sees each commit of an ingest running beside it."""
+    from fastapi.testclient import TestClient
+
+    from barometer.api.app import create_app
+    from barometer.settings import Settings
+
+    first, second = tmp_path / "2022-01-27-a.txt", tmp_path / "2022-01-28-b.txt"
+    first.write_text(ARTICLE)
+    second.write_text(ARTICLE.replace("Wednesday", "Thursday") + " Ukraine accused Russia of shelling Kharkiv.")
+    assert main(["ingest", str(first), "--db", pg_url, "--date-from-name", "--workers", "0"]) == 0
+    app = create_app(pg_url, Settings())  # no token: read-only, nothing created
+    with TestClient(app) as client:
+        assert client.get("/api/status").json()["articles"] == 1
+        assert main(["ingest", str(second), "--db", pg_url, "--date-from-name", "--workers", "0"]) == 0
+        assert client.get("/api/status").json()["articles"] == 2
+        assert client.get("/api/events", params={"actor": "RUS"}).json()["total"] > 0
+        with pytest.raises(app.state.store.backend_error, match="read-only"):
+            app.state.store.query("CREATE TABLE nope (a INTEGER)")

@@ -11,46 +11,30 @@ All SQL lives in barometer.analytics and barometer.api.queries and is parameteri
 """
 
 
-import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from importlib import resources
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from barometer.api import queries
+from barometer.api.common import ActorCode, ArticleId, EventScope, IsoDate, Period
 from barometer.api.guards import AnalysisGate, SecurityHeaders, reject_unknown_parameters
 from barometer.api.security import BodyLimit, check_analyze, check_read, check_write
+from barometer.api.stores import Stores
+from barometer.api.web import mount_web
 from barometer.errors import BarometerError, InputError, StoreError
 from barometer.events.ontology import ontology
 from barometer.model import EventStatus
 from barometer.settings import Settings, get_settings
-from barometer.store import SQLStore, connect
+from barometer.store import SQLStore
 from barometer.version import __version__
-
-Period = Literal["day", "week", "month"]
-ActorCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9:_\-.]{1,64}$")]
-
-
-def _iso_date(value: Any) -> Any:
-    """Only ``YYYY-MM-DD`` (or a date object): pydantic alone reads ``0`` or ``1643328000`` as a Unix
-    time, so ``until=0`` quietly meant 1970-01-01 instead of a 422 (found by schemathesis)."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return value
-    raise ValueError("expected a date as YYYY-MM-DD")
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 def _case(fold: Callable[[str], str]) -> Callable[[Any], Any]:
@@ -61,9 +45,6 @@ def _case(fold: Callable[[str], str]) -> Callable[[Any], Any]:
 #: listing the allowed ones (it was 200 and an empty list).
 PloverType = Annotated[Literal[tuple(ontology())], BeforeValidator(_case(str.upper))]  # type: ignore[misc]
 StatusName = Annotated[EventStatus, BeforeValidator(_case(str.lower))]
-#: An article id is its sha256 hex digest; the pattern is in the schema, so a bad id is a 422 like
-#: any other malformed parameter (it was a 400 the schema did not announce).
-ArticleId = Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$", description="the article's sha256 hex digest")]
 
 
 class ErrorDetail(BaseModel):
@@ -106,24 +87,23 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     if pipeline is None:
         pipeline = Pipeline.from_settings(settings or get_settings())
     settings = pipeline.settings
-    owned = store is None
-    store = store or connect(db_path or settings.db, settings=settings)
+    stores = Stores(db_path, settings, store=store)
+    store = stores.reader
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        if owned:
-            store.close()
+        stores.close()
 
-    guarded = settings.api_read_requires_token  # then the schema and the docs need the token too
+    guarded = settings.api_read_requires_token  # then the schema needs the token too (the /docs page reads it)
     app = FastAPI(title="Barometer API", version=__version__, lifespan=lifespan,
                   dependencies=[Depends(reject_unknown_parameters)],
-                  openapi_url=None if guarded else "/openapi.json", docs_url=None if guarded else "/docs",
-                  redoc_url=None if guarded else "/redoc",
+                  openapi_url=None if guarded else "/openapi.json", docs_url=None, redoc_url=None,
                   description="Explainable PLOVER/CAMEO event data from news articles: articles, events, "
                               "quotes, actors, dyad series, alerts. See docs/api.md.")
     app.state.settings = settings
     app.state.store = store
+    app.state.stores = stores
     app.state.pipeline = pipeline
 
     if settings.api_cors_origins.strip():
@@ -205,7 +185,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
     async def add_article(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
         """Analyse an article and store it (needs the API token). Re-posting the same text changes nothing."""
         analysis = await gate.run(analysis_of(request, body))
-        added = st(request).add(analysis, source=body.url or "api")
+        added = request.app.state.stores.write(lambda w: w.add(analysis, source=body.url or "api"))
         return {"id": analysis.article.id, "added": added, "events": len(analysis.events),
                 "actors": len(analysis.actors), "quotes": len(analysis.quotes)}
 
@@ -217,15 +197,18 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         return (await gate.run(analysis_of(request, body))).model_dump(mode="json", by_alias=True)
 
     @app.get("/api/events", tags=["events"], dependencies=read, response_model=Page)
-    def list_events(request: Request, actor: str | None = Query(None, max_length=64),
+    def list_events(request: Request, scope: EventScope, actor: str | None = Query(None, max_length=64),
                     type: Annotated[PloverType | None, Query(description="PLOVER type (any case)")] = None,
                     status: Annotated[StatusName | None, Query(description="event status (any case)")] = None,
                     since: IsoDate | None = None,
                     until: IsoDate | None = None, text: str | None = Query(None, max_length=200),
                     article: str | None = Query(None, max_length=64), limit: Limit = 50,
                     offset: Offset = 0) -> dict[str, Any]:
-        """Coded events with their evidence sentence; ``text`` searches the evidence."""
-        total, items = queries.events(st(request), actor=actor and actor.upper(), type=type, status=status, since=since, until=until, text=text, article=article,
+        """Coded events with their evidence sentence; ``text`` searches the evidence. ``since``/``until``
+        bound the event's date (else its article's), as every series and export does."""
+        total, items = queries.events(st(request), actor=actor and actor.upper(), type=type,
+                                      status=status, since=since, until=until, text=text, article=article,
+                                      min_confidence=scope.min_confidence or None, historical=scope.historical,
                                       limit=limit, offset=offset)
         return page(total, items, limit, offset)
 
@@ -249,52 +232,43 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         return page(total, items, limit, offset)
 
     @app.get("/api/dyads", tags=["analytics"], dependencies=read)
-    def list_dyads(request: Request, directed: bool = True, limit: Limit = 50) -> dict[str, Any]:
+    def list_dyads(request: Request, scope: EventScope, directed: bool = True, limit: Limit = 50,
+                   ) -> dict[str, Any]:
         """Dyads with the most events."""
         from barometer.analytics.series import top_dyads
 
-        return {"items": top_dyads(st(request), directed=directed, limit=limit)}
+        return {"items": top_dyads(st(request), directed=directed, limit=limit, scope=scope)}
 
     @app.get("/api/dyads/{a}/{b}", tags=["analytics"], dependencies=read)
-    def dyad(request: Request, a: ActorCode, b: ActorCode, by: Period = "week", directed: bool = True,
+    def dyad(request: Request, scope: EventScope, a: ActorCode, b: ActorCode, by: Period = "week", directed: bool = True,
              since: IsoDate | None = None, until: IsoDate | None = None) -> dict[str, Any]:
-        """The dyad's series: counts by QuadClass and type, Goldstein, escalation index (docs/analytics.md)."""
+        """The dyad's series: counts by QuadClass and type, Goldstein, escalation index, one row per
+        period from the first to the last (docs/analytics.md)."""
         from barometer.analytics.series import dyad_series
 
-        return dyad_series(st(request), a, b, by=by, directed=directed, since=since, until=until).as_json()
+        return dyad_series(st(request), a, b, by=by, directed=directed, since=since, until=until,
+                           scope=scope).as_json()
 
     @app.get("/api/dyads/{a}/{b}/events", tags=["analytics"], dependencies=read)
-    def dyad_events(request: Request, a: ActorCode, b: ActorCode, period: IsoDate, by: Period = "week",
+    def dyad_events(request: Request, scope: EventScope, a: ActorCode, b: ActorCode, period: IsoDate, by: Period = "week",
                     directed: bool = True, limit: Limit = 200) -> dict[str, Any]:
-        """The events behind one point of the series (``period`` = the period's first day)."""
+        """The events behind one point of the series (``period``: any day of the period)."""
         from barometer.analytics.series import dyad_events as q
 
-        return {"items": q(st(request), a, b, period=period, by=by, directed=directed, limit=limit)}
+        return {"items": q(st(request), a, b, period=period, by=by, directed=directed, limit=limit, scope=scope)}
 
     @app.get("/api/network", tags=["analytics"], dependencies=read)
-    def network(request: Request, since: IsoDate | None = None, until: IsoDate | None = None,
+    def network(request: Request, scope: EventScope, since: IsoDate | None = None, until: IsoDate | None = None,
                 limit: Limit = 200) -> dict[str, Any]:
         """Actor network (directed dyads with done events) for a period."""
         from barometer.analytics.series import network as q
 
-        return q(st(request), since=since, until=until, limit=limit)
+        return q(st(request), since=since, until=until, limit=limit, scope=scope)
 
-    @app.get("/api/alerts", tags=["analytics"], dependencies=read)
-    def alerts(request: Request, by: Period = "week", window: int = Query(8, ge=2, le=520),
-               threshold: float = Query(3.0, gt=0, le=100), min_sigma: float = Query(0.25, gt=0, le=1e6),
-               min_events: int = Query(2, ge=0, le=2**31 - 1), min_periods: int = Query(3, ge=1, le=520),
-               metric: Literal["conflict", "escalation"] = "conflict", directed: bool = True,
-               actor: str | None = Query(None, max_length=64), since: IsoDate | None = None,
-               until: IsoDate | None = None, limit: Limit = 100) -> dict[str, Any]:
-        """Spikes of a dyad's intensity over its own baseline (z-score; docs/analytics.md)."""
-        from barometer.analytics.alerts import find_alerts
+    from barometer.api import views
 
-        found = find_alerts(st(request), by=by, window=window, threshold=threshold, min_sigma=min_sigma,
-                            min_events=min_events, min_periods=min_periods, metric=metric, directed=directed,
-                            actor=actor, since=since, until=until, limit=limit)
-        return {"items": [x.as_json() for x in found]}
-
-    _mount_dashboard(app)
+    app.include_router(views.router)
+    mount_web(app)
 
     @app.exception_handler(BarometerError)
     async def _barometer_error(_: Request, exc: BarometerError) -> JSONResponse:
@@ -311,18 +285,3 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": ", ".join(methods)})
 
     return app
-
-
-def _mount_dashboard(app: FastAPI) -> None:
-    web = resources.files("barometer.web")
-    static_dir = FilePath(str(web.joinpath("static")))
-    index_html = web.joinpath("templates", "index.html").read_text("utf-8")
-    app.mount("/static", StaticFiles(directory=static_dir), name="static")
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard() -> HTMLResponse:
-        # Static shell: every piece of data arrives as JSON and is inserted with textContent.
-        return HTMLResponse(index_html, headers={
-            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                                       "script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})

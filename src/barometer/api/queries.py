@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from barometer.analytics.series import _jsonable
+from barometer.analytics.scope import jsonable as _jsonable
 from barometer.store.queries import build_where, contains, like_literal
 
 
@@ -23,12 +23,15 @@ def _page(store: Any, base_sql: str, params: list[Any], order: str, limit: int, 
 
 def articles(store: Any, *, q: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
              limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    sql = ("SELECT id, title, published, outlet, url, language, n_events FROM articles "
+    # With a search, each article comes with the text around the first match (its snippet).
+    sql = ("SELECT id, title, published, outlet, url, language, n_events, story_id, "
+           "CASE WHEN CAST(? AS VARCHAR) IS NULL OR strpos(lower(text), lower(?)) = 0 THEN NULL "
+           "ELSE substr(text, GREATEST(1, strpos(lower(text), lower(?)) - 80), 220) END AS snippet FROM articles "
            f"WHERE (CAST(? AS VARCHAR) IS NULL OR {contains('title')} OR {contains('text')}) "
            "AND (CAST(? AS DATE) IS NULL OR published >= CAST(? AS DATE)) "
            "AND (CAST(? AS DATE) IS NULL OR published <= CAST(? AS DATE))")
-    return _page(store, sql, [q, like_literal(q), like_literal(q), since, since, until, until], "published, id",
-                 limit, offset)
+    return _page(store, sql, [q, q, q, q, like_literal(q), like_literal(q), since, since, until, until],
+                 "published, id", limit, offset)
 
 
 def events(store: Any, *, limit: int = 50, offset: int = 0, **filters: Any) -> tuple[int, list[dict[str, Any]]]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from barometer.errors import BarometerError, InputError
 
 #: Command modules, in the order ``barometer --help`` lists them.
-COMMAND_MODULES = ["analyze", "actors", "quotes", "ingest", "query", "eval", "analytics", "serve", "schema",
+COMMAND_MODULES = ["analyze", "actors", "quotes", "ingest", "watch", "query", "eval", "analytics", "serve", "schema",
                    "demo"]
 
 

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from barometer.store import open_store
 
     pipeline = Pipeline.from_settings(args.settings)
-    with open_store(args.db, settings=args.settings) as store:
+    with open_store(args.db, settings=args.settings, shared=True) as store:
         report = ingest_paths(sample_paths(), store, pipeline=pipeline, date_from_names=True, progress=False)
         console().print(f"[bold]Barometer demo[/bold]: {report.added} sample article(s) analysed, "
                         f"{report.skipped} already in {store.path}")

@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date-from-name", action="store_true",
                    help="take each file's publication date from its name (2022-01-28… or 20220128T…)")
     add_title_line_argument(p)
+    p.add_argument("--outlet-from-name", action="store_true",
+                   help="take each file's outlet from its name when it has none: <date>_<OUTLET>_… "
+                        "(in the war corpus, 20220219T090000Z_US_en_….txt: the outlet group US)")
     p.add_argument("--resume", action="store_true",
                    help="continue the store's last unfinished (e.g. killed) batch; paths default to its own")
     p.add_argument("--workers", type=int, default=None,
@@ -62,10 +65,10 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{missing[0]}: no such file or directory"
                          + (f" (and {len(missing) - 1} more paths)" if len(missing) > 1 else ""))
     workers = args.workers if args.workers is not None else args.settings.workers
-    with open_store(args.db, settings=args.settings) as store:
+    with open_store(args.db, settings=args.settings, shared=True) as store:
         try:
             report = ingest_paths(args.paths, store, pipeline=pipeline, published=args.published,
-                                  date_from_names=args.date_from_name,
+                                  date_from_names=args.date_from_name, outlet_from_names=args.outlet_from_name,
                                   progress=not args.no_progress and not args.verbose and sys.stderr.isatty(),
                                   batch_size=args.batch_size, workers=workers, scheduler=args.scheduler,
                                   resume=args.resume, timeout=args.timeout, fetch_links=args.fetch_links,

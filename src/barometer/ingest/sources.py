@@ -92,6 +92,19 @@ def date_from_name(path: str | Path) -> dt.date | None:
         return None
 
 
+#: The outlet after the date in a file name: ``<date>_<OUTLET>_…`` (``20220219T090000Z_US_en_7affa6504b.txt``).
+NAME_OUTLET = re.compile(r"^(?:19|20)\d\d-?[01]\d-?[0-3]\d(?:T\d{4,6}Z?)?_(?P<outlet>[A-Za-z0-9][A-Za-z0-9.\-]*)_")
+
+
+def outlet_from_name(path: str | Path) -> str | None:
+    """The field after the date of a ``<date>_<OUTLET>_…`` file name (``ingest --outlet-from-name``).
+
+    In the Russia–Ukraine war corpus that field is the collector's outlet group (US, GB, PL, UA, BY:
+    each two or three named outlets), so two distinct values are always two distinct outlets."""
+    m = NAME_OUTLET.match(Path(path).name)
+    return m["outlet"] if m else None
+
+
 def _walk(top: Path, errors: list[tuple[str, str]] | None) -> list[Path]:
     """Files under ``top`` with a known extension, sorted; a directory that cannot be read is reported
     in ``errors`` (``rglob`` skipped it without a word)."""
@@ -130,7 +143,7 @@ def iter_paths(paths: list[str | Path], errors: list[tuple[str, str]] | None = N
                 yield f
 
 
-def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
+def iter_documents(paths: list[str | Path], *, date_from_names: bool = False, outlet_from_names: bool = False,
                    errors: list[tuple[str, str]] | None = None, skip: Callable[[str], bool] | None = None,
                    fetch_links: bool | None = None, fetcher=None,  # noqa: ANN001 - Fetcher | None
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument]:
@@ -173,6 +186,8 @@ def iter_documents(paths: list[str | Path], *, date_from_names: bool = False,
                 raw = read_document(path, max_bytes)
                 if date_from_names:
                     raw.published = date_from_name(path)
+                if outlet_from_names and not raw.outlet:
+                    raw.outlet = outlet_from_name(path)
                 yield raw
         except (InputError, OSError) as exc:
             if errors is None:

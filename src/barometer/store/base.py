@@ -8,7 +8,6 @@ written against the default DuckDB store runs unchanged against ``--db postgresq
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from barometer.store.journal import Journal
 from barometer.store.queries import Queries
 from barometer.store.rows import rows_of
 from barometer.store.schema import MIGRATION_SQL, SCHEMA_SQL, STORE_VERSION, TABLES, now
+from barometer.store.share import UseLock
 
 
 @dataclass
@@ -42,7 +42,7 @@ class SQLStore(Journal, Queries):
     single_writer: bool = False
 
     def __init__(self, *, story_window: int = Settings.story_window) -> None:
-        self._lock = threading.RLock()
+        self._lock = UseLock(self._after_use)
         #: Stored articles the near-duplicate index remembers (setting ``story_window``; 0 = all).
         self.story_window = max(0, story_window)
         self._stories = None  # barometer.store.stories.StoryIndex, loaded on first add
@@ -63,6 +63,10 @@ class SQLStore(Journal, Queries):
 
     def close(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _after_use(self) -> None:
+        """Called when the outermost use of the store ends (a store shared between processes hands
+        the file over here, ``duck.py``)."""
 
     def _schema_statements(self) -> list[str]:
         return [s.strip() for s in (SCHEMA_SQL + ";" + MIGRATION_SQL).split(";") if s.strip()]

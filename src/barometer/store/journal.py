@@ -94,6 +94,11 @@ class Journal:
                              "ORDER BY started_at DESC LIMIT 1")
         return (rows[0][0], json.loads(rows[0][1])) if rows else None
 
+    def seen_sources(self) -> set[str]:
+        """Every source key that some batch has stored or recorded as failed (``barometer watch``)."""
+        _, rows = self.query("SELECT DISTINCT source FROM batch_items WHERE status IN ('done', 'failed')")
+        return {r[0] for r in rows}
+
     def journal(self, batch_id: str) -> dict[str, str]:
         """Source key → 'done' or 'failed' for one batch."""
         _, rows = self.query("SELECT source, status FROM batch_items WHERE batch_id = ?", [batch_id])

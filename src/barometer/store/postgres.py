@@ -37,7 +37,9 @@ def to_pyformat(sql: str) -> str:
 class PostgresStore(SQLStore):
     """A PostgreSQL database holding analyses (one writer; readers may be anywhere)."""
 
-    def __init__(self, url: str, *, story_window: int = Settings.story_window) -> None:
+    def __init__(self, url: str, *, story_window: int = Settings.story_window, read_only: bool = False) -> None:
+        """``read_only``: a session that can only read (``default_transaction_read_only``) and does not
+        create or upgrade the schema: what ``serve`` and the CLI's read commands open."""
         super().__init__(story_window=story_window)
         try:
             import psycopg
@@ -47,8 +49,12 @@ class PostgresStore(SQLStore):
         self.path = re.sub(r"//([^:@/]+):[^@/]*@", r"//\1:***@", url)  # never print a password
         try:
             self.con = psycopg.connect(url, autocommit=True)
+            if read_only:  # a SET, not connect(options=…), which would replace the URL's own options
+                self.con.execute("SET SESSION default_transaction_read_only = on")
         except psycopg.Error as exc:
             raise StoreError(f"{self.path}: cannot open store: {exc}".strip()) from None
+        if read_only:
+            return
         try:
             self._run("SELECT pg_advisory_lock(4242001)")  # concurrent schema creation is not atomic
             self._init_schema()

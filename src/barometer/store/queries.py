@@ -26,14 +26,33 @@ def like_literal(value: Any) -> Any:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+#: Where an event falls on the time axis: its own date, else its article's publication date. Every
+#: date filter, period and series of the CLI, the API and the dashboard uses this one expression.
+EVENT_DAY = "COALESCE(e.date, a.published)"
+
+
+def scope_sql(alias: str = "e", *, min_confidence: float = 0.0, historical: bool = False) -> str:
+    """SQL keeping the events that count: confidence at least ``min_confidence`` and, unless
+    ``historical``, no historical event (background dated a month or more before its article).
+    The values are numbers and booleans formatted here, never user text."""
+    parts = [f"COALESCE({alias}.confidence, 1.0) >= {float(min_confidence)!r}"] if min_confidence else []
+    if not historical:
+        parts.append(f"NOT COALESCE({alias}.historical, FALSE)")
+    return " AND ".join(parts) or "TRUE"
+
+
 #: Columns users may filter events on, with the SQL each filter becomes (always parameterised).
+#: ``historical`` is not a column test: false (the default of every caller) leaves historical events
+#: out, true lets them in at their own date.
 EVENT_FILTERS: dict[str, str] = {
     "actor": "(e.source_code = ? OR e.target_code = ? OR e.source_country = ? OR e.target_country = ?"
              " OR e.source_code LIKE ? || '%' ESCAPE '\\' OR e.target_code LIKE ? || '%' ESCAPE '\\')",
     "type": "e.type = ?",
     "status": "e.status = ?",
-    "since": "e.date >= ?",
-    "until": "e.date <= ?",
+    "since": f"{EVENT_DAY} >= ?",
+    "until": f"{EVENT_DAY} <= ?",
+    "min_confidence": "COALESCE(e.confidence, 1.0) >= ?",
+    "historical": "",
     "article": "e.article_id = ?",
     "text": contains("e.evidence_text"),
 }
@@ -47,6 +66,10 @@ def build_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
             continue
         if key not in EVENT_FILTERS:
             raise ValueError(f"unknown filter {key!r} (known: {', '.join(EVENT_FILTERS)})")
+        if key == "historical":
+            if not value:
+                clauses.append(scope_sql("e"))
+            continue
         clause = EVENT_FILTERS[key]
         clauses.append(clause)
         if key == "text":
@@ -71,10 +94,10 @@ class Queries:
     def events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> tuple[list[str], list[tuple]]:
         """Events joined with their article, filtered by ``EVENT_FILTERS`` keys (parameterised SQL)."""
         where, params = build_where(filters)
-        sql = ("SELECT e.date, e.type, e.source_code AS source, e.target_code AS target, e.status, e.cameo, "
+        sql = (f"SELECT {EVENT_DAY} AS date, e.type, e.source_code AS source, e.target_code AS target, e.status, e.cameo, "
                "e.quad_class, e.goldstein, e.rule, e.evidence_text AS evidence, a.title, e.article_id, e.event_id "
                f"FROM events e JOIN articles a ON a.id = e.article_id {where} "
-               "ORDER BY e.date, e.article_id, e.evidence_start, e.event_id")
+               f"ORDER BY {EVENT_DAY}, e.article_id, e.evidence_start, e.event_id")
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
