@@ -132,16 +132,12 @@ class AnalysisGate:
 
 
 def guarded_docs(app: Any, check: Callable[[Request], None]) -> None:
-    """``/openapi.json`` and ``/docs`` behind ``check`` (the read token), for an app built without them:
-    with ``api_read_requires_token`` they answered without a token."""
+    """``/openapi.json`` behind ``check`` (the read token), for an app built without it: with
+    ``api_read_requires_token`` it answered without a token. ``/docs`` (served offline by
+    ``api/web.py``) takes the same check."""
     from fastapi import Depends
-    from fastapi.openapi.docs import get_swagger_ui_html
     from fastapi.responses import JSONResponse
 
     @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(check)])
     def openapi() -> JSONResponse:
         return JSONResponse(app.openapi())
-
-    @app.get("/docs", include_in_schema=False, dependencies=[Depends(check)])
-    def docs() -> Any:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{app.title} - docs")

@@ -11,9 +11,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
+
+from barometer.api.security import check_read
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
@@ -43,7 +45,8 @@ def mount_web(app: FastAPI) -> None:
         # Static shell: every piece of data arrives as JSON and is inserted with textContent.
         return HTMLResponse(index_html, headers={"Content-Security-Policy": CSP, **HEADERS})
 
-    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    # with api_read_requires_token the API reference needs the token, as the schema it reads does
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(check_read)])
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_HTML, headers={"Content-Security-Policy": DOCS_CSP, **HEADERS})
 
