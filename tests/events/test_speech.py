@@ -80,7 +80,7 @@ def _file(**over):
 
 
 def test_the_table_is_checked_at_load():
-    from barometer.events.speech import SpeechActsFile
+    from barometer.events.speech_data import SpeechActsFile
 
     assert parse_data("events/speech_acts.yaml", _file(), SpeechActsFile).cues[0].lemmas == ["brand"]
     bad = [
@@ -97,7 +97,7 @@ def test_the_table_is_checked_at_load():
 
 def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
     from barometer.data import parse_data as parse
-    from barometer.events import speech
+    from barometer.events import speech_data as speech
 
     raw = _file(cues=[{"id": "speech.cue.x", "type": "ACCUSE", "cameo": "111", "lemmas": ["condemn"]}])
     monkeypatch.setattr(speech, "load_data", lambda path, model: parse(path, raw, model))

@@ -71,11 +71,11 @@ _line = st.text(st.characters(blacklist_categories=["Cs"]), max_size=120)
 def test_clean_text_is_normalised_and_stable(lines, sep):
     from barometer.clean.article import clean_text
 
-    text, _, _ = clean_text(sep.join(lines), first_line_is_title=False)
+    text, _, _ = clean_text(sep.join(lines), title_line="no")
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\r\u2028\u2029]", text)
     paragraphs = text.split("\n\n") if text else []
     assert all(p and p == p.strip() and "\n" not in p and "  " not in p for p in paragraphs)
-    again, _, _ = clean_text(text, first_line_is_title=False)
+    again, _, _ = clean_text(text, title_line="no")
     assert again == text, "cleaning clean text must change nothing (offsets depend on it)"
 
 

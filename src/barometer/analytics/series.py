@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from barometer.analytics.scope import (
-    MAX_PERIODS,
     Scope,
     as_date,
     calendar_cte,
@@ -68,12 +67,10 @@ _INTENSITIES = ("conflict_intensity", "cooperation_intensity", "escalation_index
 
 
 def check_span(since: dt.date | None, until: dt.date | None, by: str) -> None:
+    """A span the axis can be drawn for. Its length needs no check: the axis never reaches past the
+    periods the store holds news for (``dyad_series``), and the calendar stops at ``MAX_PERIODS``."""
     if since is not None and until is not None and until < since:
         raise InputError(f"until ({until}) is before since ({since})")
-    if since is not None or until is not None:
-        start, end = since or min(until, dt.date.today()), until or max(since, dt.date.today())
-        if (end - start).days / DAYS[by] > MAX_PERIODS:
-            raise InputError(f"{start} to {end} is over {MAX_PERIODS:,} {by}s: ask for a coarser period")
 
 
 def dyad_series(store: Any, a: str, b: str, *, by: str = "week", directed: bool = True,
@@ -81,7 +78,8 @@ def dyad_series(store: Any, a: str, b: str, *, by: str = "week", directed: bool 
     """Counts, Goldstein and the escalation index for one dyad, per period (see docs/analytics.md).
 
     The axis runs from ``since`` (else the first period with an article or a counted event) to
-    ``until`` (else the last period with an article), every period in between included.
+    ``until`` (else the last period with an article), every period in between included, and never
+    before the first or after the last period with an article or a counted event.
     """
     a, b = a.strip().upper(), b.strip().upper()
     if not a or not b:
@@ -101,7 +99,11 @@ def dyad_series(store: Any, a: str, b: str, *, by: str = "week", directed: bool 
         "AVG(CASE WHEN done = 1 THEN goldstein END) AS goldstein_mean, "
         "SUM(conflict) AS conflict, SUM(cooperation) AS cooperation, SUM(threat_conflict) AS threat_conflict "
         "FROM d GROUP BY period), "
-        f"bounds AS (SELECT COALESCE({lo}, MIN(x.period)) AS lo, COALESCE({hi}, (SELECT MAX(period) FROM vol)) AS hi "
+        # within the periods the store holds news for: before its first story and after its last
+        # there is no news at all, which is not a week of no events ("since=0021-01-01" is no
+        # 105,000-week axis)
+        f"bounds AS (SELECT GREATEST(COALESCE({lo}, MIN(x.period)), MIN(x.period)) AS lo, "
+        f"LEAST(COALESCE({hi}, (SELECT MAX(period) FROM vol)), GREATEST((SELECT MAX(period) FROM vol), MAX(x.period))) AS hi "
         "FROM (SELECT period FROM vol UNION ALL SELECT period FROM agg) x), "
         f"{calendar_cte(by, '(SELECT lo FROM bounds)', '(SELECT hi FROM bounds)')} "
         "SELECT c.period, COALESCE(v.n_articles, 0) AS articles, COALESCE(g.events, 0) AS events, "

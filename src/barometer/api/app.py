@@ -267,7 +267,7 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
 
     from barometer.api import views
 
-    app.include_router(views.router)
+    app.include_router(views.router(settings.api_page_max))
     mount_web(app)
 
     @app.exception_handler(BarometerError)

@@ -328,8 +328,10 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             quote = _quote_at(tok, ctx.quotes)
             speakers = [x for x in (quote.speaker if quote else None, reporter_id) if x]
             sources, targets, between = _verb_args(h, ctx, speakers)
-            if not targets and not between:  # "NATO condemned these comments": whose comments
-                targets, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
+            if not set(targets) - set(sources) and not between:  # "NATO condemned these comments": whose comments
+                # ("criticised his remarks": "his" may have resolved to the speaker himself)
+                found, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
+                targets = found or targets
         if trig.needs_between and not between:
             continue
         unresolved = False

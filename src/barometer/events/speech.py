@@ -23,137 +23,19 @@ already coded in that sentence for that speaker is not coded twice.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from typing import Literal
-
-from pydantic import Field, model_validator
 from spacy.tokens import Doc, Span, Token
 
-from barometer.data import DataFile, Strict, load_data
-from barometer.errors import KnowledgeBaseError
 from barometer.events import arguments as A
+from barometer.events.anaphora import anaphoric_object
+from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date
 from barometer.events.lexicon import Trigger, lexicon
 from barometer.events.ontology import ontology
 from barometer.events.past import historical
+from barometer.events.speech_data import FIRST_PERSON, SPEECH_TYPES, Act, ContentAct, speech_acts
 from barometer.layers import EventContext
 from barometer.model import Event, Quote
 from barometer.model import Span as TextSpan
-
-DATA = "events/speech_acts.yaml"
-#: PLOVER types that are acts of saying: a statement's act is one of these.
-SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
-
-
-class Act(Strict):
-    id: str
-    type: str
-    mode: str | None = None
-    cameo: str
-
-
-class CueAct(Act):
-    """A cue word that decides the act by itself."""
-
-    lemmas: list[str] = Field(min_length=1)
-    replaces: list[str] = []
-    needs_target: bool = False
-
-
-class NeutralCue(Strict):
-    """Cue words without an act of their own whose trigger readings yield on a statement."""
-
-    id: str
-    lemmas: list[str] = Field(min_length=1)
-    replaces: list[str] = []
-
-
-class ContentAct(Act):
-    """An act the reported words decide (fields at the top of the data file)."""
-
-    phrases: list[str] = []
-    cues: list[str] = []
-    subject: Literal["any", "other", "self", "actor"] = "any"
-    target: Literal["subject", "agent", "object", "none"] = "none"
-    needs_target: bool = False
-
-
-class Referring(Strict):
-    """A word list: nouns that refer back to what someone said ("condemned his remarks": the target is
-    its speaker), verbs that label their object ("called X a crime": X's doer is accused)."""
-
-    id: str
-    words: list[str] = Field(min_length=1)
-
-
-class SpeechActsFile(DataFile):
-    """``data/events/speech_acts.yaml``."""
-
-    VERSION = 2
-    cues: list[CueAct]
-    neutral: list[NeutralCue] = []
-    content: list[ContentAct]
-    statements: Referring | None = None
-    labelling: Referring | None = None
-
-    @model_validator(mode="after")
-    def _codes(self) -> SpeechActsFile:
-        onto = ontology()
-        seen: dict[str, str] = {}
-        for e in (*self.cues, *self.content):
-            if e.type not in SPEECH_TYPES:
-                raise ValueError(f"{e.id}: {e.type} is no act of saying ({', '.join(sorted(SPEECH_TYPES))})")
-            if e.cameo not in onto.cameo or onto.plover_for(e.cameo) != e.type:
-                raise ValueError(f"{e.id}: CAMEO {e.cameo} is not a {e.type} code")
-        for e in (*self.cues, *self.neutral):
-            for lem in e.lemmas:
-                if lem in seen:
-                    raise ValueError(f"{e.id}: cue {lem!r} is already listed under {seen[lem]}")
-                seen[lem] = e.id
-        return self
-
-
-class SpeechActs:
-    """The validated table, indexed (``speech_acts()``)."""
-
-    def __init__(self, data: SpeechActsFile) -> None:
-        self.data = data
-        self.cue_acts = {lem: e for e in data.cues for lem in e.lemmas}
-        self.neutral = {lem: e for e in data.neutral for lem in e.lemmas}
-        self.replaces = {lem: frozenset(e.replaces) for e in (*data.cues, *data.neutral) for lem in e.lemmas}
-        self.patterns = {e.id: _phrase_re(e.phrases) for e in data.content if e.phrases}
-        self.statement_nouns = frozenset(data.statements.words) if data.statements else frozenset()
-        self.labelling = frozenset(data.labelling.words) if data.labelling else frozenset()
-
-
-@lru_cache(maxsize=1)
-def speech_acts() -> SpeechActs:
-    data = load_data(DATA, SpeechActsFile)
-    lex = lexicon()
-    ids = {t.id: t for ts in lex.by_key.values() for t in ts}
-    for e in (*data.cues, *data.neutral):
-        for rid in e.replaces:
-            if rid not in ids:
-                raise KnowledgeBaseError(f"{DATA}: {e.id}: replaces {rid!r}, which is no entry of events/triggers.yaml")
-    for e in data.cues:  # a cue the trigger lexicon always codes as this act would be coded twice
-        for lem in e.lemmas:
-            dup = [t.id for t in lex.candidates(lem, "VERB") + lex.candidates(lem, "NOUN")
-                   if t.type == e.type and t.specificity == 1 and t.id not in e.replaces]
-            if dup:
-                raise KnowledgeBaseError(f"{DATA}: {e.id}: {lem!r} is already a {e.type} trigger ({dup[0]})")
-    return SpeechActs(data)
-
-
-def _phrase_re(phrases: list[str]) -> re.Pattern:
-    parts = []
-    for p in phrases:
-        words = [r"\w+" if w == "*" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
-                 for w in p.lower().split()]
-        parts.append(r"(?<![\w-])" + r"\s+".join(words) + r"\b")  # "counter-terrorism" is no "terrorism"
-    return re.compile("|".join(f"(?:{x})" for x in parts))
-
 
 # ---------------------------------------------------------------------------------------------
 # Cue, content and parties of one statement.
@@ -287,7 +169,9 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
                 if a != speaker:
                     return a
     for o in A.children(verb, ("dobj",)):
-        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
+        # "accused Kyiv's allies": the allies are not Kyiv (args.rel.* in arguments.yaml)
+        relational = o.lemma_.lower() in arg_rules().relational
+        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" and not relational else None
         if found:
             return found
     return None
@@ -377,6 +261,23 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
     return None
 
 
+def _not_the_coders(tok: Token, verb_type: str) -> bool:
+    """Whether an object that refers back is left to this stage: one of ``anaphora`` in arguments.yaml
+    ("rejected the accusations", "criticised these comments") is the coder's, within
+    ``anaphora.WINDOW`` sentences (events/anaphora.py)."""
+    return anaphoric_object(tok, verb_type) is None
+
+
+def _target(ctx: EventContext, act_type: str, cue: Token, content: Span | None, speaker: str,
+            before: list[Event]) -> str | None:
+    """The target of a statement: whom the cue addresses, what the content is about, what its object
+    refers back to. "accused Kyiv's allies": the allies, whom no actor names (``args.rel.*``)."""
+    if any(o.lemma_.lower() in arg_rules().relational for o in A.children(cue, ("dobj",))):
+        return None
+    return (_addressee(ctx, cue, speaker) or _about(ctx, content, speaker)
+            or (_referent(ctx, cue, speaker, before) if _not_the_coders(cue, act_type) else None))
+
+
 def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None, fired: dict[int, Trigger],
             speaker: str, before: list[Event]) -> tuple[Act, str | None, bool] | None:
     """(the act, its target, coded by the coder already?) of one statement, or None."""
@@ -386,8 +287,7 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
         lemma = cue.lemma_.lower()
         if trig is not None and trig.type in SPEECH_TYPES and trig.id not in acts.replaces.get(lemma, ()):
             act = Act(id=trig.id, type=trig.type, mode=trig.mode, cameo=trig.cameo)
-            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
-                _referent(ctx, cue, speaker, before)
+            target = _target(ctx, act.type, cue, content, speaker, before)
             if target is None and trig.needs_target:
                 return None  # the coder's own condition ("backed the resolution" names no one)
             return act, target, True
@@ -395,8 +295,7 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
             return None  # the trigger reading stands: "attacked Ukraine", "its attacks on the Donbas"
         if lemma in acts.cue_acts:
             act = acts.cue_acts[lemma]
-            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
-                _referent(ctx, cue, speaker, before)
+            target = _target(ctx, act.type, cue, content, speaker, before)
             return (act, target, False) if target is not None or not act.needs_target else None
         if trig is not None and trig.type in SPEECH_TYPES:
             return None
@@ -495,7 +394,10 @@ def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[i
             confidence=0.8 if (by_coder or act.id.startswith("speech.cue")) else 0.75))
     for e in coded:  # verbal acts without a quotation: "condemned the attack", "condemned Moscow's invasion"
         tok = doc[origin[id(e)]] if origin and id(e) in origin else None
-        if e.target is None and e.source and e.type in SPEECH_TYPES and tok is not None and tok.pos_ == "VERB":
+        # an object that refers back ("rejected the accusations") was the coder's to resolve, within
+        # anaphora.WINDOW sentences: left without a target there, it stays without one here
+        if (e.target is None and e.source and e.type in SPEECH_TYPES and tok is not None and tok.pos_ == "VERB"
+                and _not_the_coders(tok, e.type)):
             before = [x for x in coded if x.evidence.start <= e.evidence.start and x is not e]
             target = _addressee(ctx, tok, e.source) or _referent(ctx, tok, e.source, before)
             if target is not None and not _same_side(ctx, target, e.source):
