@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from barometer.analytics.scope import (
+    MAX_PERIODS,
     Scope,
     as_date,
     calendar_cte,
@@ -66,11 +67,16 @@ SERIES_COLUMNS = ("period", "label", "articles", "events", "threats", "q1", "q2"
 _INTENSITIES = ("conflict_intensity", "cooperation_intensity", "escalation_index", "threat_intensity")
 
 
-def check_span(since: dt.date | None, until: dt.date | None, by: str) -> None:
-    """A span the axis can be drawn for. Its length needs no check: the axis never reaches past the
-    periods the store holds news for (``dyad_series``), and the calendar stops at ``MAX_PERIODS``."""
+def check_span(since: dt.date | None, until: dt.date | None, by: str) -> bool:
+    """Whether the asked span is longer than an axis may be (``MAX_PERIODS``): then the axis keeps to
+    the periods the store holds news for (``dyad_series``) — no error, since a far ``since`` is a
+    valid question and before the first story there is no news at all."""
     if since is not None and until is not None and until < since:
         raise InputError(f"until ({until}) is before since ({since})")
+    if since is None and until is None:
+        return False
+    start, end = since or min(until, dt.date.today()), until or max(since, dt.date.today())
+    return (end - start).days / DAYS[by] > MAX_PERIODS
 
 
 def dyad_series(store: Any, a: str, b: str, *, by: str = "week", directed: bool = True,
@@ -78,19 +84,23 @@ def dyad_series(store: Any, a: str, b: str, *, by: str = "week", directed: bool 
     """Counts, Goldstein and the escalation index for one dyad, per period (see docs/analytics.md).
 
     The axis runs from ``since`` (else the first period with an article or a counted event) to
-    ``until`` (else the last period with an article), every period in between included, and never
-    before the first or after the last period with an article or a counted event.
+    ``until`` (else the last period with an article), every period in between included; a span over
+    ``MAX_PERIODS`` periods keeps to the first and last period with an article or a counted event.
     """
     a, b = a.strip().upper(), b.strip().upper()
     if not a or not b:
         raise InputError("a dyad needs two actor codes, e.g. RUS UKR")
     check_period(by)
-    check_span(since, until, by)
+    too_long = check_span(since, until, by)
     scope = scope or Scope()
     clause, _ = dyad_clause(directed)
     quads = ", ".join(f"SUM(CASE WHEN done = 1 AND quad_class = {q} THEN 1 ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
     per = "CASE WHEN v.n_articles IS NULL THEN NULL ELSE {num} * 1.0 / v.n_articles END"
     lo, hi = period_sql("CAST(? AS DATE)", by), period_sql("CAST(? AS DATE)", by)
+    lo_sql, hi_sql = f"COALESCE({lo}, MIN(x.period))", f"COALESCE({hi}, (SELECT MAX(period) FROM vol))"
+    if too_long:  # "since=0021-01-01" is no 105,000-week axis: keep to the periods with news
+        lo_sql = f"GREATEST({lo_sql}, MIN(x.period))"
+        hi_sql = f"LEAST({hi_sql}, GREATEST((SELECT MAX(period) FROM vol), MAX(x.period)))"
     sql = (
         f"WITH RECURSIVE {events_cte(by, scope)}, {volume_cte()}, "
         f"d AS (SELECT * FROM ev WHERE {clause}), "
@@ -99,11 +109,7 @@ def dyad_series(store: Any, a: str, b: str, *, by: str = "week", directed: bool 
         "AVG(CASE WHEN done = 1 THEN goldstein END) AS goldstein_mean, "
         "SUM(conflict) AS conflict, SUM(cooperation) AS cooperation, SUM(threat_conflict) AS threat_conflict "
         "FROM d GROUP BY period), "
-        # within the periods the store holds news for: before its first story and after its last
-        # there is no news at all, which is not a week of no events ("since=0021-01-01" is no
-        # 105,000-week axis)
-        f"bounds AS (SELECT GREATEST(COALESCE({lo}, MIN(x.period)), MIN(x.period)) AS lo, "
-        f"LEAST(COALESCE({hi}, (SELECT MAX(period) FROM vol)), GREATEST((SELECT MAX(period) FROM vol), MAX(x.period))) AS hi "
+        f"bounds AS (SELECT {lo_sql} AS lo, {hi_sql} AS hi "
         "FROM (SELECT period FROM vol UNION ALL SELECT period FROM agg) x), "
         f"{calendar_cte(by, '(SELECT lo FROM bounds)', '(SELECT hi FROM bounds)')} "
         "SELECT c.period, COALESCE(v.n_articles, 0) AS articles, COALESCE(g.events, 0) AS events, "
