@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from barometer.events import arguments as A
 from barometer.events.anaphora import antecedent
 from barometer.events.argdata import arg_rules
+from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.filters import Filters, filters, matches, object_words
@@ -418,7 +419,7 @@ def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     fired = {h.tok.i: h.trig for h in hits}
     origin: dict[int, int] = {}
     coded = derive(doc, code_hits(doc, ctx, hits, mod, lex, origin), speaks_for=_speaks_for(ctx))
-    return merge_facts(speech_events(doc, ctx, coded, fired, origin))
+    return calibrate(merge_facts(speech_events(doc, ctx, coded, fired, origin)), ctx.actors.by_id)
 
 
 def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
@@ -433,5 +434,5 @@ def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
 def primary_event(events: list[Event]) -> Event | None:
     """The event a one-label-per-sentence coding would keep: what the sentence says happened
     (asserted or reported) before what was announced, requested, feared or denied; then the most
-    confident, then the first."""
+    confident (the coder's raw score when ranking within a sentence: eval/events.py), then the first."""
     return max(events, key=lambda e: (e.status in ("asserted", "reported"), e.confidence), default=None)
