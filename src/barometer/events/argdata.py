@@ -7,7 +7,7 @@ misattached phrase may hang on are facts about English words, not code; each rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from barometer.data import DataFile, Strict, load_data
@@ -16,6 +16,11 @@ from barometer.data import DataFile, Strict, load_data
 class _Nouns(Strict):
     id: str
     nouns: list[str]
+
+
+class _Words(Strict):
+    id: str
+    words: list[str]
 
 
 class RepresentativeSpec(_Nouns):
@@ -40,6 +45,15 @@ class AnaphorSpec(Strict):
     verb_types: list[str]
 
 
+class RecipientSpec(Strict):
+    """"supplied Ukraine with artillery": for these verbs, a phrase with one of ``preps`` holds the
+    thing given, and the object is the recipient (the target)."""
+
+    id: str
+    verbs: list[str]
+    preps: list[str]
+
+
 class JointSpec(Strict):
     id: str
     types: list[str]
@@ -56,6 +70,8 @@ class ArgumentsFile(DataFile):
     anaphora: list[AnaphorSpec] = []
     non_agents: list[_Nouns] = []
     joint: list[JointSpec] = []
+    relative_pronouns: list[_Words] = []
+    recipients: list[RecipientSpec] = []
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,10 @@ class ArgRules:
     non_agents: frozenset[str] = frozenset()
     #: PLOVER types of joint acts: one event for both parties, whichever direction
     joint: frozenset[str] = frozenset()
+    #: pronouns that head a relative clause and stand for the noun it modifies ("Cyprus, which Turkey ...")
+    relative_pronouns: frozenset[str] = frozenset()
+    #: verb lemma -> prepositions of the thing given ("supplied Ukraine with artillery": Ukraine receives)
+    recipients: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -95,4 +115,6 @@ def arg_rules() -> ArgRules:
     return ArgRules(rep, frozenset().union(*(_low(r.nouns) for r in f.relational)), obj,
                     frozenset().union(*(_low(r.nouns) for r in f.through_time)), tuple(f.anaphora),
                     frozenset().union(*(_low(r.nouns) for r in f.non_agents)),
-                    frozenset(t for j in f.joint for t in j.types))
+                    frozenset(t for j in f.joint for t in j.types),
+                    frozenset().union(*(_low(r.words) for r in f.relative_pronouns)),
+                    {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs})

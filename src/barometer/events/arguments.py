@@ -36,6 +36,8 @@ def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | Non
     if hit:
         return hit.actor_id
     rules = arg_rules()
+    if (ante := relative_antecedent(tok)) is not None:
+        return actor_of(ctx, ante, _depth + 1)  # "Cyprus, which Turkey does not recognize" (args.relative.*)
     lemma = tok.lemma_.lower()
     if lemma in rules.relational:
         return None  # "Kyiv's allies" are not Kyiv (args.rel.*)
@@ -54,6 +56,17 @@ def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | Non
                     found = actor_of(ctx, p, _depth + 1)
                     if found:
                         return found
+    return None
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun object stands for: the head its relative clause modifies. Only the
+    object: a relative clause's own subject ("Putin, who was attending a forum") mostly tells background
+    the news gold does not code (train: 1 gold event found, 7 false positives)."""
+    if tok.lower_ in arg_rules().relative_pronouns and tok.dep_ == "dobj" and tok.head.dep_ == "relcl" \
+            and tok.i < tok.head.i:
+        ante = tok.head.head
+        return ante if ante.pos_ in ("NOUN", "PROPN") else None
     return None
 
 

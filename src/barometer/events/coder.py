@@ -168,8 +168,9 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
             sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
         else:
             targets += A.actors_of(ctx, p)
-    if not targets and h.anchor.i != tok.i:  # "began a military offensive into Syria": the light verb's phrase
-        for p in A.pobjs(h.anchor, _LIGHT_PREPS, through_time=True):
+    if not targets and (h.anchor.i != tok.i or tok.dep_ == "dobj"):
+        # "began a military offensive into Syria", "increased cooperation with China": the governing verb's phrase
+        for p in A.pobjs(h.anchor if h.anchor.i != tok.i else tok.head, _LIGHT_PREPS, through_time=True):
             targets += A.actors_of(ctx, p)
     if not sources and h.anchor.i != tok.i:
         subj, passive = A.subject(h.anchor)
@@ -216,10 +217,12 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         pair = A.actors_of(ctx, between[0])
         if len(pair) >= 2:
             return pair, [], True
-    objects = A.children(tok, ("dative",) if trig.theme_object else ("dobj", "dative"))
+    given = arg_rules().recipients.get(tok.lemma_.lower())  # "supplied Ukraine with artillery" (args.recipient.*)
+    theme = trig.theme_object and not (given and A.pobjs(tok, given))
+    objects = A.children(tok, ("dative",) if theme else ("dobj", "dative"))
     for o in objects:
         targets += A.actors_of(ctx, o)
-    if trig.theme_object and not sources:  # "Russian troops were deployed": whose troops
+    if theme and not sources:  # "Russian troops were deployed": whose troops
         for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     for p in A.pobjs(tok, tuple(trig.target_preps), through_time=True):
