@@ -71,6 +71,7 @@ class ArgumentsFile(DataFile):
     non_agents: list[_Nouns] = []
     joint: list[JointSpec] = []
     relative_pronouns: list[_Words] = []
+    shared_subject: list[_Words] = []
     recipients: list[RecipientSpec] = []
 
 
@@ -91,6 +92,8 @@ class ArgRules:
     relative_pronouns: frozenset[str] = frozenset()
     #: verb lemma -> prepositions of the thing given ("supplied Ukraine with artillery": Ukraine receives)
     recipients: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: prepositions whose gerund shares the subject of the verb it modifies ("by increasing", "in invading")
+    shared_subject_preps: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -117,4 +120,5 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.nouns) for r in f.non_agents)),
                     frozenset(t for j in f.joint for t in j.types),
                     frozenset().union(*(_low(r.words) for r in f.relative_pronouns)),
-                    {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs})
+                    {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
+                    frozenset().union(*(_low(r.words) for r in f.shared_subject)))
