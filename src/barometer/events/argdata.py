@@ -54,6 +54,16 @@ class RecipientSpec(Strict):
     preps: list[str]
 
 
+class OngoingSpec(Strict):
+    """An event of these types (and parts of speech) with a source and no target of its own ("Russia escalates its
+    military campaign", "Moscow's invasion of its neighbor") goes on an act coded before: the target of
+    the nearest earlier event of its type by the same source."""
+
+    id: str
+    types: list[str]
+    pos: list[str]
+
+
 class JointSpec(Strict):
     id: str
     types: list[str]
@@ -72,6 +82,7 @@ class ArgumentsFile(DataFile):
     joint: list[JointSpec] = []
     relative_pronouns: list[_Words] = []
     shared_subject: list[_Words] = []
+    ongoing: list[OngoingSpec] = []
     recipients: list[RecipientSpec] = []
 
 
@@ -94,6 +105,7 @@ class ArgRules:
     recipients: dict[str, frozenset[str]] = field(default_factory=dict)
     #: prepositions whose gerund shares the subject of the verb it modifies ("by increasing", "in invading")
     shared_subject_preps: frozenset[str] = frozenset()
+    ongoing: tuple[OngoingSpec, ...] = ()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -121,4 +133,4 @@ def arg_rules() -> ArgRules:
                     frozenset(t for j in f.joint for t in j.types),
                     frozenset().union(*(_low(r.words) for r in f.relative_pronouns)),
                     {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
-                    frozenset().union(*(_low(r.words) for r in f.shared_subject)))
+                    frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing))

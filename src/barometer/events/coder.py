@@ -20,7 +20,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
-from barometer.events.anaphora import antecedent
+from barometer.events.anaphora import antecedent, ongoing_target
 from barometer.events.argdata import arg_rules
 from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
@@ -32,6 +32,7 @@ from barometer.events.merge import merge_facts
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
 from barometer.events.past import historical, shows_past
+from barometer.events.speech import _same_side as same_side
 from barometer.events.speech import speech_events, yielding_hits
 from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span
@@ -325,6 +326,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         arg_rule = None
         if tok.pos_ == "NOUN":
             sources, targets, between = _noun_args(h, ctx, lex)
+            if sources and not targets and not between:  # "Russia escalates its military campaign"
+                targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
+                                                   lambda a, b: same_side(ctx, a, b))
             if trig.needs_light and h.anchor.i == tok.i and not between and not any(
                     c.dep_ == "poss" for c in tok.children):
                 continue
@@ -334,6 +338,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             sources, targets, between = _verb_args(h, ctx, speakers)
             if not targets and not between:  # "NATO condemned these comments": whose comments
                 targets, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
+            if sources and not targets and not between and not trig.symmetric:
+                targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
+                                                   lambda a, b: same_side(ctx, a, b))
         if trig.needs_between and not between:
             continue
         unresolved = False
