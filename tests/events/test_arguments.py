@@ -99,3 +99,8 @@ def test_a_relative_subject_is_not_read_as_the_antecedent():
     # "Putin, who was attending a forum": background the news gold does not code; no source taken
     found, _ = code("Macron met Putin, who was attending a forum in Moscow.")
     assert not [e for e, s, *_ in found if e.type == "CONSULT" and e.rule.startswith("consult.attend") and s]
+
+
+def test_parties_that_trade_accusations_accuse_each_other():
+    found = only("Armenia and Azerbaijan have traded accusations over the shelling.", "ACCUSE")
+    assert {(s, t) for _, s, t, _ in found} >= {("ARM", "AZE"), ("AZE", "ARM")}  # args.reciprocal.trade

@@ -83,6 +83,7 @@ class ArgumentsFile(DataFile):
     relative_pronouns: list[_Words] = []
     shared_subject: list[_Words] = []
     ongoing: list[OngoingSpec] = []
+    reciprocal: list[_Words] = []
     recipients: list[RecipientSpec] = []
 
 
@@ -106,6 +107,8 @@ class ArgRules:
     #: prepositions whose gerund shares the subject of the verb it modifies ("by increasing", "in invading")
     shared_subject_preps: frozenset[str] = frozenset()
     ongoing: tuple[OngoingSpec, ...] = ()
+    #: verbs whose coordinated subject acts on each other ("Kyiv and Moscow traded accusations")
+    reciprocal: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -133,4 +136,5 @@ def arg_rules() -> ArgRules:
                     frozenset(t for j in f.joint for t in j.types),
                     frozenset().union(*(_low(r.words) for r in f.relative_pronouns)),
                     {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
-                    frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing))
+                    frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
+                    frozenset().union(*(_low(r.words) for r in f.reciprocal)))

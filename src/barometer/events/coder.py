@@ -183,6 +183,9 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
             subj, passive = A.subject(gov)
             if not passive and not _non_agent(subj):
                 sources = A.actors_of(ctx, subj)
+    verb = h.anchor if h.anchor.i != tok.i else tok.head
+    if not targets and len(set(sources)) >= 2 and tok.dep_ == "dobj" and verb.lemma_.lower() in arg_rules().reciprocal:
+        return sources, [], True  # "Kyiv and Moscow traded accusations": each at the other (args.reciprocal.*)
     return sources, targets, False
 
 
