@@ -104,3 +104,12 @@ def test_a_relative_subject_is_not_read_as_the_antecedent():
 def test_parties_that_trade_accusations_accuse_each_other():
     found = only("Armenia and Azerbaijan have traded accusations over the shelling.", "ACCUSE")
     assert {(s, t) for _, s, t, _ in found} >= {("ARM", "AZE"), ("AZE", "ARM")}  # args.reciprocal.trade
+
+
+@pytest.mark.parametrize("text", [
+    "The EU imposed sanctions over Russia's invasion of Ukraine.",
+    "The EU adopted new sanctions in response to Russia's invasion of Ukraine.",
+])
+def test_a_response_to_an_act_is_aimed_at_its_doer_not_its_victim(text):
+    assert {(s, t) for _, s, t, _ in only(text, "SANCTION")} >= {("EUR", "RUS")}  # args.response.cause
+

@@ -64,6 +64,17 @@ class OngoingSpec(Strict):
     pos: list[str]
 
 
+class ResponseSpec(Strict):
+    """An act of these types done over, for or in response to someone's act ("sanctions over Russia's
+    invasion of Ukraine") is aimed at whoever did that act, not at its victim."""
+
+    id: str
+    types: list[str]
+    preps: list[str]
+    #: nouns that carry the act in their own "to" phrase: "in response to X's invasion"
+    via: list[str] = []
+
+
 class JointSpec(Strict):
     id: str
     types: list[str]
@@ -84,6 +95,7 @@ class ArgumentsFile(DataFile):
     shared_subject: list[_Words] = []
     ongoing: list[OngoingSpec] = []
     reciprocal: list[_Words] = []
+    responses: list[ResponseSpec] = []
     recipients: list[RecipientSpec] = []
 
 
@@ -109,6 +121,7 @@ class ArgRules:
     ongoing: tuple[OngoingSpec, ...] = ()
     #: verbs whose coordinated subject acts on each other ("Kyiv and Moscow traded accusations")
     reciprocal: frozenset[str] = frozenset()
+    responses: tuple[ResponseSpec, ...] = ()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -137,4 +150,4 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.words) for r in f.relative_pronouns)),
                     {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
                     frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
-                    frozenset().union(*(_low(r.words) for r in f.reciprocal)))
+                    frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses))

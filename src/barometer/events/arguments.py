@@ -234,3 +234,25 @@ def reporter_actor(ctx: EventContext, verb: Token) -> tuple[str | None, Token | 
         return None, None
     subj, _ = subject(verb)
     return actor_of(ctx, subj), subj
+
+
+def responded_act_doers(ctx: EventContext, verb: Token, trig_type: str) -> tuple[list[str], str | None]:
+    """([doer], rule id) of the act ``verb`` answers ("sanctions over Russia's invasion", "in response
+    to Moscow's annexation"): the possessor, adjective or "by" agent of that act noun (``responses``)."""
+    spec = next((r for r in arg_rules().responses if trig_type in r.types), None)
+    if spec is None:
+        return [], None
+    preps, via = frozenset(spec.preps), frozenset(spec.via)
+    holders = [verb, *children(verb, ("dobj",))]
+    acts = [p for h in holders for p in pobjs(h, preps)]
+    acts += [q for h in holders for p in pobjs(h, ("in",)) if p.lemma_.lower() in via for q in pobjs(p, ("to", "for"))]
+    acts += [q for h in holders for c in children(h, ("prep",)) if c.lower_ == "in"
+             for p in c.children if p.lemma_.lower() in via for q in pobjs(p, ("to", "for"))]
+    for act in acts:
+        if act.pos_ != "NOUN" or ctx.actors.mention_at(act.idx, act.idx + len(act.text)) is not None:
+            continue  # an act, not a party ("arrested after Mayor X was stabbed")
+        doers = [a for c in act.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < act.i
+                 for a in actors_of(ctx, c)] + [a for p in pobjs(act, ("by",)) for a in actors_of(ctx, p)]
+        if doers:
+            return doers, spec.id
+    return [], None

@@ -238,6 +238,8 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         targets = _object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
     if not targets:
         targets = [t for t in _complement_targets(ctx, tok, trig) if t not in sources]
+    if not targets:  # "imposed sanctions over Russia's invasion of Ukraine": Russia (args.response.*)
+        targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
     return sources, targets, False
 
 
