@@ -113,3 +113,8 @@ def test_parties_that_trade_accusations_accuse_each_other():
 def test_a_response_to_an_act_is_aimed_at_its_doer_not_its_victim(text):
     assert {(s, t) for _, s, t, _ in only(text, "SANCTION")} >= {("EUR", "RUS")}  # args.response.cause
 
+
+
+def test_a_passive_gerund_after_a_preposition_takes_the_clause_subject_as_target():
+    found = only("Armenian soldiers were wounded after being attacked by Azerbaijani forces.", "ASSAULT")
+    assert ("AZEMIL", "ARMMIL") in {(s, t) for _, s, t, _ in found}  # args.gerund.shared

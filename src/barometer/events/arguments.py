@@ -154,9 +154,9 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in ("advcl",) and cur.tag_ in ("VBG", "VBN"):
             cur = head
             continue
-        if (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and head.lower_ in arg_rules().shared_subject_preps
+        if (cur.dep_ == "pcomp" and cur.tag_ in ("VBG", "VBN") and head.lower_ in arg_rules().shared_subject_preps
                 and head.head.pos_ in ("VERB", "AUX")):
-            cur = head.head  # "continued to support Moscow by increasing purchases": the supporter increases
+            cur = head.head  # "support Moscow by increasing purchases", "injured after being attacked": one subject
             continue
         if (cur.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr")
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
