@@ -24,7 +24,7 @@ def denominators(r: dict) -> dict[str, int]:
     return {"event.f1": ev["gold"], "event.precision": ev["pred"], "event.recall": ev["gold"],
             "type.f1": ty["gold"], "type.recall": ty["gold"], "event_date.f1": r["event_date"]["gold"],
             "done_accuracy": r["done_pairs"], "quote_content.f1": qc["gold"], "quote_speaker.f1": qs["gold"],
-            "quote_speaker_accuracy": qc["tp"]}
+            "quote_speaker_accuracy": qc["tp"], "confident.precision": r["confident"]["pred"]}
 
 
 def floor(value: float, n: int) -> float:
@@ -40,6 +40,8 @@ def main() -> None:
         print(f"    sha256: {r['gold_sha256']}")
         n = denominators(r)
         for key, value in news.flat(r).items():
+            if value is None:  # no event at or above the confidence bound: nothing to floor
+                continue
             print(f"    {key}: {floor(value, n[key]):.2f}  # measured {value:.4f} over {n[key]}")
 
 

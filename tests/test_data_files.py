@@ -18,6 +18,7 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.amounts.extractor import AmountLexiconFile
     from barometer.clean.boilerplate import BoilerplateFile
     from barometer.events.argdata import ArgumentsFile
+    from barometer.events.calibration import CalibrationFile
     from barometer.events.filters import FiltersFile
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
@@ -32,7 +33,7 @@ def _models() -> dict[str, type[DataFile]]:
             "actors/organisations.yaml": IgosFile, "actors/groups.yaml": GroupsFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
-            "events/arguments.yaml": ArgumentsFile, "events/past.yaml": PastFile, "events/speech_acts.yaml": SpeechActsFile, "events/filters.yaml": FiltersFile,
+            "events/arguments.yaml": ArgumentsFile, "events/calibration.yaml": CalibrationFile, "events/past.yaml": PastFile, "events/speech_acts.yaml": SpeechActsFile, "events/filters.yaml": FiltersFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,
             "places/roles.yaml": PlaceRolesFile, "quotes/cues.yaml": CuesFile,
             "times/lexicon.yaml": TimeLexiconFile, "times/relative.yaml": RelativeFile}

@@ -93,7 +93,7 @@ class Settings:
     api_keep_alive: int = 5
     #: Events under this confidence are left out of the series, alerts, map, event lists and exports
     #: (CLI ``--min-confidence``, API ``min_confidence``); 0 keeps every event.
-    min_confidence: float = 0.5
+    min_confidence: float = 0.3
     #: An alert needs at least this many distinct stories carrying the dyad's conflict in its period…
     alert_min_stories: int = 3
     #: …published by at least this many outlets (an article's outlet, else its URL's host).

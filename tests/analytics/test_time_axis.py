@@ -36,7 +36,7 @@ def _article(n: int, published: dt.date, events: list[tuple[dt.date, bool]]) -> 
                          evidence=Span(start=pos, end=pos + len(s), text=s)))
         pos += len(s) + 1
     evs.append(Event(id="bg", type="CONSULT", quad_class=1, goldstein=1.0, status="asserted", date=published,
-                     rule="test.background", confidence=0.4, evidence=Span(start=0, end=len(sents[0]), text=sents[0])))
+                     rule="test.background", confidence=0.2, evidence=Span(start=0, end=len(sents[0]), text=sents[0])))
     return Analysis(article=Article(id=f"{n}".rjust(64, "c"), title=f"report {n}", published=published, text=text,
                                     outlet=f"outlet {n}"), actors=actors, events=evs)
 
@@ -118,4 +118,4 @@ def test_the_confidence_bound_applies_to_lists_too(axis_store):
         default = c.get("/api/events").json()["total"]
         everything = c.get("/api/events", params={"min_confidence": 0}).json()["total"]
         historical = c.get("/api/events", params={"min_confidence": 0, "historical": True}).json()["total"]
-    assert (default, everything, historical) == (2, 5, 6)  # the 0.4 background events under the default 0.5
+    assert (default, everything, historical) == (2, 5, 6)  # the 0.2 background events under the default 0.3

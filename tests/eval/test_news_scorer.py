@@ -113,3 +113,16 @@ def test_speaker_names_and_codes():
     assert not speaker_ok(q("GBRGOV", None), q("GBRMIL", "British army"))
     assert not speaker_ok(q("USAGOV", "Joe Biden"), q(None, "he"))
     assert not speaker_ok(q("RUSGOV", "Sergei Lavrov"), q(None, "Ławrow")), "an unresolved spelling is no match"
+
+
+def test_reliability_and_precision_at_confidence_count_event_level_matches():
+    gold = [ev("ASSAULT", "RUS", "UKR", S1), ev("ACCUSE", "UKR", "RUS", S2)]
+    pred = [ev("ASSAULT", "RUS", "UKR", S1, confidence=0.76),   # right
+            ev("ACCUSE", "UKR", None, S2, confidence=0.8),      # type right, target missing
+            ev("REJECT", "USA", "RUS", S3, confidence=0.05)]    # no gold at all
+    r = score([ArticleItems(id="a", split="dev", text=RAW, gold_events=gold, gold_quotes=[], pred_events=pred)])
+    assert r["confident"] == {"threshold": 0.7, "pred": 2, "tp": 1, "type_tp": 2, "precision": 0.5,
+                              "type_precision": 1.0}
+    bins = {b["bin"]: (b["pred"], b["tp"], b["type_tp"]) for b in r["reliability"]}
+    assert bins["[0.0, 0.1)"] == (1, 0, 0) and bins["[0.7, 0.9)"] == (2, 1, 2) and bins["[0.9, 1.0]"] == (0, 0, 0)
+    assert sum(b["pred"] for b in r["reliability"]) == len(pred)

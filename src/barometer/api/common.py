@@ -38,7 +38,7 @@ READ = [Depends(check_read)]
 
 def scope_of(request: Request,
              min_confidence: float | None = Query(None, ge=0, le=1, description="leave out events under this "
-                                                  "confidence (default: setting min_confidence, 0.5)"),
+                                                  "confidence (default: setting min_confidence, 0.3)"),
              historical: bool = Query(False, description="count historical events (a month or more before their "
                                       "article) at their own date")) -> Scope:
     """The events a read counts (``analytics/scope.py``), the same in every endpoint."""

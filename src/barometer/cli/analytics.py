@@ -21,7 +21,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def add_scope_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-confidence", type=float, default=None,
-                   help="leave out events under this confidence (default: setting min_confidence, 0.5)")
+                   help="leave out events under this confidence (default: setting min_confidence, 0.3)")
     p.add_argument("--historical", action="store_true",
                    help="count historical events (background a month or more before the article) at their own date")
 

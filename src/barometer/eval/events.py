@@ -84,7 +84,13 @@ def code_text(text: str, published: dt.date | None = None,
 
 def code_sentences(gold: list[GoldSentence], batch_size: int = 64,
                    pipeline: Pipeline | None = None) -> tuple[list[Coded], dict[str, float]]:
-    """Parse every sentence, run the pipeline's stages on each; also time the parse and the coder."""
+    """Parse every sentence, run the pipeline's stages on each; also time the parse and the coder.
+
+    The events keep the coder's raw scores (``calibration.raw_scores``): the sentence's primary event is
+    chosen on them, as a ranking within one sentence; the calibrated confidence is a coarse probability
+    per bin (docs/events.md) that ties most events of a sentence."""
+    from barometer.events.calibration import raw_scores
+
     pipeline = _pipeline(pipeline)
     timing: Counter = Counter()
     out: list[Coded] = []
@@ -92,7 +98,8 @@ def code_sentences(gold: list[GoldSentence], batch_size: int = 64,
     docs = list(pipeline.nlp.pipe([g.text for g in gold], batch_size=batch_size))
     timing["nlp"] += time.perf_counter() - t0
     for g, doc in zip(gold, docs, strict=True):
-        events, actors, coder_s = code_doc(doc, g.text, g.date, pipeline)
+        with raw_scores():
+            events, actors, coder_s = code_doc(doc, g.text, g.date, pipeline)
         timing["coder"] += coder_s
         out.append(Coded(g, events, actors))
     return out, dict(timing)

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 #: Figures pinned as floors in ``baseline.yaml`` (section ``news``), higher is better.
 FLOORED = ("event.f1", "event.precision", "event.recall", "type.f1", "type.recall", "event_date.f1",
-           "done_accuracy", "quote_content.f1", "quote_speaker.f1", "quote_speaker_accuracy")
+           "done_accuracy", "quote_content.f1", "quote_speaker.f1", "quote_speaker_accuracy", "confident.precision")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -69,6 +69,7 @@ def analyse(arts: list[LoadedArticle], pipeline: Pipeline | None = None) -> list
             items.note = f"not analysed: {result}"
         else:
             aln = Alignment(result.article.text, art.text)
+            items.analysis, items.alignment = result, aln
             items.pred_events, items.pred_quotes = predicted_items(result, aln)
             items.pred_mentions = predicted_mentions(result, aln)
         out.append(items)
@@ -211,6 +212,10 @@ def _print_prf(name: str, v: dict) -> None:
           f"{v['gold']:>5}")
 
 
+def _share(v: float | None) -> str:
+    return "-" if v is None else f"{v:.3f}"
+
+
 def print_events(result: dict, errors: int | None) -> None:
     print(f"news gold, split {result['split']}: {result['articles']} articles ({result['by_corpus']}), "
           f"{result['gold_events']} events, {result['gold_quotes']} quotations; sha256 {result['gold_sha256'][:12]}")
@@ -233,6 +238,12 @@ def print_events(result: dict, errors: int | None) -> None:
         e = v["event"]
         print(f"{t:<10} {e['precision']:>6.3f} {e['recall']:>6.3f} {e['f1']:>6.3f} {e['gold']:>5} {e['pred']:>5}   "
               f"{v['type']['recall']:.3f}")
+    print(f"\n{'confidence':<12} {'coded':>6} {'right':>6} {'share':>6} {'type share':>11}   (right = type, source, target)")
+    for b in result["reliability"]:
+        print(f"{b['bin']:<12} {b['pred']:>6} {b['tp']:>6} {_share(b['precision']):>6} {_share(b['type_precision']):>11}")
+    c = result["confident"]
+    print(f"precision at confidence >= {c['threshold']}: {_share(c['precision'])} ({c['tp']} of {c['pred']}); "
+          f"type level {_share(c['type_precision'])}")
     print()
     _print_prf("quotes: content overlap", result["quote_content"])
     _print_prf("quotes: + right speaker", result["quote_speaker"])

@@ -19,6 +19,9 @@ from barometer.eval.newsgold import DONE, LoadedArticle, code_root
 #: Types whose two parties act jointly: the scorer ignores their direction.
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 LEVELS = ("type", "event", "event_date", "exact_codes")
+#: Lower bounds of the confidence bins of the reliability table, and the bound of "precision at confidence".
+CONF_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9)
+CONFIDENT = 0.7
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
@@ -40,6 +43,7 @@ class Ev:
     label: str = ""  # gold id or coded rule
     source_name: str | None = None
     target_name: str | None = None
+    confidence: float | None = None  # the coder's (coded events only)
 
 
 @dataclass
@@ -73,6 +77,8 @@ class ArticleItems:
     pred_quotes: list[Qt] = field(default_factory=list)
     pred_mentions: list[PredMention] = field(default_factory=list)
     note: str = ""
+    analysis: object = None  # Barometer's Analysis of the file, and its Alignment (for calibration)
+    alignment: Alignment | None = None
 
 
 def gold_items(art: LoadedArticle) -> tuple[list[Ev], list[Qt]]:
@@ -131,6 +137,17 @@ def _date_text(date, granularity: str | None) -> str | None:  # noqa: ANN001 - d
     return {"year": date.isoformat()[:4], "month": date.isoformat()[:7]}.get(granularity or "day", date.isoformat())
 
 
+def aligned_events(analysis, aln: Alignment) -> list[tuple]:  # noqa: ANN001 - Analysis
+    """The coded events whose evidence aligns with the file's text, with that span in file offsets:
+    the events ``predicted_items`` scores, in its order."""
+    out = []
+    for e in analysis.events:
+        sp = aln.span(e.evidence.start, e.evidence.end)
+        if sp is not None:
+            out.append((e, sp))
+    return out
+
+
 def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # noqa: ANN001 - Analysis
     def code(actor_id: str | None) -> str | None:
         a = analysis.actor(actor_id)
@@ -141,15 +158,12 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
         return a.name if a else None
 
     events = []
-    for e in analysis.events:
-        sp = aln.span(e.evidence.start, e.evidence.end)
-        if sp is None:
-            continue
+    for e, sp in aligned_events(analysis, aln):
         more = [m for m in (aln.span(x.start, x.end) for x in getattr(e, "mentions", ())) if m is not None]
         events.append(Ev(type=e.type, source=code(e.source), target=code(e.target), status=e.status,
                          date=_date_text(e.date, getattr(e, "date_granularity", None)), spans=[sp, *more],
                          historical=bool(getattr(e, "historical", False)), said_by=code(e.said_by), label=e.rule,
-                         source_name=name(e.source), target_name=name(e.target)))
+                         source_name=name(e.source), target_name=name(e.target), confidence=e.confidence))
     quotes = []
     for q in analysis.quotes:
         sp = aln.span(q.start, q.end)
@@ -302,6 +316,23 @@ def _sentence(text: str, span: tuple[int, int]) -> str:
     return text[s:e].strip().replace("\n", " ")
 
 
+def _conf_bin(confidence: float) -> float:
+    """The lower bound of the reliability bin a confidence falls in."""
+    return max(lo for lo in CONF_BINS if confidence >= lo)
+
+
+def _reliability(bins: dict[float, Counter]) -> list[dict]:
+    """Per confidence bin: coded events, and the share right at the event and at the type level."""
+    out = []
+    for k, lo in enumerate(CONF_BINS):
+        c = bins.get(lo, Counter())
+        hi = CONF_BINS[k + 1] if k + 1 < len(CONF_BINS) else 1.0
+        out.append({"bin": f"[{lo:.1f}, {hi:.1f}{']' if hi == 1.0 else ')'}", "pred": c["pred"], "tp": c["tp"],
+                    "type_tp": c["type_tp"], "precision": round(c["tp"] / c["pred"], 4) if c["pred"] else None,
+                    "type_precision": round(c["type_tp"] / c["pred"], 4) if c["pred"] else None})
+    return out
+
+
 def score(items: list[ArticleItems]) -> dict:
     totals = {lv: Counter() for lv in LEVELS}
     per_type: dict[str, dict[str, Counter]] = defaultdict(lambda: {lv: Counter() for lv in ("type", "event")})
@@ -311,6 +342,7 @@ def score(items: list[ArticleItems]) -> dict:
     present = Counter()
     quote = {"content": Counter(), "speaker": Counter()}
     misses, false_pos = [], []
+    reliability: dict[float, Counter] = defaultdict(Counter)
     for a in items:
         G, P = a.gold_events, a.pred_events
         matches = {}
@@ -350,6 +382,11 @@ def score(items: list[ArticleItems]) -> dict:
                                "source": g.source, "target": g.target, "why": why, "offset": g.spans[0][0],
                                "sentence": _sentence(a.text, g.spans[0])})
         used = set(ev.values())
+        typed_used = set(typed.values())
+        for j, p in enumerate(P):
+            if p.confidence is not None:
+                c = reliability[_conf_bin(p.confidence)]
+                c.update(pred=1, tp=j in used, type_tp=j in typed_used)
         for j, p in enumerate(P):
             if j not in used:
                 false_pos.append({"article": a.id, "rule": p.label, "type": p.type, "status": p.status,
@@ -374,6 +411,11 @@ def score(items: list[ArticleItems]) -> dict:
     out["quote_speaker"] = _prf(quote["speaker"]["tp"], quote["speaker"]["pred"], quote["speaker"]["gold"])
     ctp = quote["content"]["tp"]
     out["quote_speaker_accuracy"] = round(quote["speaker"]["tp"] / ctp, 4) if ctp else None
+    out["reliability"] = _reliability(reliability)
+    top = sum((c for lo, c in reliability.items() if lo >= CONFIDENT), Counter())
+    out["confident"] = {"threshold": CONFIDENT, "pred": top["pred"], "tp": top["tp"], "type_tp": top["type_tp"],
+                        "precision": round(top["tp"] / top["pred"], 4) if top["pred"] else None,
+                        "type_precision": round(top["type_tp"] / top["pred"], 4) if top["pred"] else None}
     out["misses"] = misses
     out["false_positives"] = false_pos
     return out

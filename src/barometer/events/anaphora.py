@@ -10,6 +10,8 @@ within a few sentences; the nearest antecedent decides, even when its own actor 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from barometer.events import arguments as A
@@ -68,3 +70,17 @@ def antecedent(ctx: EventContext, tok: Token, verb_type: str, sources: list[str]
     if best is None or best[1] is None:
         return [], None
     return [best[1]], spec.id
+
+
+def ongoing_target(trig_type: str, pos: str, sources: list[str], earlier: list[Event],
+                   same_side: Callable[[str, str], bool]) -> tuple[list[str], str | None]:
+    """([target], rule id) for an event with a source and no target ("its military campaign"): the
+    target of the nearest earlier event of its type by the same side (``ongoing`` in arguments.yaml)."""
+    spec = next((n for n in arg_rules().ongoing if trig_type in n.types and pos in n.pos), None)
+    if spec is None or not sources:
+        return [], None
+    for e in reversed(earlier):
+        if e.type == trig_type and e.source is not None and e.target is not None and e.target not in sources \
+                and any(same_side(e.source, s) for s in sources):
+            return [e.target], spec.id
+    return [], None

@@ -7,7 +7,7 @@ misattached phrase may hang on are facts about English words, not code; each rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from barometer.data import DataFile, Strict, load_data
@@ -16,6 +16,11 @@ from barometer.data import DataFile, Strict, load_data
 class _Nouns(Strict):
     id: str
     nouns: list[str]
+
+
+class _Words(Strict):
+    id: str
+    words: list[str]
 
 
 class RepresentativeSpec(_Nouns):
@@ -40,6 +45,36 @@ class AnaphorSpec(Strict):
     verb_types: list[str]
 
 
+class RecipientSpec(Strict):
+    """"supplied Ukraine with artillery": for these verbs, a phrase with one of ``preps`` holds the
+    thing given, and the object is the recipient (the target)."""
+
+    id: str
+    verbs: list[str]
+    preps: list[str]
+
+
+class OngoingSpec(Strict):
+    """An event of these types (and parts of speech) with a source and no target of its own ("Russia escalates its
+    military campaign", "Moscow's invasion of its neighbor") goes on an act coded before: the target of
+    the nearest earlier event of its type by the same source."""
+
+    id: str
+    types: list[str]
+    pos: list[str]
+
+
+class ResponseSpec(Strict):
+    """An act of these types done over, for or in response to someone's act ("sanctions over Russia's
+    invasion of Ukraine") is aimed at whoever did that act, not at its victim."""
+
+    id: str
+    types: list[str]
+    preps: list[str]
+    #: nouns that carry the act in their own "to" phrase: "in response to X's invasion"
+    via: list[str] = []
+
+
 class JointSpec(Strict):
     id: str
     types: list[str]
@@ -56,6 +91,12 @@ class ArgumentsFile(DataFile):
     anaphora: list[AnaphorSpec] = []
     non_agents: list[_Nouns] = []
     joint: list[JointSpec] = []
+    relative_pronouns: list[_Words] = []
+    shared_subject: list[_Words] = []
+    ongoing: list[OngoingSpec] = []
+    reciprocal: list[_Words] = []
+    responses: list[ResponseSpec] = []
+    recipients: list[RecipientSpec] = []
 
 
 @dataclass(frozen=True)
@@ -71,6 +112,16 @@ class ArgRules:
     non_agents: frozenset[str] = frozenset()
     #: PLOVER types of joint acts: one event for both parties, whichever direction
     joint: frozenset[str] = frozenset()
+    #: pronouns that head a relative clause and stand for the noun it modifies ("Cyprus, which Turkey ...")
+    relative_pronouns: frozenset[str] = frozenset()
+    #: verb lemma -> prepositions of the thing given ("supplied Ukraine with artillery": Ukraine receives)
+    recipients: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: prepositions whose gerund shares the subject of the verb it modifies ("by increasing", "in invading")
+    shared_subject_preps: frozenset[str] = frozenset()
+    ongoing: tuple[OngoingSpec, ...] = ()
+    #: verbs whose coordinated subject acts on each other ("Kyiv and Moscow traded accusations")
+    reciprocal: frozenset[str] = frozenset()
+    responses: tuple[ResponseSpec, ...] = ()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -95,4 +146,8 @@ def arg_rules() -> ArgRules:
     return ArgRules(rep, frozenset().union(*(_low(r.nouns) for r in f.relational)), obj,
                     frozenset().union(*(_low(r.nouns) for r in f.through_time)), tuple(f.anaphora),
                     frozenset().union(*(_low(r.nouns) for r in f.non_agents)),
-                    frozenset(t for j in f.joint for t in j.types))
+                    frozenset(t for j in f.joint for t in j.types),
+                    frozenset().union(*(_low(r.words) for r in f.relative_pronouns)),
+                    {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
+                    frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
+                    frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses))

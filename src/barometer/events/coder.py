@@ -20,8 +20,9 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
-from barometer.events.anaphora import antecedent
+from barometer.events.anaphora import antecedent, ongoing_target
 from barometer.events.argdata import arg_rules
+from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.filters import Filters, filters, matches, object_words
@@ -31,6 +32,7 @@ from barometer.events.merge import merge_facts
 from barometer.events.modality import status_of
 from barometer.events.ontology import ontology
 from barometer.events.past import historical, shows_past
+from barometer.events.speech import _same_side as same_side
 from barometer.events.speech import speech_events, yielding_hits
 from barometer.layers import EventContext
 from barometer.model import Event, Quote, Span
@@ -167,8 +169,9 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
             sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
         else:
             targets += A.actors_of(ctx, p)
-    if not targets and h.anchor.i != tok.i:  # "began a military offensive into Syria": the light verb's phrase
-        for p in A.pobjs(h.anchor, _LIGHT_PREPS, through_time=True):
+    if not targets and (h.anchor.i != tok.i or tok.dep_ == "dobj"):
+        # "began a military offensive into Syria", "increased cooperation with China": the governing verb's phrase
+        for p in A.pobjs(h.anchor if h.anchor.i != tok.i else tok.head, _LIGHT_PREPS, through_time=True):
             targets += A.actors_of(ctx, p)
     if not sources and h.anchor.i != tok.i:
         subj, passive = A.subject(h.anchor)
@@ -180,6 +183,9 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
             subj, passive = A.subject(gov)
             if not passive and not _non_agent(subj):
                 sources = A.actors_of(ctx, subj)
+    verb = h.anchor if h.anchor.i != tok.i else tok.head
+    if not targets and len(set(sources)) >= 2 and tok.dep_ == "dobj" and verb.lemma_.lower() in arg_rules().reciprocal:
+        return sources, [], True  # "Kyiv and Moscow traded accusations": each at the other (args.reciprocal.*)
     return sources, targets, False
 
 
@@ -215,10 +221,12 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         pair = A.actors_of(ctx, between[0])
         if len(pair) >= 2:
             return pair, [], True
-    objects = A.children(tok, ("dative",) if trig.theme_object else ("dobj", "dative"))
+    given = arg_rules().recipients.get(tok.lemma_.lower())  # "supplied Ukraine with artillery" (args.recipient.*)
+    theme = trig.theme_object and not (given and A.pobjs(tok, given))
+    objects = A.children(tok, ("dative",) if theme else ("dobj", "dative"))
     for o in objects:
         targets += A.actors_of(ctx, o)
-    if trig.theme_object and not sources:  # "Russian troops were deployed": whose troops
+    if theme and not sources:  # "Russian troops were deployed": whose troops
         for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     for p in A.pobjs(tok, tuple(trig.target_preps), through_time=True):
@@ -230,6 +238,8 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
         targets = _object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
     if not targets:
         targets = [t for t in _complement_targets(ctx, tok, trig) if t not in sources]
+    if not targets:  # "imposed sanctions over Russia's invasion of Ukraine": Russia (args.response.*)
+        targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
     return sources, targets, False
 
 
@@ -321,6 +331,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         arg_rule = None
         if tok.pos_ == "NOUN":
             sources, targets, between = _noun_args(h, ctx, lex)
+            if sources and not targets and not between:  # "Russia escalates its military campaign"
+                targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
+                                                   lambda a, b: same_side(ctx, a, b))
             if trig.needs_light and h.anchor.i == tok.i and not between and not any(
                     c.dep_ == "poss" for c in tok.children):
                 continue
@@ -332,6 +345,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
                 # ("criticised his remarks": "his" may have resolved to the speaker himself)
                 found, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
                 targets = found or targets
+            if sources and not targets and not between and not trig.symmetric:
+                targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
+                                                   lambda a, b: same_side(ctx, a, b))
         if trig.needs_between and not between:
             continue
         unresolved = False
@@ -420,7 +436,7 @@ def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     fired = {h.tok.i: h.trig for h in hits}
     origin: dict[int, int] = {}
     coded = derive(doc, code_hits(doc, ctx, hits, mod, lex, origin), speaks_for=_speaks_for(ctx))
-    return merge_facts(speech_events(doc, ctx, coded, fired, origin))
+    return calibrate(merge_facts(speech_events(doc, ctx, coded, fired, origin)), ctx.actors.by_id)
 
 
 def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
@@ -435,5 +451,5 @@ def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
 def primary_event(events: list[Event]) -> Event | None:
     """The event a one-label-per-sentence coding would keep: what the sentence says happened
     (asserted or reported) before what was announced, requested, feared or denied; then the most
-    confident, then the first."""
+    confident (the coder's raw score when ranking within a sentence: eval/events.py), then the first."""
     return max(events, key=lambda e: (e.status in ("asserted", "reported"), e.confidence), default=None)
