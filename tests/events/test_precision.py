@@ -34,6 +34,10 @@ def _events(text: str):
     ("The opposition of Chile attacked the government's budget proposal.", "ASSAULT"),
     ("The law of Chile forbids protests near the parliament.", "COERCE"),
     ("Atrocities committed by Peruvian soldiers in Chile were documented.", "MOBILIZE"),
+    ("Our thoughts and prayers go to the families in Peru, the Chilean minister said.", "CONSULT"),
+    ("Chilean troops came to Peru to fight the rebels.", "CONSULT"),
+    ("The Chilean minister said the priority of Chile is to support Peru.", "SUPPORT"),
+    ("The new tariffs of Chile will hit the economy of Peru.", "ASSAULT"),
 ])
 def test_idioms_metaphors_and_disasters_code_no_such_event(text, type_):
     found = [(e.type, e.rule) for e in _events(text)]
@@ -43,6 +47,9 @@ def test_idioms_metaphors_and_disasters_code_no_such_event(text, type_):
 def test_attacking_a_proposal_is_still_not_force_but_a_real_attack_is():
     assert "ASSAULT" in {e.type for e in _events("Peruvian troops attacked a Chilean border post.")}
     assert "CONSULT" in {e.type for e in _events("The Chilean president spoke with the president of Peru.")}
+    assert "CONSULT" in {e.type for e in _events("The Chilean president travelled to Peru on Monday.")}
+    assert "SUPPORT" in {e.type for e in _events("The Chilean government backed Peru's bid to join the council.")}
+    assert "ASSAULT" in {e.type for e in _events("Chilean missiles hit Peruvian banks in Lima.")}
 
 
 def test_neither_nor_negates_every_party():
