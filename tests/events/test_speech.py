@@ -30,6 +30,9 @@ def code(text: str):
     ("The Turkish president attacked the proclamation by the United States.", "ACCUSE", ("TURGOV", "USA")),
     ('"We count on Turkey to act with restraint," the NATO Secretary General wrote.', "REQUEST", ("NATO", "TUR")),
     ("The Spanish minister said that Spain will not accept the plan.", "REJECT", ("ESP", None)),
+    ('The Chilean minister called the treaty between Peru and Bolivia "null and void".', "ACCUSE", ("CHLGOV", "PER")),
+    ('"This is a war of choice that Peru has unleashed," the Chilean president said.', "ACCUSE", ("CHLGOV", "PER")),
+    ("The Chilean president spoke out against Peru.", "ACCUSE", ("CHLGOV", "PER")),
 ])
 def test_the_cue_and_the_content_decide_the_speakers_act(text, act, pair):
     found = [(e, s, t) for e, s, t, _ in code(text) if e.type == act]

@@ -23,109 +23,25 @@ already coded in that sentence for that speaker is not coded twice.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import Literal
 
-from pydantic import Field, model_validator
 from spacy.tokens import Doc, Span, Token
 
-from barometer.data import DataFile, Strict, load_data
+from barometer.data import load_data
 from barometer.errors import KnowledgeBaseError
 from barometer.events import arguments as A
 from barometer.events.dates import event_date
 from barometer.events.lexicon import Trigger, lexicon
 from barometer.events.ontology import ontology
 from barometer.events.past import historical
+from barometer.events.speechdata import SPEECH_TYPES, Act, ContentAct, SpeechActs, SpeechActsFile
 from barometer.layers import EventContext
 from barometer.model import Event, Quote
 from barometer.model import Span as TextSpan
 
 DATA = "events/speech_acts.yaml"
-#: PLOVER types that are acts of saying: a statement's act is one of these.
-SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+__all__ = ["SPEECH_TYPES", "SpeechActsFile", "speech_acts", "speech_events", "yielding_hits"]
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
-
-
-class Act(Strict):
-    id: str
-    type: str
-    mode: str | None = None
-    cameo: str
-
-
-class CueAct(Act):
-    """A cue word that decides the act by itself."""
-
-    lemmas: list[str] = Field(min_length=1)
-    replaces: list[str] = []
-    needs_target: bool = False
-
-
-class NeutralCue(Strict):
-    """Cue words without an act of their own whose trigger readings yield on a statement."""
-
-    id: str
-    lemmas: list[str] = Field(min_length=1)
-    replaces: list[str] = []
-
-
-class ContentAct(Act):
-    """An act the reported words decide (fields at the top of the data file)."""
-
-    phrases: list[str] = []
-    cues: list[str] = []
-    subject: Literal["any", "other", "self", "actor"] = "any"
-    target: Literal["subject", "agent", "object", "none"] = "none"
-    needs_target: bool = False
-
-
-class Referring(Strict):
-    """A word list: nouns that refer back to what someone said ("condemned his remarks": the target is
-    its speaker), verbs that label their object ("called X a crime": X's doer is accused)."""
-
-    id: str
-    words: list[str] = Field(min_length=1)
-
-
-class SpeechActsFile(DataFile):
-    """``data/events/speech_acts.yaml``."""
-
-    VERSION = 2
-    cues: list[CueAct]
-    neutral: list[NeutralCue] = []
-    content: list[ContentAct]
-    statements: Referring | None = None
-    labelling: Referring | None = None
-
-    @model_validator(mode="after")
-    def _codes(self) -> SpeechActsFile:
-        onto = ontology()
-        seen: dict[str, str] = {}
-        for e in (*self.cues, *self.content):
-            if e.type not in SPEECH_TYPES:
-                raise ValueError(f"{e.id}: {e.type} is no act of saying ({', '.join(sorted(SPEECH_TYPES))})")
-            if e.cameo not in onto.cameo or onto.plover_for(e.cameo) != e.type:
-                raise ValueError(f"{e.id}: CAMEO {e.cameo} is not a {e.type} code")
-        for e in (*self.cues, *self.neutral):
-            for lem in e.lemmas:
-                if lem in seen:
-                    raise ValueError(f"{e.id}: cue {lem!r} is already listed under {seen[lem]}")
-                seen[lem] = e.id
-        return self
-
-
-class SpeechActs:
-    """The validated table, indexed (``speech_acts()``)."""
-
-    def __init__(self, data: SpeechActsFile) -> None:
-        self.data = data
-        self.cue_acts = {lem: e for e in data.cues for lem in e.lemmas}
-        self.neutral = {lem: e for e in data.neutral for lem in e.lemmas}
-        self.replaces = {lem: frozenset(e.replaces) for e in (*data.cues, *data.neutral) for lem in e.lemmas}
-        self.patterns = {e.id: _phrase_re(e.phrases) for e in data.content if e.phrases}
-        self.statement_nouns = frozenset(data.statements.words) if data.statements else frozenset()
-        self.labelling = frozenset(data.labelling.words) if data.labelling else frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -144,15 +60,6 @@ def speech_acts() -> SpeechActs:
             if dup:
                 raise KnowledgeBaseError(f"{DATA}: {e.id}: {lem!r} is already a {e.type} trigger ({dup[0]})")
     return SpeechActs(data)
-
-
-def _phrase_re(phrases: list[str]) -> re.Pattern:
-    parts = []
-    for p in phrases:
-        words = [r"\w+" if w == "*" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
-                 for w in p.lower().split()]
-        parts.append(r"(?<![\w-])" + r"\s+".join(words) + r"\b")  # "counter-terrorism" is no "terrorism"
-    return re.compile("|".join(f"(?:{x})" for x in parts))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,6 +138,8 @@ def _same_side(ctx: EventContext, a: str, b: str) -> bool:
     if a == b:
         return True
     x, y = ctx.actors.by_id(a), ctx.actors.by_id(b)
+    if x and y and x.code and x.code == y.code:  # NATO's secretary-general and NATO
+        return True
     if not (x and y and x.country and x.country == y.country):
         return False
     if x.kind == "state" or y.kind == "state":
@@ -259,11 +168,11 @@ def _agent(ctx: EventContext, tok: Token, speaker: str) -> str | None:
     for c in tok.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
             for a in A.actors_of(ctx, c):
-                if a != speaker:
+                if not _same_side(ctx, a, speaker):
                     return a
     for p in A.pobjs(tok, ("by", "from")):
         for a in A.actors_of(ctx, p):
-            if a != speaker:
+            if not _same_side(ctx, a, speaker):
                 return a
     actor, own = _resolve(ctx, A.subject(_clause_verb(tok))[0], speaker)
     return None if own else actor
