@@ -140,3 +140,20 @@ def test_a_trigger_condition_holds_for_a_statement_too():
 def test_labelling_something_a_crime_accuses_whoever_did_it(text, pair):
     found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE"]
     assert found == [pair]
+
+
+@pytest.mark.parametrize(("text", "deed"), [
+    ("Chile accused Peru of shelling Bolivia.", "ASSAULT"),
+    ("The Chilean government blamed Peru for the bombing of the Chilean embassy.", "ASSAULT"),
+])
+def test_the_accused_is_the_doer_of_the_deed_the_accusation_names(text, deed):
+    found = code(text)
+    assert any(e.type == "ACCUSE" and s in ("CHL", "CHLGOV") and t == "PER" for e, s, t, _ in found)
+    embedded = [(e, s, by) for e, s, t, by in found if e.type == deed]
+    assert embedded and all(s == "PER" and e.status != "asserted" for e, s, by in embedded), \
+        [(e.type, s, t, e.status, e.rule) for e, s, t, _ in found]
+
+
+def test_a_deed_inside_the_deed_is_not_the_accused_s():
+    found = code("Chile accused Peru of drawing out the war in Bolivia.")
+    assert not [s for e, s, t, _ in found if e.type == "ASSAULT" and s == "PER"], found

@@ -42,6 +42,8 @@ from barometer.model import Span as TextSpan
 DATA = "events/speech_acts.yaml"
 __all__ = ["SPEECH_TYPES", "SpeechActsFile", "speech_acts", "speech_events", "yielding_hits"]
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+#: "alleged Iranian involvement in the attack": the accused's part in a deed
+ROLE_NOUNS = frozenset({"involvement", "role", "part", "responsibility", "complicity", "participation"})
 
 
 @lru_cache(maxsize=1)
@@ -409,7 +411,32 @@ def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[i
             target = _addressee(ctx, tok, e.source) or _referent(ctx, tok, e.source, before)
             if target is not None and not _same_side(ctx, target, e.source):
                 e.target = target
+    _accused_did_it(doc, coded, origin or {})
     out = [*coded, *added]
     for i, ev in enumerate(out, 1):
         ev.id = f"e{i}"
     return out
+
+
+def _accused_did_it(doc: Doc, coded: list[Event], origin: dict[int, int]) -> None:
+    """"Ukraine accused Russia of shelling Kharkiv", "blamed Iran for the attack", "alleged Iranian
+    involvement in the attack": the accused is the doer of the deed the accusation names — the source
+    of that embedded event when the coder found none (docs/annotation.md, section 3)."""
+    for e in coded:
+        tok = doc[origin[id(e)]] if id(e) in origin else None
+        if e.type != "ACCUSE" or e.target is None or tok is None or tok.pos_ != "VERB":
+            continue
+        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                 for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        heads += [g for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ROLE_NOUNS
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for g in p.children if g.dep_ == "pobj"]
+        deed = {h.i for h in heads} | {x.i for h in heads for x in h.children if x.dep_ == "xcomp"}
+        for x in coded:
+            if x is e or x.source is not None or x.type in SPEECH_TYPES or origin.get(id(x)) not in deed:
+                continue
+            x.source = e.target
+            if x.target == e.target:
+                x.target = None
+            if x.status == "asserted":
+                x.status = "reported"
+            x.said_by = x.said_by or e.source
