@@ -107,3 +107,19 @@ def test_an_invitation_is_an_offer_and_support_for_an_actor_is_support():
     assert "AGREE" in {e.type for e in _events("Chile invited Peru to open talks on the border.")}
     assert "SUPPORT" in {e.type for e in _events("Chile backed Peru in the dispute over the border.")}
     assert "SUPPORT" not in {e.type for e in _events("There is no evidence to support the claims of Peru.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister said Chile adopted sanctions in response to Peru's invasion of Bolivia.",
+    "The Chilean president urged Brazil to help halt Peru's war against Bolivia.",
+])
+def test_a_possessed_event_noun_is_a_known_fact_not_what_the_clause_asks_or_plans(text):
+    assault = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert assault and all(e.status == "asserted" and e.said_by is None for e in assault), \
+        [(e.status, e.rule) for e in assault]
+
+
+def test_a_possessed_event_noun_keeps_its_own_cue():
+    assault = [e for e in _events("Chile warned that Peru's possible invasion of Bolivia would be a disaster.")
+               if e.type == "ASSAULT"]
+    assert assault and all(e.status == "conditional" for e in assault)
