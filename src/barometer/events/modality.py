@@ -167,6 +167,8 @@ def presupposed(anchor: Token, trigger: Token, m: Modality) -> bool:
     asserted). A light verb ("launched its invasion") or the noun's own cue ("its possible invasion") decides."""
     if trigger.pos_ != "NOUN" or anchor.i != trigger.i or not any(c.dep_ == "poss" for c in trigger.children):
         return False
+    if trigger.dep_ not in ("pobj", "dobj"):
+        return False  # "said Russia's aggression was a crime": the claim itself, reported
     return not (_neg(trigger, m) or _hypothetical(trigger, m, False) or any(
         c.dep_ in ("amod", "compound") and {c.lemma_.lower(), c.lower_} & m.announce_modifiers for c in trigger.children))
 
