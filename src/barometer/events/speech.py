@@ -30,6 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from barometer.data import load_data
 from barometer.errors import KnowledgeBaseError
 from barometer.events import arguments as A
+from barometer.events.anaphora import window_start
+from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date
 from barometer.events.lexicon import Trigger, lexicon
 from barometer.events.ontology import ontology
@@ -198,6 +200,8 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
                 if a != speaker:
                     return a
     for o in A.children(verb, ("dobj",)):
+        if o.lemma_.lower() in arg_rules().relational:
+            continue  # "accused Kyiv's allies": not Kyiv (args.rel.*)
         found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
         if found:
             return found
@@ -205,6 +209,10 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: How many sentences back "the accusations", "his remarks" may find who spoke (an event noun, "the attack",
+#: looks back over the whole article: on news gold train/dev any window loses right referents).
+REFER_WINDOW = 6
+
 
 
 def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) -> str | None:
@@ -212,13 +220,15 @@ def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) 
     the last attack coded before it; "rejected the accusations" — the accuser (of the speaker's side
     first); "criticised his remarks" — who last spoke (``statements`` nouns)."""
     objs = A.children(cue, ("dobj", "nsubjpass"))
+    lo = window_start(cue, REFER_WINDOW)  # a speaker further back than REFER_WINDOW sentences is no antecedent
     for o in objs:
         if o.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss")
                                        for c in o.children):
             continue
         lemma = o.lemma_.lower()
         if lemma in speech_acts().statement_nouns:
-            said = [q for q in ctx.quotes if q.end <= cue.idx and q.speaker and not _same_side(ctx, q.speaker, speaker)]
+            said = [q for q in ctx.quotes if lo <= q.start and q.end <= cue.idx and q.speaker
+                    and not _same_side(ctx, q.speaker, speaker)]
             if said:
                 return max(said, key=lambda q: q.start).speaker
             continue
@@ -327,6 +337,10 @@ def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
         return actor
     for m in sorted(ctx.actors.mentions, key=lambda m: m.start):
         if content.start_char <= m.start and m.end <= content.end_char and not _same_side(ctx, m.actor_id, speaker):
+            span = content.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("poss", "compound", "amod") and \
+                    span.root.head.lemma_.lower() in arg_rules().relational:
+                continue  # "Kyiv's allies": they are not Kyiv (args.rel.*)
             return m.actor_id
     return None
 
