@@ -23,7 +23,7 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
     from barometer.events.past import PastFile
-    from barometer.events.speech_data import SpeechActsFile
+    from barometer.events.speech import SpeechActsFile
     from barometer.places.resolver import AliasesFile, PlaceRolesFile, RegionsFile
     from barometer.quotes.lexicon import CuesFile
     from barometer.times.resolver import RelativeFile, TimeLexiconFile

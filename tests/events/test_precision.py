@@ -34,6 +34,10 @@ def _events(text: str):
     ("The opposition of Chile attacked the government's budget proposal.", "ASSAULT"),
     ("The law of Chile forbids protests near the parliament.", "COERCE"),
     ("Atrocities committed by Peruvian soldiers in Chile were documented.", "MOBILIZE"),
+    ("Our thoughts and prayers go to the families in Peru, the Chilean minister said.", "CONSULT"),
+    ("Chilean troops came to Peru to fight the rebels.", "CONSULT"),
+    ("The Chilean minister said the priority of Chile is to support Peru.", "SUPPORT"),
+    ("The new tariffs of Chile will hit the economy of Peru.", "ASSAULT"),
 ])
 def test_idioms_metaphors_and_disasters_code_no_such_event(text, type_):
     found = [(e.type, e.rule) for e in _events(text)]
@@ -43,6 +47,9 @@ def test_idioms_metaphors_and_disasters_code_no_such_event(text, type_):
 def test_attacking_a_proposal_is_still_not_force_but_a_real_attack_is():
     assert "ASSAULT" in {e.type for e in _events("Peruvian troops attacked a Chilean border post.")}
     assert "CONSULT" in {e.type for e in _events("The Chilean president spoke with the president of Peru.")}
+    assert "CONSULT" in {e.type for e in _events("The Chilean president travelled to Peru on Monday.")}
+    assert "SUPPORT" in {e.type for e in _events("The Chilean government backed Peru's bid to join the council.")}
+    assert "ASSAULT" in {e.type for e in _events("Chilean missiles hit Peruvian banks in Lima.")}
 
 
 def test_neither_nor_negates_every_party():
@@ -100,3 +107,19 @@ def test_an_invitation_is_an_offer_and_support_for_an_actor_is_support():
     assert "AGREE" in {e.type for e in _events("Chile invited Peru to open talks on the border.")}
     assert "SUPPORT" in {e.type for e in _events("Chile backed Peru in the dispute over the border.")}
     assert "SUPPORT" not in {e.type for e in _events("There is no evidence to support the claims of Peru.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister said Chile adopted sanctions in response to Peru's invasion of Bolivia.",
+    "The Chilean president urged Brazil to help halt Peru's war against Bolivia.",
+])
+def test_a_possessed_event_noun_is_a_known_fact_not_what_the_clause_asks_or_plans(text):
+    assault = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert assault and all(e.status == "asserted" and e.said_by is None for e in assault), \
+        [(e.status, e.rule) for e in assault]
+
+
+def test_a_possessed_event_noun_keeps_its_own_cue():
+    assault = [e for e in _events("Chile warned that Peru's possible invasion of Bolivia would be a disaster.")
+               if e.type == "ASSAULT"]
+    assert assault and all(e.status == "conditional" for e in assault)

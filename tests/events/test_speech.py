@@ -30,6 +30,9 @@ def code(text: str):
     ("The Turkish president attacked the proclamation by the United States.", "ACCUSE", ("TURGOV", "USA")),
     ('"We count on Turkey to act with restraint," the NATO Secretary General wrote.', "REQUEST", ("NATO", "TUR")),
     ("The Spanish minister said that Spain will not accept the plan.", "REJECT", ("ESP", None)),
+    ('The Chilean minister called the treaty between Peru and Bolivia "null and void".', "ACCUSE", ("CHLGOV", "PER")),
+    ('"This is a war of choice that Peru has unleashed," the Chilean president said.', "ACCUSE", ("CHLGOV", "PER")),
+    ("The Chilean president spoke out against Peru.", "ACCUSE", ("CHLGOV", "PER")),
 ])
 def test_the_cue_and_the_content_decide_the_speakers_act(text, act, pair):
     found = [(e, s, t) for e, s, t, _ in code(text) if e.type == act]
@@ -80,7 +83,7 @@ def _file(**over):
 
 
 def test_the_table_is_checked_at_load():
-    from barometer.events.speech_data import SpeechActsFile
+    from barometer.events.speech import SpeechActsFile
 
     assert parse_data("events/speech_acts.yaml", _file(), SpeechActsFile).cues[0].lemmas == ["brand"]
     bad = [
@@ -97,7 +100,7 @@ def test_the_table_is_checked_at_load():
 
 def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
     from barometer.data import parse_data as parse
-    from barometer.events import speech_data as speech
+    from barometer.events import speech
 
     raw = _file(cues=[{"id": "speech.cue.x", "type": "ACCUSE", "cameo": "111", "lemmas": ["condemn"]}])
     monkeypatch.setattr(speech, "load_data", lambda path, model: parse(path, raw, model))
@@ -137,3 +140,20 @@ def test_a_trigger_condition_holds_for_a_statement_too():
 def test_labelling_something_a_crime_accuses_whoever_did_it(text, pair):
     found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE"]
     assert found == [pair]
+
+
+@pytest.mark.parametrize(("text", "deed"), [
+    ("Chile accused Peru of shelling Bolivia.", "ASSAULT"),
+    ("The Chilean government blamed Peru for the bombing of the Chilean embassy.", "ASSAULT"),
+])
+def test_the_accused_is_the_doer_of_the_deed_the_accusation_names(text, deed):
+    found = code(text)
+    assert any(e.type == "ACCUSE" and s in ("CHL", "CHLGOV") and t == "PER" for e, s, t, _ in found)
+    embedded = [(e, s, by) for e, s, t, by in found if e.type == deed]
+    assert embedded and all(s == "PER" and e.status != "asserted" for e, s, by in embedded), \
+        [(e.type, s, t, e.status, e.rule) for e, s, t, _ in found]
+
+
+def test_a_deed_inside_the_deed_is_not_the_accused_s():
+    found = code("Chile accused Peru of drawing out the war in Bolivia.")
+    assert not [s for e, s, t, _ in found if e.type == "ASSAULT" and s == "PER"], found

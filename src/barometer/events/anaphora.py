@@ -36,9 +36,10 @@ def anaphoric_object(tok: Token, verb_type: str) -> tuple[Token, AnaphorSpec] | 
     return None
 
 
-def _window_start(tok: Token) -> int:
+def window_start(tok: Token, window: int = WINDOW) -> int:
+    """The character offset of the sentence ``window`` sentences before ``tok``'s."""
     doc, first = tok.doc, tok.sent.start
-    for _ in range(WINDOW):
+    for _ in range(window):
         if first == 0:
             break
         first = doc[first - 1].sent.start
@@ -55,7 +56,7 @@ def antecedent(ctx: EventContext, tok: Token, verb_type: str, sources: list[str]
     if found is None:
         return [], None
     _, spec = found
-    lo = _window_start(tok)
+    lo = window_start(tok)
     best: tuple[int, str | None] | None = None  # (position, actor)
     for k, e in enumerate(earlier):
         if e.type in spec.refers_to and e.evidence.start >= lo and e.source not in sources:

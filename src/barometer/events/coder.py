@@ -29,7 +29,7 @@ from barometer.events.filters import Filters, filters, matches, object_words
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import place_target
 from barometer.events.merge import merge_facts
-from barometer.events.modality import status_of
+from barometer.events.modality import presupposed, status_of
 from barometer.events.ontology import ontology
 from barometer.events.past import historical, shows_past
 from barometer.events.speech import _same_side as same_side
@@ -369,6 +369,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         said_by = quote.speaker if quote else reporter_id
         if quote is not None and status == "asserted" and quote.speaker not in sources:
             status, cue = "reported", "status.reported.quote"
+        if status in ("requested", "announced", "reported") and presupposed(h.anchor, tok, mod):
+            status, cue, said_by = "asserted", None, None
         code = trig.cameo
         quad, goldstein = onto.scores(code)
         sent = tok.sent

@@ -102,12 +102,12 @@ def derive(doc: Doc, events: list[Event], speaks_for: Callable[[str, str], bool]
                    for o in (*events, *added)):
                 break  # the sentence already codes this speech act
             quad, goldstein = onto.scores(r.cameo)
-            if said_by and speaks_for and speaks_for(said_by, source):
-                said_by = None  # the state's own official said it: the state's own act, not a report of it
+            reported = bool(said_by and said_by != source and not (speaks_for and speaks_for(said_by, source)))
             added.append(e.model_copy(update={
                 "id": "", "type": r.type, "mode": None, "context": list(onto.cameo[r.cameo].context),
                 "cameo": r.cameo, "quad_class": quad, "goldstein": goldstein, "source": source, "target": target,
-                "status": "reported" if said_by and said_by != source else "asserted", "said_by": said_by,
+                # the speaker's own act is asserted and has no said_by (docs/annotation.md, section 4)
+                "status": "reported" if reported else "asserted", "said_by": said_by if reported else None,
                 "rule": f"{r.id}<{e.rule}", "confidence": round(max(0.05, e.confidence - 0.05), 3)}))
             break
     out = events + added

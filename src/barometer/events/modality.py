@@ -160,6 +160,19 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
     return "asserted", None
 
 
+def presupposed(anchor: Token, trigger: Token, m: Modality) -> bool:
+    """A possessed event noun standing on its own — "sanctions over its invasion", "in response to Russia's
+    invasion", "to halt Moscow's war" — names a fact the sentence takes as known: the governing clause's
+    request, plan or report is not its status (docs/annotation.md, section 4: a fact the article states is
+    asserted). A light verb ("launched its invasion") or the noun's own cue ("its possible invasion") decides."""
+    if trigger.pos_ != "NOUN" or anchor.i != trigger.i or not any(c.dep_ == "poss" for c in trigger.children):
+        return False
+    if trigger.dep_ not in ("pobj", "dobj"):
+        return False  # "said Russia's aggression was a crime": the claim itself, reported
+    return not (_neg(trigger, m) or _hypothetical(trigger, m, False) or any(
+        c.dep_ in ("amod", "compound") and {c.lemma_.lower(), c.lower_} & m.announce_modifiers for c in trigger.children))
+
+
 def _condition_prep(prep: Token, m: Modality) -> bool:
     """The preposition (or one it is coordinated with) attaches to a verb of ``condition_verbs``."""
     while prep.dep_ == "conj" and prep.head.i != prep.i:

@@ -23,19 +23,48 @@ already coded in that sentence for that speaker is not coded twice.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
+from barometer.data import load_data
+from barometer.errors import KnowledgeBaseError
 from barometer.events import arguments as A
-from barometer.events.anaphora import anaphoric_object
+from barometer.events.anaphora import window_start
 from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date
 from barometer.events.lexicon import Trigger, lexicon
 from barometer.events.ontology import ontology
 from barometer.events.past import historical
-from barometer.events.speech_data import FIRST_PERSON, SPEECH_TYPES, Act, ContentAct, speech_acts
+from barometer.events.speechdata import SPEECH_TYPES, Act, ContentAct, SpeechActs, SpeechActsFile
 from barometer.layers import EventContext
 from barometer.model import Event, Quote
 from barometer.model import Span as TextSpan
+
+DATA = "events/speech_acts.yaml"
+__all__ = ["SPEECH_TYPES", "SpeechActsFile", "speech_acts", "speech_events", "yielding_hits"]
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+#: "alleged Iranian involvement in the attack": the accused's part in a deed
+ROLE_NOUNS = frozenset({"involvement", "role", "part", "responsibility", "complicity", "participation"})
+
+
+@lru_cache(maxsize=1)
+def speech_acts() -> SpeechActs:
+    data = load_data(DATA, SpeechActsFile)
+    lex = lexicon()
+    ids = {t.id: t for ts in lex.by_key.values() for t in ts}
+    for e in (*data.cues, *data.neutral):
+        for rid in e.replaces:
+            if rid not in ids:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: replaces {rid!r}, which is no entry of events/triggers.yaml")
+    for e in data.cues:  # a cue the trigger lexicon always codes as this act would be coded twice
+        for lem in e.lemmas:
+            dup = [t.id for t in lex.candidates(lem, "VERB") + lex.candidates(lem, "NOUN")
+                   if t.type == e.type and t.specificity == 1 and t.id not in e.replaces]
+            if dup:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: {lem!r} is already a {e.type} trigger ({dup[0]})")
+    return SpeechActs(data)
+
 
 # ---------------------------------------------------------------------------------------------
 # Cue, content and parties of one statement.
@@ -113,6 +142,8 @@ def _same_side(ctx: EventContext, a: str, b: str) -> bool:
     if a == b:
         return True
     x, y = ctx.actors.by_id(a), ctx.actors.by_id(b)
+    if x and y and x.code and x.code == y.code:  # NATO's secretary-general and NATO
+        return True
     if not (x and y and x.country and x.country == y.country):
         return False
     if x.kind == "state" or y.kind == "state":
@@ -141,11 +172,11 @@ def _agent(ctx: EventContext, tok: Token, speaker: str) -> str | None:
     for c in tok.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
             for a in A.actors_of(ctx, c):
-                if a != speaker:
+                if not _same_side(ctx, a, speaker):
                     return a
     for p in A.pobjs(tok, ("by", "from")):
         for a in A.actors_of(ctx, p):
-            if a != speaker:
+            if not _same_side(ctx, a, speaker):
                 return a
     actor, own = _resolve(ctx, A.subject(_clause_verb(tok))[0], speaker)
     return None if own else actor
@@ -169,15 +200,19 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
                 if a != speaker:
                     return a
     for o in A.children(verb, ("dobj",)):
-        # "accused Kyiv's allies": the allies are not Kyiv (args.rel.* in arguments.yaml)
-        relational = o.lemma_.lower() in arg_rules().relational
-        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" and not relational else None
+        if o.lemma_.lower() in arg_rules().relational:
+            continue  # "accused Kyiv's allies": not Kyiv (args.rel.*)
+        found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
         if found:
             return found
     return None
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: How many sentences back "the accusations", "his remarks" may find who spoke (an event noun, "the attack",
+#: looks back over the whole article: on news gold train/dev any window loses right referents).
+REFER_WINDOW = 6
+
 
 
 def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) -> str | None:
@@ -185,13 +220,15 @@ def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) 
     the last attack coded before it; "rejected the accusations" — the accuser (of the speaker's side
     first); "criticised his remarks" — who last spoke (``statements`` nouns)."""
     objs = A.children(cue, ("dobj", "nsubjpass"))
+    lo = window_start(cue, REFER_WINDOW)  # a speaker further back than REFER_WINDOW sentences is no antecedent
     for o in objs:
         if o.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss")
                                        for c in o.children):
             continue
         lemma = o.lemma_.lower()
         if lemma in speech_acts().statement_nouns:
-            said = [q for q in ctx.quotes if q.end <= cue.idx and q.speaker and not _same_side(ctx, q.speaker, speaker)]
+            said = [q for q in ctx.quotes if lo <= q.start and q.end <= cue.idx and q.speaker
+                    and not _same_side(ctx, q.speaker, speaker)]
             if said:
                 return max(said, key=lambda q: q.start).speaker
             continue
@@ -261,23 +298,6 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
     return None
 
 
-def _not_the_coders(tok: Token, verb_type: str) -> bool:
-    """Whether an object that refers back is left to this stage: one of ``anaphora`` in arguments.yaml
-    ("rejected the accusations", "criticised these comments") is the coder's, within
-    ``anaphora.WINDOW`` sentences (events/anaphora.py)."""
-    return anaphoric_object(tok, verb_type) is None
-
-
-def _target(ctx: EventContext, act_type: str, cue: Token, content: Span | None, speaker: str,
-            before: list[Event]) -> str | None:
-    """The target of a statement: whom the cue addresses, what the content is about, what its object
-    refers back to. "accused Kyiv's allies": the allies, whom no actor names (``args.rel.*``)."""
-    if any(o.lemma_.lower() in arg_rules().relational for o in A.children(cue, ("dobj",))):
-        return None
-    return (_addressee(ctx, cue, speaker) or _about(ctx, content, speaker)
-            or (_referent(ctx, cue, speaker, before) if _not_the_coders(cue, act_type) else None))
-
-
 def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None, fired: dict[int, Trigger],
             speaker: str, before: list[Event]) -> tuple[Act, str | None, bool] | None:
     """(the act, its target, coded by the coder already?) of one statement, or None."""
@@ -287,7 +307,8 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
         lemma = cue.lemma_.lower()
         if trig is not None and trig.type in SPEECH_TYPES and trig.id not in acts.replaces.get(lemma, ()):
             act = Act(id=trig.id, type=trig.type, mode=trig.mode, cameo=trig.cameo)
-            target = _target(ctx, act.type, cue, content, speaker, before)
+            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
+                _referent(ctx, cue, speaker, before)
             if target is None and trig.needs_target:
                 return None  # the coder's own condition ("backed the resolution" names no one)
             return act, target, True
@@ -295,7 +316,8 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
             return None  # the trigger reading stands: "attacked Ukraine", "its attacks on the Donbas"
         if lemma in acts.cue_acts:
             act = acts.cue_acts[lemma]
-            target = _target(ctx, act.type, cue, content, speaker, before)
+            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
+                _referent(ctx, cue, speaker, before)
             return (act, target, False) if target is not None or not act.needs_target else None
         if trig is not None and trig.type in SPEECH_TYPES:
             return None
@@ -315,6 +337,10 @@ def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
         return actor
     for m in sorted(ctx.actors.mentions, key=lambda m: m.start):
         if content.start_char <= m.start and m.end <= content.end_char and not _same_side(ctx, m.actor_id, speaker):
+            span = content.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("poss", "compound", "amod") and \
+                    span.root.head.lemma_.lower() in arg_rules().relational:
+                continue  # "Kyiv's allies": they are not Kyiv (args.rel.*)
             return m.actor_id
     return None
 
@@ -394,15 +420,37 @@ def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[i
             confidence=0.8 if (by_coder or act.id.startswith("speech.cue")) else 0.75))
     for e in coded:  # verbal acts without a quotation: "condemned the attack", "condemned Moscow's invasion"
         tok = doc[origin[id(e)]] if origin and id(e) in origin else None
-        # an object that refers back ("rejected the accusations") was the coder's to resolve, within
-        # anaphora.WINDOW sentences: left without a target there, it stays without one here
-        if (e.target is None and e.source and e.type in SPEECH_TYPES and tok is not None and tok.pos_ == "VERB"
-                and _not_the_coders(tok, e.type)):
+        if e.target is None and e.source and e.type in SPEECH_TYPES and tok is not None and tok.pos_ == "VERB":
             before = [x for x in coded if x.evidence.start <= e.evidence.start and x is not e]
             target = _addressee(ctx, tok, e.source) or _referent(ctx, tok, e.source, before)
             if target is not None and not _same_side(ctx, target, e.source):
                 e.target = target
+    _accused_did_it(doc, coded, origin or {})
     out = [*coded, *added]
     for i, ev in enumerate(out, 1):
         ev.id = f"e{i}"
     return out
+
+
+def _accused_did_it(doc: Doc, coded: list[Event], origin: dict[int, int]) -> None:
+    """"Ukraine accused Russia of shelling Kharkiv", "blamed Iran for the attack", "alleged Iranian
+    involvement in the attack": the accused is the doer of the deed the accusation names — the source
+    of that embedded event when the coder found none (docs/annotation.md, section 3)."""
+    for e in coded:
+        tok = doc[origin[id(e)]] if id(e) in origin else None
+        if e.type != "ACCUSE" or e.target is None or tok is None or tok.pos_ != "VERB":
+            continue
+        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                 for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        heads += [g for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ROLE_NOUNS
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of") for g in p.children if g.dep_ == "pobj"]
+        deed = {h.i for h in heads} | {x.i for h in heads for x in h.children if x.dep_ == "xcomp"}
+        for x in coded:
+            if x is e or x.source is not None or x.type in SPEECH_TYPES or origin.get(id(x)) not in deed:
+                continue
+            x.source = e.target
+            if x.target == e.target:
+                x.target = None
+            if x.status == "asserted":
+                x.status = "reported"
+            x.said_by = x.said_by or e.source

@@ -1,27 +1,18 @@
-"""The statement-act table (``data/events/speech_acts.yaml``): its file model, validated at load, and
-the indexed form ``events/speech.py`` reads.
-
-Why a module of its own: the table's checks (a cue the trigger lexicon already codes as the same act
-would code one statement twice) are about the data, not about reading a sentence.
-"""
+"""The statement table of ``data/events/speech_acts.yaml``: its file model, validated at load, and the
+index ``events/speech.py`` reads it through (``speech_acts()`` there loads it)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from barometer.data import DataFile, Strict, load_data
-from barometer.errors import KnowledgeBaseError
-from barometer.events.lexicon import lexicon
+from barometer.data import DataFile, Strict
 from barometer.events.ontology import ontology
 
-DATA = "events/speech_acts.yaml"
 #: PLOVER types that are acts of saying: a statement's act is one of these.
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 
 
 class Act(Strict):
@@ -104,23 +95,6 @@ class SpeechActs:
         self.statement_nouns = frozenset(data.statements.words) if data.statements else frozenset()
         self.labelling = frozenset(data.labelling.words) if data.labelling else frozenset()
 
-
-@lru_cache(maxsize=1)
-def speech_acts() -> SpeechActs:
-    data = load_data(DATA, SpeechActsFile)
-    lex = lexicon()
-    ids = {t.id: t for ts in lex.by_key.values() for t in ts}
-    for e in (*data.cues, *data.neutral):
-        for rid in e.replaces:
-            if rid not in ids:
-                raise KnowledgeBaseError(f"{DATA}: {e.id}: replaces {rid!r}, which is no entry of events/triggers.yaml")
-    for e in data.cues:  # a cue the trigger lexicon always codes as this act would be coded twice
-        for lem in e.lemmas:
-            dup = [t.id for t in lex.candidates(lem, "VERB") + lex.candidates(lem, "NOUN")
-                   if t.type == e.type and t.specificity == 1 and t.id not in e.replaces]
-            if dup:
-                raise KnowledgeBaseError(f"{DATA}: {e.id}: {lem!r} is already a {e.type} trigger ({dup[0]})")
-    return SpeechActs(data)
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern:
