@@ -29,7 +29,13 @@ from spacy.tokens import Doc
 
 from barometer.actors.aliases import ent_labels, find_aliases, find_roles, plain_aliases
 from barometer.actors.coref import resolve_coreference
-from barometer.actors.descriptions import appositives, counterparts, definite_anaphors, descriptions
+from barometer.actors.descriptions import (
+    appositives,
+    counterparts,
+    definite_anaphors,
+    descriptions,
+    role_of_body,
+)
 from barometer.actors.epithets import epithets
 from barometer.actors.groups import local_groups, local_people_countries
 from barometer.actors.kb import load_kb
@@ -70,6 +76,7 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     plain_aliases(st, alias_at)
     local_groups(st, alias_at, role_at)
     ner_people(st, labels, model)
+    role_of_body(st, role_at)
     appositives(st)
     local_people_countries(st, alias_at)
     anaphors = definite_anaphors(st, role_at)

@@ -1,0 +1,44 @@
+"""People outside the knowledge base take country and sector from their own words (issue 20 item 2):
+titles with office words, roles with a complement, appositions either way round, "a Georgian national";
+one statement carries through the article; a role "of"/"for" a body takes the body's country and sector."""
+
+from __future__ import annotations
+
+import pytest
+from tests.actors.conftest import at
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Speaking after the call, the Kremlin's top foreign policy advisor Yury Ushakov told reporters.",
+     "Yury Ushakov", "RUSGOV"),
+    ("US Commerce Secretary Gina Raimondo warned Chinese firms.", "Gina Raimondo", "USAGOV"),
+    ("US Special Representative for Iran Brian Hook said it was political.", "Brian Hook", "USAGOV"),
+    ("Beth Van Schaack, the US ambassador-at-large, said the report was grim.", "Beth Van Schaack", "USAGOV"),
+    ("Giorgi Beridze, a Georgian national, was detained.", "Giorgi Beridze", "GEOCVL"),
+    ("Major general Fuad Basya, spokesman for the Indonesian military, said the boat sank.", "Fuad Basya", "IDNMIL"),
+    ("Qasem Soleimani, head of Iran's Quds Force, was killed.", "Qasem Soleimani", "IRNMIL"),
+])
+def test_a_local_person_takes_country_and_sector_from_their_own_words(resolve, text, phrase, code):
+    assert at(resolve(text), text, phrase).code == code
+
+
+def test_the_ambassador_of_a_country_to_another_keeps_their_own(resolve):
+    text = "Canada's ambassador to Japan wrote to the ministry."
+    assert at(resolve(text), text, "Canada's ambassador").country == "CAN"
+
+
+def test_one_statement_carries_through_the_article(resolve):
+    text = ("Giorgi Beridze, a Georgian national, was detained on Monday. "
+            "Police said Beridze had crossed the border twice.")
+    layer = resolve(text)
+    assert at(layer, text, "Beridze", 1).code == "GEOCVL"
+
+
+def test_national_as_an_adjective_is_no_role(resolve):
+    text = "The Russian national team won the final."
+    assert all(a.sector != "CVL" for a in resolve(text).actors)
+
+
+def test_a_role_of_a_body_with_no_country_takes_the_body_code(resolve):
+    text = "The head of the UN human rights office said torture was used."
+    assert at(resolve(text), text, "The head").code == "UNO"
