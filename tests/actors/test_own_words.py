@@ -42,3 +42,26 @@ def test_national_as_an_adjective_is_no_role(resolve):
 def test_a_role_of_a_body_with_no_country_takes_the_body_code(resolve):
     text = "The head of the UN human rights office said torture was used."
     assert at(resolve(text), text, "The head").code == "UNO"
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("The CSIS said the network was run from abroad.", "CSIS", "CANSPY"),
+    ("China's Ministry of State Security detained him.", "China's Ministry of State Security", "CHNSPY"),
+    ("Gazprom cut gas supplies to Poland.", "Gazprom", "RUSBUS"),
+    ("Huawei denied the charges.", "Huawei", "CHNBUS"),
+    ("Saudi Aramco said output would recover.", "Saudi Aramco", "SAUBUS"),
+])
+def test_agencies_and_companies_have_country_and_sector(resolve, text, phrase, code):
+    assert at(resolve(text), text, phrase).code == code
+
+
+def test_belarus_prime_minister_after_march_2025(resolve):
+    text = "The Belarusian Prime Minister met the delegation."
+    assert at(resolve(text, "2025-06-01"), text, "Belarusian Prime Minister").id == "person:alexander-turchin"
+    assert at(resolve(text, "2024-06-01"), text, "Belarusian Prime Minister").id == "person:roman-golovchenko"
+
+
+def test_a_capital_that_is_a_persons_surname_is_no_government(resolve):
+    text = "Sudesh Amman was shot by police. Amman had been released from prison a week earlier."
+    assert at(resolve(text, "2020-02-05"), text, "Amman", 1) is None or \
+        at(resolve(text, "2020-02-05"), text, "Amman", 1).kind == "person"
