@@ -17,8 +17,14 @@ from tests.actors.conftest import at
     ("Giorgi Beridze, a Georgian national, was detained.", "Giorgi Beridze", "GEOCVL"),
     ("Major general Fuad Basya, spokesman for the Indonesian military, said the boat sank.", "Fuad Basya", "IDNMIL"),
     ("Qasem Soleimani, head of Iran's Quds Force, was killed.", "Qasem Soleimani", "IRNMIL"),
+    # agencies and companies from organisations.yaml (item 3)
+    ("The CSIS said the network was run from abroad.", "CSIS", "CANSPY"),
+    ("China's Ministry of State Security detained him.", "China's Ministry of State Security", "CHNSPY"),
+    ("Gazprom cut gas supplies to Poland.", "Gazprom", "RUSBUS"),
+    ("Huawei denied the charges.", "Huawei", "CHNBUS"),
+    ("Saudi Aramco said output would recover.", "Saudi Aramco", "SAUBUS"),
 ])
-def test_a_local_person_takes_country_and_sector_from_their_own_words(resolve, text, phrase, code):
+def test_own_words_and_the_tables_give_country_and_sector(resolve, text, phrase, code):
     assert at(resolve(text), text, phrase).code == code
 
 
@@ -43,16 +49,6 @@ def test_a_role_of_a_body_with_no_country_takes_the_body_code(resolve):
     text = "The head of the UN human rights office said torture was used."
     assert at(resolve(text), text, "The head").code == "UNO"
 
-
-@pytest.mark.parametrize(("text", "phrase", "code"), [
-    ("The CSIS said the network was run from abroad.", "CSIS", "CANSPY"),
-    ("China's Ministry of State Security detained him.", "China's Ministry of State Security", "CHNSPY"),
-    ("Gazprom cut gas supplies to Poland.", "Gazprom", "RUSBUS"),
-    ("Huawei denied the charges.", "Huawei", "CHNBUS"),
-    ("Saudi Aramco said output would recover.", "Saudi Aramco", "SAUBUS"),
-])
-def test_agencies_and_companies_have_country_and_sector(resolve, text, phrase, code):
-    assert at(resolve(text), text, phrase).code == code
 
 
 def test_belarus_prime_minister_after_march_2025(resolve):
