@@ -17,6 +17,10 @@ from tests.actors.conftest import at
     ("Giorgi Beridze, a Georgian national, was detained.", "Giorgi Beridze", "GEOCVL"),
     ("Major general Fuad Basya, spokesman for the Indonesian military, said the boat sank.", "Fuad Basya", "IDNMIL"),
     ("Qasem Soleimani, head of Iran's Quds Force, was killed.", "Qasem Soleimani", "IRNMIL"),
+    ("US Assistant Secretary for Arms Control Mallory Stewart said Russia used riot control agents.",
+     "Stewart", "USAGOV"),
+    ("According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said they must face charges.",
+     "Ali Alghasi Mehr", "IRNJUD"),
     # agencies and companies from organisations.yaml (item 3)
     ("The CSIS said the network was run from abroad.", "CSIS", "CANSPY"),
     ("China's Ministry of State Security detained him.", "China's Ministry of State Security", "CHNSPY"),
@@ -38,6 +42,8 @@ def test_one_statement_carries_through_the_article(resolve):
             "Police said Beridze had crossed the border twice.")
     layer = resolve(text)
     assert at(layer, text, "Beridze", 1).code == "GEOCVL"
+    text = "Beth Van Schaack, the US ambassador-at-large, spoke first. Later Van Schaack said the report was grim."
+    assert at(resolve(text), text, "Van Schaack", 1).code == "USAGOV"
 
 
 def test_national_as_an_adjective_is_no_role(resolve):

@@ -44,11 +44,36 @@ def _name_after(doc: Doc, i: int) -> tuple[int, int] | None:
         t = doc[j]
         if t.pos_ == "PROPN" and (t.is_title or t.text[:1].isupper()) and t.ent_type_ not in ("GPE", "NORP", "DATE"):
             j += 1
+        elif t.lower_ in NAME_PARTICLES and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() | \
+                (doc[j + 1].text == "-"):
+            j += 1
         elif t.text == "-" and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
             j += 1
         else:
             break
     return (i, j) if j > i else None
+
+
+#: Lower-case particles inside names ("Abdel Fattah el-Sisi", "Osama bin Laden").
+NAME_PARTICLES = frozenset({"el", "al", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "der", "la", "le"})
+
+
+def _name_after_complement(doc: Doc, end: int) -> tuple[int, int] | None:
+    """"US Special Representative for Iran Brian Hook", "US Assistant Secretary for Arms Control
+    Mallory Stewart": a PERSON entity after the role's for/of/to/on complement of capitalised words."""
+    if end >= len(doc) or doc[end].lower_ not in ("for", "of", "to", "on"):
+        return None
+    k = end + 1
+    while k < len(doc) and k - end < 8 and not (doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"):
+        if not (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in ("and", "the", "of", "for", "-")):
+            return None
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or k == end + 1:
+        return None
+    e = k
+    while e < len(doc) and doc[e].ent_type_ == "PERSON" and (e == k or doc[e].ent_iob_ == "I"):
+        e += 1
+    return k, e
 
 
 def _modifiers(doc: Doc, rs: int, re_: int, alias_end: dict, alias_tokens: set[int]) -> tuple[int, list[str], list[str]]:
@@ -68,9 +93,9 @@ def _modifiers(doc: Doc, rs: int, re_: int, alias_end: dict, alias_tokens: set[i
         t = doc[k - 1]
         if t.lower_ in (SKIPPABLE | NOT_CURRENT):
             mods.append(t.lower_)
-        elif len(office) < 3 and t.dep_ in ("compound", "amod", "nmod") and t.i < t.head.i < re_ \
-                and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ not in ("GPE", "NORP", "PERSON") \
-                and t.i not in alias_tokens:
+        elif len(office) < 4 and t.dep_ in ("compound", "amod", "nmod", "cc", "conj") \
+                and t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ") and t.ent_type_ not in ("GPE", "NORP", "PERSON") \
+                and t.i not in alias_tokens and any(a.i == re_ - 1 for a in t.ancestors):
             office.append(t.lower_)
         else:
             break
@@ -117,10 +142,8 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
         det = doc[q_start - 1].lower_ if q_start > 0 else ""
         start = q_start - 1 if det in {"the", "a", "an"} | INDEFINITE else q_start
         name = _name_after(doc, end)
-        if name is None and q_alias is not None and end < len(doc) and doc[end].lower_ in ("for", "to", "on") \
-                and end + 1 in alias_at:
-            # "US Special Representative for Iran Brian Hook": the name after the role's complement
-            name = _name_after(doc, alias_at[end + 1][0])
+        if name is None and q_alias is not None:
+            name = _name_after_complement(doc, end)
         role_text = doc[q_start:end].text
         if name is not None:
             ns, ne = name
@@ -245,7 +268,8 @@ def _apposed_person(st: State, m: Mention) -> Mention | None:
     "the head of Y, X")."""
     tok = head_token(st, m)
     anchors = [tok.head.i] if tok.dep_ == "appos" else []
-    anchors += [c.i for c in tok.children if c.dep_ == "appos"]
+    # "the prosecutor general of Tehran, Ali Alghasi Mehr,": the parser may hang it on the role's object
+    anchors += [c.i for t in st.doc[m.start:m.end] for c in t.children if c.dep_ == "appos"]
     return next((p for a in anchors for p in st.mentions if p is not m and p.start <= a < p.end
                  and st.infos[p.actor_id].actor.kind == "person" and not p.rule.startswith("description:")), None)
 
