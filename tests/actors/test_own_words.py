@@ -21,6 +21,10 @@ from tests.actors.conftest import at
      "Stewart", "USAGOV"),
     ("According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said they must face charges.",
      "Ali Alghasi Mehr", "IRNJUD"),
+    ("Emine Dzheppa, First Deputy Minister of Foreign Affairs of Ukraine, said Japan would help.",
+     "Emine Dzheppa", "UKRGOV"),
+    ("Tunisia banned veils. Tunisia's parliament voted. Souhail Alouini, a member of Parliament, said no.",
+     "Souhail Alouini", "TUNLEG"),
     # agencies and companies from organisations.yaml (item 3)
     ("The CSIS said the network was run from abroad.", "CSIS", "CANSPY"),
     ("China's Ministry of State Security detained him.", "China's Ministry of State Security", "CHNSPY"),
@@ -47,8 +51,8 @@ def test_one_statement_carries_through_the_article(resolve):
 
 
 def test_national_as_an_adjective_is_no_role(resolve):
-    text = "The Russian national team won the final."
-    assert all(a.sector != "CVL" for a in resolve(text).actors)
+    for text in ("The Russian national team won the final.", "The National Olympic Committee of Ukraine said it."):
+        assert all(a.sector != "CVL" for a in resolve(text).actors)
 
 
 def test_a_role_of_a_body_with_no_country_takes_the_body_code(resolve):

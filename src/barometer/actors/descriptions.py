@@ -142,8 +142,13 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
         det = doc[q_start - 1].lower_ if q_start > 0 else ""
         start = q_start - 1 if det in {"the", "a", "an"} | INDEFINITE else q_start
         name = _name_after(doc, end)
+        if name is not None and any(name[0] <= r < name[1] for r in role_at):
+            # "First Deputy Minister of Foreign Affairs": a role word is no name ("Deputy" + "Minister")
+            name = next(((name[0], r) for r in range(*name) if r in role_at and r > name[0]), None)
         if name is None and q_alias is not None:
             name = _name_after_complement(doc, end)
+        if name is not None and kinds == ("citizen",):
+            continue  # "the National Olympic Committee": "national" before a name is no nationality
         role_text = doc[q_start:end].text
         if name is not None:
             ns, ne = name
@@ -272,6 +277,24 @@ def _apposed_person(st: State, m: Mention) -> Mention | None:
     anchors += [c.i for t in st.doc[m.start:m.end] for c in t.children if c.dep_ == "appos"]
     return next((p for a in anchors for p in st.mentions if p is not m and p.start <= a < p.end
                  and st.infos[p.actor_id].actor.kind == "person" and not p.rule.startswith("description:")), None)
+
+
+def apposed_roles(st: State, role_at: dict) -> None:
+    """"Souhail Alouini, a member of Parliament,": a role with no country of its own, in apposition to
+    an article-local person with no role, gives them its kinds (``local_people_countries`` may then
+    place a domestic office in the article's main country)."""
+    doc = st.doc
+    for rs, (re_, key) in sorted(role_at.items()):
+        if key[0] != "K" or not st.free(rs, re_):
+            continue
+        tok = doc[rs:re_].root
+        anchors = ([tok.head.i] if tok.dep_ == "appos" else []) + [c.i for c in tok.children if c.dep_ == "appos"]
+        for p in st.mentions:
+            info = st.infos[p.actor_id]
+            if any(p.start <= a < p.end for a in anchors) and info.actor.kind == "person" \
+                    and info.actor.kb_id is None and not info.kinds:
+                info.kinds = tuple(st.kb.role_words[key[2:]])
+                break
 
 
 def appositives(st: State) -> None:

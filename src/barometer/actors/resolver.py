@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from barometer.actors.aliases import ent_labels, find_aliases, find_roles, plain_aliases
 from barometer.actors.coref import resolve_coreference
 from barometer.actors.descriptions import (
+    apposed_roles,
     appositives,
     counterparts,
     definite_anaphors,
@@ -78,6 +79,7 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     ner_people(st, labels, model)
     role_of_body(st, role_at)
     appositives(st)
+    apposed_roles(st, role_at)
     local_people_countries(st, alias_at)
     anaphors = definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
