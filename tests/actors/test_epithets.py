@@ -59,6 +59,10 @@ def test_the_regime_is_the_government_of_the_stated_or_main_country(resolve):
     assert at(resolve(text), text, "The regime in Syria").code == "SYRGOV"
     text = "Iran said Iran would not bow. Iran's envoy agreed. The regime rejected the talks, a Tehran source said."
     assert at(resolve(text), text, "The regime").code == "IRNGOV"
+    text = "The American side said the talks failed."
+    assert at(resolve(text), text, "The American side").code == "USAGOV"
+    text = "Shells fell on the Ukrainian side of the border."
+    assert at(resolve(text), text, "the Ukrainian side") is None or at(resolve(text), text, "the Ukrainian side").code == "UKR"
     text = "The regime change was not discussed."
     assert at(resolve(text), text, "regime") is None
 

@@ -198,6 +198,8 @@ def epithets(st: State, alias_at: dict) -> None:
         if country is None:
             continue
         if spec.sector is not None:
+            if e < len(st.doc) and st.doc[e].lower_ == "of":
+                continue  # "on the Ukrainian side of the border" is a place
             st.add(s, e, record_info(kb, kb.sector_record(country, spec.sector), st.on), f"epithet:{eid}", 0.7)
             continue
         holders = {t.person for t in kb.holders(country, spec.kind, st.on)}
