@@ -25,6 +25,8 @@ from tests.actors.conftest import at
      "Emine Dzheppa", "UKRGOV"),
     ("Tunisia banned veils. Tunisia's parliament voted. Souhail Alouini, a member of Parliament, said no.",
      "Souhail Alouini", "TUNLEG"),
+    ("Ukraine's presidency said the talks would go on.", "Ukraine's presidency", "UKRGOV"),
+    ("The Libyan House of Representatives voted against it.", "Libyan House of Representatives", "LBYLEG"),
     # agencies and companies from organisations.yaml (item 3)
     ("The CSIS said the network was run from abroad.", "CSIS", "CANSPY"),
     ("China's Ministry of State Security detained him.", "China's Ministry of State Security", "CHNSPY"),
