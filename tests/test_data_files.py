@@ -14,6 +14,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
 
 def _models() -> dict[str, type[DataFile]]:
+    from barometer.actors.epithets import EpithetsFile
     from barometer.actors.kb import CountriesFile, GroupsFile, IgosFile, PeopleFile, RolesFile
     from barometer.amounts.extractor import AmountLexiconFile
     from barometer.clean.boilerplate import BoilerplateFile
@@ -30,7 +31,8 @@ def _models() -> dict[str, type[DataFile]]:
 
     return {"actors/roles.yaml": RolesFile, "actors/countries.yaml": CountriesFile, "actors/igos.yaml": IgosFile,
             "actors/people.yaml": PeopleFile, "actors/leaders.yaml": PeopleFile,
-            "actors/organisations.yaml": IgosFile, "actors/groups.yaml": GroupsFile, "amounts/lexicon.yaml": AmountLexiconFile,
+            "actors/organisations.yaml": IgosFile, "actors/groups.yaml": GroupsFile,
+            "actors/epithets.yaml": EpithetsFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
             "events/arguments.yaml": ArgumentsFile, "events/calibration.yaml": CalibrationFile, "events/past.yaml": PastFile, "events/speech_acts.yaml": SpeechActsFile, "events/filters.yaml": FiltersFile,

@@ -55,8 +55,10 @@ def find_aliases(st: State, matchers: Matchers, labels: list[str]) -> dict[int, 
     strong = {a.record for _, _, cands in raw_alias for a in cands if not a.weak and not a.ambiguous}
     st.strong = strong
     alias_at: dict[int, tuple[int, Alias]] = {}
+    # "Sudesh Amman ... Amman said": a capital that is a person's surname in the article is that person
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for s, e, cands in sorted(raw_alias, key=lambda h: (h[0], -(h[1] - h[0]))):
-        if s in alias_at:
+        if s in alias_at or (doc[s:e].text in surnames and all(a.form == "capital" for a in cands)):
             continue
         if _stance(doc, s, kb) or (s > 0 and doc[s - 1].lower_ == "ethnic"):
             continue  # "pro-Russian" is a stance, "ethnic Albanians" an ethnicity: no state

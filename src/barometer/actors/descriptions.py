@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from barometer.actors.kb import Alias
 from barometer.actors.records import kb_person, local_info, person_info, record_info, slug
-from barometer.actors.state import Anaphor, State, head_token, local_by_surname
+from barometer.actors.state import Anaphor, Info, Mention, State, head_token, local_by_surname
+from barometer.model import Actor
 
 #: Words between a qualifier and a role that mean "not the current holder".
 NOT_CURRENT = {"former", "ex", "deputy", "vice", "late", "then", "previous", "future", "acting", "new", "next",
@@ -43,6 +44,9 @@ def _name_after(doc: Doc, i: int) -> tuple[int, int] | None:
         t = doc[j]
         if t.pos_ == "PROPN" and (t.is_title or t.text[:1].isupper()) and t.ent_type_ not in ("GPE", "NORP", "DATE"):
             j += 1
+        elif t.lower_ in NAME_PARTICLES and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() | \
+                (doc[j + 1].text == "-"):
+            j += 1
         elif t.text == "-" and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
             j += 1
         else:
@@ -50,20 +54,69 @@ def _name_after(doc: Doc, i: int) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+#: Lower-case particles inside names ("Abdel Fattah el-Sisi", "Osama bin Laden").
+NAME_PARTICLES = frozenset({"el", "al", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "der", "la", "le"})
+
+
+def _name_after_complement(doc: Doc, end: int) -> tuple[int, int] | None:
+    """"US Special Representative for Iran Brian Hook", "US Assistant Secretary for Arms Control
+    Mallory Stewart": a PERSON entity after the role's for/of/to/on complement of capitalised words."""
+    if end >= len(doc) or doc[end].lower_ not in ("for", "of", "to", "on"):
+        return None
+    k = end + 1
+    while k < len(doc) and k - end < 8 and not (doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"):
+        if not (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in ("and", "the", "of", "for", "-")):
+            return None
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or k == end + 1:
+        return None
+    e = k
+    while e < len(doc) and doc[e].ent_type_ == "PERSON" and (e == k or doc[e].ent_iob_ == "I"):
+        e += 1
+    return k, e
+
+
+def _modifiers(doc: Doc, rs: int, re_: int, alias_end: dict, alias_tokens: set[int]) -> tuple[int, list[str], list[str]]:
+    """Where the qualifier of the role at ``rs`` must end, the harmless or not-current modifiers
+    before the role, and the words naming a particular office: "foreign policy" in "the Kremlin's top
+    foreign policy adviser", "Commerce" in "US Commerce Secretary" (up to three, all modifying the
+    role, and only when a qualifier stands right before them; otherwise none are taken)."""
+    def plain(k: int) -> tuple[int, list[str]]:
+        mods = []
+        while k > 0 and doc[k - 1].lower_ in (SKIPPABLE | NOT_CURRENT):
+            mods.append(doc[k - 1].lower_)
+            k -= 1
+        return k, mods
+
+    k, mods, office = rs, [], []
+    while k > 0:
+        t = doc[k - 1]
+        if t.lower_ in (SKIPPABLE | NOT_CURRENT):
+            mods.append(t.lower_)
+        elif len(office) < 4 and t.dep_ in ("compound", "amod", "nmod", "cc", "conj") \
+                and t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ") and t.ent_type_ not in ("GPE", "NORP", "PERSON") \
+                and t.i not in alias_tokens and any(a.i == re_ - 1 for a in t.ancestors):
+            office.append(t.lower_)
+        else:
+            break
+        k -= 1
+    q_end = k - 1 if k > 0 and doc[k - 1].text in ("'s", "’s") else k
+    if not office or q_end not in alias_end:
+        return (*plain(rs), [])
+    return k, mods, office[::-1]
+
+
 def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
     doc, kb = st.doc, st.kb
     alias_end = {e: (s, a) for s, (e, a) in alias_at.items()}
+    alias_tokens = {i for s, (e, _) in alias_at.items() for i in range(s, e)}
     for rs in sorted(role_at):
         re_, key = role_at[rs]
         if not st.free(rs, re_):
             continue
         kind_or_sector, text = key[:1], key[2:]
         # qualifier on the left: "<Q> [mods] ['s] <R>"
-        j = rs
-        mods: list[str] = []
-        while j > 0 and doc[j - 1].lower_ in (SKIPPABLE | NOT_CURRENT):
-            mods.append(doc[j - 1].lower_)
-            j -= 1
+        j, mods, office_mods = _modifiers(doc, rs, re_, alias_end, alias_tokens)
         if j > 0 and doc[j - 1].text in ("'s", "’s"):
             j -= 1
         q_alias, q_start = None, rs
@@ -73,7 +126,7 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
         end = re_
         if q_alias is None and re_ + 1 < len(doc) and doc[re_].lower_ == "of" and re_ + 1 in alias_at:
             qe, qa = alias_at[re_ + 1]
-            if _qualifier(qa):
+            if _qualifier(qa) and not (qe < len(doc) and doc[qe].text in ("'s", "’s")):  # not "head of Iran's X"
                 q_alias, end = qa, qe
         qualifier = _qualifier(q_alias) if q_alias else None
         if kind_or_sector in "SG":
@@ -84,9 +137,18 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
                 st.add(q_start, end, record_info(kb, rec, st.on), "sector_noun")
             continue
         kinds = tuple(kb.role_words[text])
+        if re_ - rs == 1 and doc[rs].pos_ == "ADJ":
+            continue  # "national", "general" as adjectives are no role ("the national team")
         det = doc[q_start - 1].lower_ if q_start > 0 else ""
         start = q_start - 1 if det in {"the", "a", "an"} | INDEFINITE else q_start
         name = _name_after(doc, end)
+        if name is not None and any(name[0] <= r < name[1] for r in role_at):
+            # "First Deputy Minister of Foreign Affairs": a role word is no name ("Deputy" + "Minister")
+            name = next(((name[0], r) for r in range(*name) if r in role_at and r > name[0]), None)
+        if name is None and q_alias is not None:
+            name = _name_after_complement(doc, end)
+        if name is not None and kinds == ("citizen",):
+            continue  # "the National Olympic Committee": "national" before a name is no nationality
         role_text = doc[q_start:end].text
         if name is not None:
             ns, ne = name
@@ -116,7 +178,7 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
             continue
         # plural on the role's head, not its last word ("commander-in-chief of the armed forces")
         indefinite = det in INDEFINITE or doc[rs:re_].root.tag_ in ("NNS", "NNPS")
-        if not indefinite and not (set(mods) & NOT_CURRENT):
+        if not indefinite and not (set(mods) & NOT_CURRENT) and not office_mods:
             for k in kinds:
                 holders = {t.person for t in kb.holders(qualifier, k, st.on)}
                 if len(holders) == 1:
@@ -128,7 +190,7 @@ def descriptions(st: State, alias_at: dict, role_at: dict) -> None:
                 st.add(start, end, local_info(kb, role_text, qualifier, kinds, role_text, id_hint=hint),
                        "description:local", 0.6)
             continue
-        hint = f"{qualifier.lower()}-{slug(' '.join(mods + [text]))}"
+        hint = f"{qualifier.lower()}-{slug(' '.join(mods + office_mods + [text]))}"
         st.add(start, end, local_info(kb, role_text, qualifier, kinds, role_text, id_hint=hint),
                "description:local", 0.6)
 
@@ -171,23 +233,82 @@ def counterparts(st: State) -> None:
                 break
 
 
+#: Prepositions that attach a role to the body it serves ("spokesman for the military").
+BODY_PREPS = frozenset({"of", "for", "at", "with"})
+
+
+def role_of_body(st: State, role_at: dict) -> None:
+    """"spokesman for the Indonesian military", "head of Iran's Quds Force", "the head of the UN human
+    rights office": a role no description took, whose preposition's object is (or is modified by) a
+    resolved body, is an anonymous holder with the body's country and sector (a state's: the role's
+    sector), rule ``description:body``; ``appositives`` then gives them to the named person."""
+    doc, kb = st.doc, st.kb
+    for rs, (re_, key) in sorted(role_at.items()):
+        if key[0] != "K" or not st.free(rs, re_) or re_ >= len(doc) or doc[re_].lower_ not in BODY_PREPS:
+            continue
+        pobj = next((c for c in doc[re_].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        left = {t.i for t in pobj.subtree if t.i <= pobj.i}
+        cands = [m for m in st.mentions if any(m.start <= i < m.end for i in left)]
+        if not cands:
+            continue
+        body = st.infos[max(cands, key=lambda m: (m.start <= pobj.i < m.end, m.end)).actor_id].actor
+        spec = kb.kinds[kb.role_words[key[2:]][0]]
+        if body.kind in ("state", "person") and body.country:
+            country, sector, code = body.country, spec.sector, body.country + spec.sector + (spec.secondary or "")
+        elif body.code or body.country:
+            country, sector, code = body.country, body.sector or "IGO", body.code or (body.country or "") + (body.sector or "")
+        else:
+            continue
+        start = rs - 1 if rs > 0 and doc[rs - 1].lower_ in {"the", "a", "an"} | INDEFINITE else rs
+        role = f"{doc[rs:re_].text} {doc[re_].text} {body.name}"
+        actor = Actor(id=f"local:{slug(code)}-{slug(doc[rs:re_].text)}", name=role, kind="person", country=country,
+                      sector=sector, code=code, role=role, confidence=0.6)
+        st.add(start, re_, Info(actor, kinds=tuple(kb.role_words[key[2:]])), "description:body", 0.6)
+
+
+def _apposed_person(st: State, m: Mention) -> Mention | None:
+    """The named person a description stands in apposition to, either way round ("X, the head of Y",
+    "the head of Y, X")."""
+    tok = head_token(st, m)
+    anchors = [tok.head.i] if tok.dep_ == "appos" else []
+    # "the prosecutor general of Tehran, Ali Alghasi Mehr,": the parser may hang it on the role's object
+    anchors += [c.i for t in st.doc[m.start:m.end] for c in t.children if c.dep_ == "appos"]
+    return next((p for a in anchors for p in st.mentions if p is not m and p.start <= a < p.end
+                 and st.infos[p.actor_id].actor.kind == "person" and not p.rule.startswith("description:")), None)
+
+
+def apposed_roles(st: State, role_at: dict) -> None:
+    """"Souhail Alouini, a member of Parliament,": a role with no country of its own, in apposition to
+    an article-local person with no role, gives them its kinds (``local_people_countries`` may then
+    place a domestic office in the article's main country)."""
+    doc = st.doc
+    for rs, (re_, key) in sorted(role_at.items()):
+        if key[0] != "K" or not st.free(rs, re_):
+            continue
+        tok = doc[rs:re_].root
+        anchors = ([tok.head.i] if tok.dep_ == "appos" else []) + [c.i for c in tok.children if c.dep_ == "appos"]
+        for p in st.mentions:
+            info = st.infos[p.actor_id]
+            if any(p.start <= a < p.end for a in anchors) and info.actor.kind == "person" \
+                    and info.actor.kb_id is None and not info.kinds:
+                info.kinds = tuple(st.kb.role_words[key[2:]])
+                break
+
+
 def appositives(st: State) -> None:
     """"Valery Gerasimov, the Russian chief of staff, ...": an anonymous role description in
     apposition to a named person is that person (rule ``appositive``); a local person without a
-    country inherits the description's country and sector."""
+    country inherits the description's country and sector (an IGO's code where it has no country)."""
     for m in st.mentions:
-        if m.rule != "description:local":
+        if m.rule not in ("description:local", "description:body"):
             continue
-        tok = head_token(st, m)
-        if tok.dep_ != "appos":
-            continue
-        anchor = tok.head.i
-        owner = next((p for p in st.mentions if p is not m and p.start <= anchor < p.end
-                      and st.infos[p.actor_id].actor.kind == "person" and p.rule != "description:local"), None)
+        owner = _apposed_person(st, m)
         if owner is None:
             continue
         desc, info = st.infos[m.actor_id].actor, st.infos[owner.actor_id]
-        if info.actor.kb_id is None and info.actor.country is None and desc.country is not None:
+        if info.actor.kb_id is None and info.actor.country is None and info.actor.code is None and desc.code:
             info.actor = info.actor.model_copy(update={"country": desc.country, "sector": desc.sector,
                                                        "code": desc.code, "role": info.actor.role or desc.role})
         m.actor_id, m.rule = owner.actor_id, "appositive"

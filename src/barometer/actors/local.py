@@ -11,8 +11,8 @@ layer, and the actor stage's own layer class answers:
   ``in``/``of``/``from``/``throughout`` phrase) becomes an article-local group actor of that
   country (id ``local:<iso3>-<noun>``), with the head noun as its mention; its sector comes from
   ``group_sectors``. Phrases that name no country, or several, stay unresolved.
-* ``fill_person_country``: an article-local person with no country takes the one its sentence
-  puts it in.
+* ``fill_person_country``: an article-local person with no country takes the one their own phrase
+  in the event's sentence states (never a merely nearby place).
 
 Why here and not in the event coder: these passes change the actor stage's output, so they belong
 to the actor stage; a different actor stage (by registry name) brings its own layer class, or none.
@@ -57,16 +57,6 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return toks
 
 
-def _sentence_countries(layer: ActorLayer, places: Sequence[Place], start: int, end: int, skip: set[str]) -> set[str]:
-    out: set[str] = set()
-    for m in layer.mentions:
-        a = layer.by_id(m.actor_id)
-        if start <= m.start < end and a is not None and a.country and m.actor_id not in skip:
-            out.add(a.country)
-    out |= {p.country for p in places if p.country and start <= p.start < end}
-    return out
-
-
 class ArticleActorLayer(ActorLayer):
     """The actors of one article as the v1 actor stage resolved them, extended on request."""
 
@@ -100,17 +90,17 @@ class ArticleActorLayer(ActorLayer):
 
     def fill_person_country(self, actor_id: str | None, sent: Span, doc: Doc, others: set[str],
                             place: str | None, places: Sequence[Place]) -> None:
-        """Give an article-local person with no country the country its sentence puts it in.
+        """Give an article-local person with no country the one their own words state.
 
-        In order: a country named in the person's own phrase ("Palestinian leader Yasser Arafat");
-        the country of the event's place; the one country the sentence names besides the event's
-        other actors ("President Askar Akayev agreed to resign without returning to Kyrgyzstan").
-        The countries of the other arguments never count: "Bush threatened Russia" leaves Bush alone.
+        Only the person's own phrase counts: a country named in a modifier before the name
+        ("Palestinian leader Yasser Arafat"), in an apposition or an ``of`` phrase ("X, of Kyiv,").
+        Never a merely nearby place (issue 20): neither the event's place ("Y died in Kabul") nor
+        another country of the sentence ("Beth Van Schaack ... said torture was used in Ukraine"),
+        so ``others`` and ``place`` are no evidence; what the person is stays unknown instead.
         """
         a = self.by_id(actor_id)
         if a is None or a.country or a.kb_id or a.kind != "person":
             return
-        skip_countries = {c for o in others if (oa := self.by_id(o)) and (c := oa.country)}
         for m in self.mentions:
             if m.actor_id != actor_id or not sent.start <= m.start < sent.end:
                 continue
@@ -124,12 +114,3 @@ class ArticleActorLayer(ActorLayer):
             if len(found) == 1:
                 a.country = found.pop()
                 return
-        if place:
-            found = {p.country for p in places if p.country and (p.name or p.text) == place
-                     and sent.start <= p.start < sent.end}
-            if len(found) == 1:
-                a.country = found.pop()
-                return
-        found = _sentence_countries(self, places, sent.start, sent.end, {actor_id, *others}) - skip_countries
-        if len(found) == 1:
-            a.country = found.pop()

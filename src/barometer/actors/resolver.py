@@ -2,7 +2,8 @@
 
 Steps (one pass each, no loop over the KB):
 1. two PhraseMatchers find KB aliases (case-sensitive) and role words / sector nouns (lower case);
-2. adjacent hits compose into descriptions: ``[the] <country|seat|IGO> ['s] <role> [Name]``,
+2. epithets (``epithets``: "the Kremlin chief", "the world body", "the regime") take their phrases;
+   adjacent hits compose into descriptions: ``[the] <country|seat|IGO> ['s] <role> [Name]``,
    ``<role> of <country|IGO> [Name]``, ``<role> <Name>`` and ``<country> <sector noun>``;
    a description without a name is looked up among the office holders on the article date
    ("the American president" on 2022-01-28 -> Joe Biden);
@@ -28,7 +29,15 @@ from spacy.tokens import Doc
 
 from barometer.actors.aliases import ent_labels, find_aliases, find_roles, plain_aliases
 from barometer.actors.coref import resolve_coreference
-from barometer.actors.descriptions import appositives, counterparts, definite_anaphors, descriptions
+from barometer.actors.descriptions import (
+    apposed_roles,
+    appositives,
+    counterparts,
+    definite_anaphors,
+    descriptions,
+    role_of_body,
+)
+from barometer.actors.epithets import epithets
 from barometer.actors.groups import local_groups, local_people_countries
 from barometer.actors.kb import load_kb
 from barometer.actors.local import ArticleActorLayer
@@ -63,11 +72,14 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     alias_at = find_aliases(st, matchers, labels)
     role_at = find_roles(st, matchers, alias_at)
 
+    epithets(st, alias_at)
     descriptions(st, alias_at, role_at)
     plain_aliases(st, alias_at)
     local_groups(st, alias_at, role_at)
     ner_people(st, labels, model)
+    role_of_body(st, role_at)
     appositives(st)
+    apposed_roles(st, role_at)
     local_people_countries(st, alias_at)
     anaphors = definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)

@@ -74,10 +74,13 @@ def head_token(st: State, m: Mention) -> Token:
 
 def local_by_surname(st: State, name: str) -> Info | None:
     """'Smith' after 'John Smith' is the same article-local person."""
-    last = name.split()[-1]
+    words = name.split()
     for info in st.infos.values():
         if info.actor.kind == "person" and info.actor.kb_id is None:
             other = info.actor.name.split()
-            if info.actor.name == name or (other[-1] == last and (len(other) == 1 or len(name.split()) == 1)):
+            # "Van Schaack" after "Beth Van Schaack": one name is the end of the other
+            short, long_ = sorted((words, other), key=len)
+            if info.actor.name == name or (short[-1] == long_[-1] and long_[-len(short):] == short
+                                           and (len(short) == 1 or len(long_) > len(short))):
                 return info
     return None
