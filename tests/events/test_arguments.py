@@ -118,3 +118,21 @@ def test_a_response_to_an_act_is_aimed_at_its_doer_not_its_victim(text):
 def test_a_passive_gerund_after_a_preposition_takes_the_clause_subject_as_target():
     found = only("Armenian soldiers were wounded after being attacked by Azerbaijani forces.", "ASSAULT")
     assert ("AZEMIL", "ARMMIL") in {(s, t) for _, s, t, _ in found}  # args.gerund.shared
+
+
+def test_a_plural_noun_listing_its_members_gives_one_event_per_member():
+    found, _ = code("The presidents of Kenya, Senegal and Zambia visited Ukraine on Friday.")
+    pairs = {(s, t) for e, s, t, _ in found if e.type == "CONSULT"}
+    assert {("KEN", "UKR"), ("SEN", "UKR"), ("ZMB", "UKR")} <= pairs, pairs
+    found, _ = code("Iran increased cooperation with the navies of China, India and Oman.")
+    assert {t for e, s, t, _ in found if e.type == "COOPERATE"} == {"CHN", "IND", "OMN"}, found
+
+
+def test_allies_of_listed_countries_are_not_those_countries():
+    found, _ = code("The allies of France and Germany condemned the attack.")
+    assert all(s not in ("FRA", "DEU") for e, s, t, _ in found if e.type == "ACCUSE"), found
+
+
+def test_coordinated_subjects_do_not_answer_each_other():
+    found, _ = code("Countries like the UK and Poland have been resisting these arguments.")
+    assert {(s, t) for e, s, t, _ in found if e.type == "REJECT"} == {("GBR", None), ("POL", None)}, found

@@ -75,6 +75,17 @@ class ResponseSpec(Strict):
     via: list[str] = []
 
 
+class MembersSpec(Strict):
+    """A plural noun of these whose phrase lists its members ("the presidents of Comoros, Senegal and
+    Zambia", "his Greek, Cypriot and French counterparts", "countries like the UK and Poland") stands for
+    each member named: one party each (docs/annotation.md section 1, one event per pair of parties)."""
+
+    id: str
+    nouns: list[str]
+    #: prepositions whose coordinated objects are the members ("of", "from", "like", "including")
+    preps: list[str]
+
+
 class JointSpec(Strict):
     id: str
     types: list[str]
@@ -97,6 +108,7 @@ class ArgumentsFile(DataFile):
     reciprocal: list[_Words] = []
     responses: list[ResponseSpec] = []
     recipients: list[RecipientSpec] = []
+    members: list[MembersSpec] = []
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,8 @@ class ArgRules:
     #: verbs whose coordinated subject acts on each other ("Kyiv and Moscow traded accusations")
     reciprocal: frozenset[str] = frozenset()
     responses: tuple[ResponseSpec, ...] = ()
+    #: plural noun -> prepositions whose coordinated objects are its members (``members``)
+    members: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -150,4 +164,5 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.words) for r in f.relative_pronouns)),
                     {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
                     frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
-                    frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses))
+                    frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses),
+                    {n.lower(): _low(m.preps) for m in f.members for n in m.nouns})

@@ -84,9 +84,51 @@ def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
     out: list[str] = []
     inner = [t for t in _inner_conjuncts(tok) if ctx.actors.mention_at(t.idx, t.idx + len(t.text))]
     for t in (tok, *tok.conjuncts, *(inner if len(inner) >= 2 else ())):
-        a = actor_of(ctx, t) or ctx.actors.local_group(t, ctx.places, lex.group_nouns, lex.group_sectors)
+        listed = member_actors(ctx, t)
+        for a in listed or [actor_of(ctx, t) or ctx.actors.local_group(t, ctx.places, lex.group_nouns,
+                                                                        lex.group_sectors)]:
+            if a and a not in out:
+                out.append(a)
+    return out
+
+
+def member_actors(ctx: EventContext, tok: Token, _depth: int = 0) -> list[str]:
+    """The members a plural noun's own phrase lists, when it lists two or more (args.members.*):
+    "the presidents of Comoros, Senegal and Zambia", "his Greek, Cypriot and French counterparts",
+    "Seven African leaders – the presidents of X and Y, as well as Egypt's prime minister –"."""
+    rules = arg_rules()
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NNS" or lemma not in rules.members or _depth > 2:
+        return []
+    preps = rules.members[lemma] - ({"of", "from"} if lemma in rules.relational else set())  # "allies of X" are not X
+    parts: list[Token] = []
+    for p in pobjs(tok, preps):
+        parts += _listed(p)
+    for c in tok.children:
+        if c.dep_ == "amod" and c.conjuncts:
+            parts += [c, *c.conjuncts]  # "Greek, Cypriot and French counterparts"
+    out: list[str] = []
+    for p in parts:
+        a = actor_of(ctx, p)
         if a and a not in out:
             out.append(a)
+    for c in tok.children:
+        if c.dep_ == "appos":  # "Seven African leaders – the presidents of ..., as well as Egypt's prime minister"
+            for t in (c, *c.conjuncts):
+                for a in member_actors(ctx, t, _depth + 1) or [actor_of(ctx, t)]:
+                    if a and a not in out:
+                        out.append(a)
+    return out if len(out) >= 2 else []
+
+
+def _listed(tok: Token) -> list[Token]:
+    """A listed object and the items coordinated with it, also those the parser hung on it as
+    appositions ("of Comoros, Senegal, South Africa and Zambia": Senegal an appos of Comoros)."""
+    out, stack = [], [tok]
+    while stack and len(out) < 12:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN")
     return out
 
 

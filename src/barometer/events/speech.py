@@ -158,6 +158,8 @@ def _resolve(ctx: EventContext, tok: Token | None, speaker: str) -> tuple[str | 
     if tok is None:
         return None, False
     found = A.actors_of(ctx, tok)
+    if speaker in found:
+        return speaker, True  # "the UK and Poland resisted these arguments": not each other's
     if found:
         return found[0], _same_side(ctx, found[0], speaker)
     low = tok.lower_
