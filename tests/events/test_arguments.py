@@ -136,3 +136,15 @@ def test_allies_of_listed_countries_are_not_those_countries():
 def test_coordinated_subjects_do_not_answer_each_other():
     found, _ = code("Countries like the UK and Poland have been resisting these arguments.")
     assert {(s, t) for e, s, t, _ in found if e.type == "REJECT"} == {("GBR", None), ("POL", None)}, found
+
+
+def test_the_by_agent_of_a_doing_verb_is_the_doer_of_its_event_noun():
+    (_, src, _, _), = only("Atrocities committed by Russian forces were documented in the report.", "ASSAULT")
+    assert src == "RUSMIL"
+    found, _ = code("The attacks condemned by the United Nations were grave.")
+    assert all(s != "UNO" for e, s, t, _ in found if e.type == "ASSAULT"), found
+
+
+def test_a_definite_attack_claimed_by_a_group_is_the_attack_told_before():
+    found, _ = code("Drones struck oil plants in Saudi Arabia on Saturday. The attack was claimed by Iran.")
+    assert ("IRN", "SAU") in {(s, t) for e, s, t, _ in found if e.type == "ASSAULT"}, found

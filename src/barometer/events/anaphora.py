@@ -74,9 +74,11 @@ def antecedent(ctx: EventContext, tok: Token, verb_type: str, sources: list[str]
 
 
 def ongoing_target(trig_type: str, pos: str, sources: list[str], earlier: list[Event],
-                   same_side: Callable[[str, str], bool]) -> tuple[list[str], str | None]:
+                   same_side: Callable[[str, str], bool], tok: Token | None = None) -> tuple[list[str], str | None]:
     """([target], rule id) for an event with a source and no target ("its military campaign"): the
-    target of the nearest earlier event of its type by the same side (``ongoing`` in arguments.yaml)."""
+    target of the nearest earlier event of its type by the same side (``ongoing`` in arguments.yaml);
+    for a definite noun of a ``definite`` entry ("the attack was claimed by the Houthis"), the target of
+    the nearest earlier event of its type within a few sentences, whoever was coded doing it."""
     spec = next((n for n in arg_rules().ongoing if trig_type in n.types and pos in n.pos), None)
     if spec is None or not sources:
         return [], None
@@ -84,4 +86,11 @@ def ongoing_target(trig_type: str, pos: str, sources: list[str], earlier: list[E
         if e.type == trig_type and e.source is not None and e.target is not None and e.target not in sources \
                 and any(same_side(e.source, s) for s in sources):
             return [e.target], spec.id
+    definite = spec.definite and tok is not None and tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children)
+    if definite:
+        lo = window_start(tok)
+        for e in reversed(earlier):
+            if e.type == trig_type and e.target is not None and e.target not in sources and e.evidence.start >= lo:
+                return [e.target], spec.id + ".definite"
     return [], None

@@ -62,6 +62,8 @@ class OngoingSpec(Strict):
     id: str
     types: list[str]
     pos: list[str]
+    #: a definite noun ("the attack") also takes the target of the nearest earlier event of its type by anyone
+    definite: bool = False
 
 
 class ResponseSpec(Strict):
@@ -109,6 +111,7 @@ class ArgumentsFile(DataFile):
     responses: list[ResponseSpec] = []
     recipients: list[RecipientSpec] = []
     members: list[MembersSpec] = []
+    doers: list[_Words] = []
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,9 @@ class ArgRules:
     responses: tuple[ResponseSpec, ...] = ()
     #: plural noun -> prepositions whose coordinated objects are its members (``members``)
     members: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: verbs whose "by" agent did the act their event noun names ("sanctions imposed by the EU",
+    #: "the attack was claimed by the Houthis")
+    doers: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -165,4 +171,5 @@ def arg_rules() -> ArgRules:
                     {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
                     frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
                     frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses),
-                    {n.lower(): _low(m.preps) for m in f.members for n in m.nouns})
+                    {n.lower(): _low(m.preps) for m in f.members for n in m.nouns},
+                    frozenset().union(*(_low(r.words) for r in f.doers)))

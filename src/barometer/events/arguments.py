@@ -239,6 +239,22 @@ def agent(tok: Token) -> Token | None:
     return None
 
 
+def participle_doers(ctx: EventContext, noun: Token) -> tuple[list[str], list[str]]:
+    """(doers, targets) of an event noun read off a verb of ``doers`` that carries it (args.doer.*):
+    its participle ("sanctions imposed by the EU on Russia", "atrocities committed by Russian forces")
+    or the passive verb it is the subject of ("the attack was claimed by the Houthis")."""
+    doers = arg_rules().doers
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if noun.dep_ == "nsubjpass":
+        verbs.append(noun.head)
+    for v in verbs:
+        if v.lemma_.lower() in doers and (by := agent(v)) is not None:
+            found = actors_of(ctx, by)
+            if found:
+                return found, [a for p in pobjs(v, ("on", "against", "to", "upon", "at")) for a in actors_of(ctx, p)]
+    return [], []
+
+
 def reporter_clause(tok: Token, reporting: frozenset[str]) -> Token | None:
     """The reporting verb whose complement holds ``tok`` ("Austin estimated that Russia had ...")."""
     cur = tok

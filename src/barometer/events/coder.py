@@ -173,6 +173,9 @@ def _noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list
         # "began a military offensive into Syria", "increased cooperation with China": the governing verb's phrase
         for p in A.pobjs(h.anchor if h.anchor.i != tok.i else tok.head, _LIGHT_PREPS, through_time=True):
             targets += A.actors_of(ctx, p)
+    if not sources:  # "sanctions imposed by the EU on Russia", "the attack was claimed by the Houthis" (args.doer.*)
+        sources, more = A.participle_doers(ctx, tok)
+        targets = targets or more
     if not sources and h.anchor.i != tok.i:
         subj, passive = A.subject(h.anchor)
         if not passive and not _non_agent(subj):
@@ -333,7 +336,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             sources, targets, between = _noun_args(h, ctx, lex)
             if sources and not targets and not between:  # "Russia escalates its military campaign"
                 targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
-                                                   lambda a, b: same_side(ctx, a, b))
+                                                   lambda a, b: same_side(ctx, a, b), tok)
             if trig.needs_light and h.anchor.i == tok.i and not between and not any(
                     c.dep_ == "poss" for c in tok.children):
                 continue
