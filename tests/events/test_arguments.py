@@ -148,3 +148,12 @@ def test_the_by_agent_of_a_doing_verb_is_the_doer_of_its_event_noun():
 def test_a_definite_attack_claimed_by_a_group_is_the_attack_told_before():
     found, _ = code("Drones struck oil plants in Saudi Arabia on Saturday. The attack was claimed by Iran.")
     assert ("IRN", "SAU") in {(s, t) for e, s, t, _ in found if e.type == "ASSAULT"}, found
+
+
+def test_an_agentless_arrest_is_the_act_of_the_state_where_it_happens():
+    found, _ = code("Thousands protested in Belgrade, Serbia. At least 71 people were arrested on Friday night.")
+    arrests = [(e, s, t) for e, s, t, _ in found if e.type == "COERCE"]
+    assert [s for _, s, _ in arrests] == ["SRB"], found
+    assert arrests[0][0].rule.endswith("+args.agentless.state")
+    found, _ = code("Thousands protested in Belgrade, Serbia. At least 71 people were arrested by the army.")
+    assert all(e.rule.find("agentless") < 0 for e, s, t, _ in found), found

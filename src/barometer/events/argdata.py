@@ -112,6 +112,7 @@ class ArgumentsFile(DataFile):
     recipients: list[RecipientSpec] = []
     members: list[MembersSpec] = []
     doers: list[_Words] = []
+    agentless: list[_Words] = []
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,8 @@ class ArgRules:
     #: verbs whose "by" agent did the act their event noun names ("sanctions imposed by the EU",
     #: "the attack was claimed by the Houthis")
     doers: frozenset[str] = frozenset()
+    #: verbs whose agentless passive is an act of the state where it happens ("71 people were arrested")
+    agentless: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -172,4 +175,5 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
                     frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses),
                     {n.lower(): _low(m.preps) for m in f.members for n in m.nouns},
-                    frozenset().union(*(_low(r.words) for r in f.doers)))
+                    frozenset().union(*(_low(r.words) for r in f.doers)),
+                    frozenset().union(*(_low(r.words) for r in f.agentless)))

@@ -255,6 +255,24 @@ def participle_doers(ctx: EventContext, noun: Token) -> tuple[list[str], list[st
     return [], []
 
 
+def agentless_state(ctx: EventContext, tok: Token, target: str | None, place: str | None) -> str | None:
+    """The state that did an agentless passive act of ``agentless`` ("71 people were arrested"): the
+    state actor of the event's place, else of the target's country (args.agentless.state)."""
+    if tok.lemma_.lower() not in arg_rules().agentless or tok.tag_ != "VBN" or agent(tok) is not None:
+        return None
+    subj, passive = subject(tok)
+    if not passive:
+        return None
+    countries = [p.country for p in ctx.places if place is not None and (p.name or p.text) == place and p.country]
+    who = ctx.actors.by_id(target)
+    countries += [who.country] if who is not None and who.country else []
+    for country in countries:
+        state = next((a.id for a in ctx.actors.actors if a.kind == "state" and a.country == country), None)
+        if state is not None and state != target:
+            return state
+    return None
+
+
 def reporter_clause(tok: Token, reporting: frozenset[str]) -> Token | None:
     """The reporting verb whose complement holds ``tok`` ("Austin estimated that Russia had ...")."""
     cur = tok

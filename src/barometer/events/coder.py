@@ -386,6 +386,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
         for a in sorted(ids):  # in a fixed order: filling one person's country can inform the next
             ctx.actors.fill_person_country(a, evidence, doc, ids - {a}, place, ctx.places)
+        if tok.pos_ == "VERB" and all(s is None for s, _ in pairs):  # "71 people were arrested" (args.agentless.*)
+            pairs = [(A.agentless_state(ctx, tok, t, place), t) for _, t in pairs]
+            arg_rule = arg_rule or ("args.agentless.state" if any(s for s, _ in pairs) else None)
         if tok.pos_ == "VERB" and not trig.symmetric and any(t is None for _, t in pairs):
             where = place_target(ctx, tok, place, set(sources))
             if where is not None:
@@ -397,7 +400,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             if unresolved:  # an unidentified group did it: never above 0.5
                 conf = min(base, 0.5) - (0.05 if t is None else 0.0)
             else:
-                conf = base - (0.25 if s is None else 0.0) - (0.05 if t is None else 0.0)
+                defaulted = arg_rule == "args.agentless.state"  # a convention, not read off the sentence
+                conf = base - (0.25 if s is None or defaulted else 0.0) - (0.05 if t is None else 0.0)
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
