@@ -157,3 +157,8 @@ def test_an_agentless_arrest_is_the_act_of_the_state_where_it_happens():
     assert arrests[0][0].rule.endswith("+args.agentless.state")
     found, _ = code("Thousands protested in Belgrade, Serbia. At least 71 people were arrested by the army.")
     assert all(e.rule.find("agentless") < 0 for e, s, t, _ in found), found
+
+
+def test_a_passive_raising_verb_lends_its_subject_to_the_infinitive():
+    found, _ = code("Putin is set to meet Xi Jinping in Beijing next week.")
+    assert {(s, t) for e, s, t, _ in found if e.type == "CONSULT"} & {("RUSGOV", "CHNGOV"), ("CHNGOV", "RUSGOV")}, found

@@ -110,6 +110,7 @@ class ArgumentsFile(DataFile):
     reciprocal: list[_Words] = []
     responses: list[ResponseSpec] = []
     recipients: list[RecipientSpec] = []
+    raising: list[_Words] = []
     members: list[MembersSpec] = []
     doers: list[_Words] = []
     agentless: list[_Words] = []
@@ -138,6 +139,8 @@ class ArgRules:
     #: verbs whose coordinated subject acts on each other ("Kyiv and Moscow traded accusations")
     reciprocal: frozenset[str] = frozenset()
     responses: tuple[ResponseSpec, ...] = ()
+    #: passive verbs whose subject is the understood subject of their infinitive ("are expected to promise")
+    raising: frozenset[str] = frozenset()
     #: plural noun -> prepositions whose coordinated objects are its members (``members``)
     members: dict[str, frozenset[str]] = field(default_factory=dict)
     #: verbs whose "by" agent did the act their event noun names ("sanctions imposed by the EU",
@@ -174,6 +177,7 @@ def arg_rules() -> ArgRules:
                     {v.lower(): _low(r.preps) for r in f.recipients for v in r.verbs},
                     frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
                     frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses),
+                    frozenset().union(*(_low(r.words) for r in f.raising)),
                     {n.lower(): _low(m.preps) for m in f.members for n in m.nouns},
                     frozenset().union(*(_low(r.words) for r in f.doers)),
                     frozenset().union(*(_low(r.words) for r in f.agentless)))

@@ -181,6 +181,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         if head.i == cur.i:
             break
         if cur.dep_ == "xcomp":
+            if head.lemma_.lower() in arg_rules().raising:  # "are expected to promise" (args.raising.*)
+                raised = children(head, PASS_SUBJ)
+                if raised:
+                    return raised[0], False
             if head.lemma_ in OBJECT_CONTROL:
                 objs = children(head, ("dobj",)) or [p for p in pobjs(head, ("on", "upon")) if head.lemma_ == "call"]
                 if objs:
