@@ -162,3 +162,8 @@ def test_an_agentless_arrest_is_the_act_of_the_state_where_it_happens():
 def test_a_passive_raising_verb_lends_its_subject_to_the_infinitive():
     found, _ = code("Putin is set to meet Xi Jinping in Beijing next week.")
     assert {(s, t) for e, s, t, _ in found if e.type == "CONSULT"} & {("RUSGOV", "CHNGOV"), ("CHNGOV", "RUSGOV")}, found
+
+
+def test_a_second_object_the_parser_coordinated_with_the_verb_keeps_the_verbs_subject():
+    found, _ = code("The G7 leaders met in Bavaria, promising more weapons to Ukraine and more sanctions against Russia.")
+    assert ("G7", "RUS") in {(s[:2] if s else s, t) for e, s, t, _ in found if e.type == "SANCTION"}, found

@@ -94,6 +94,8 @@ def _object_chain_verb(tok: Token, documents: frozenset[str] = frozenset()) -> T
             continue
         if cur.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return head.head  # "came out in support of", "voted in favour of", "engaged in talks"
+        if cur.dep_ == "conj" and head.pos_ == "VERB" and cur.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in head.children):
+            return head  # "promising more weapons to Ukraine and more sanctions against Russia": a second object
         if cur.dep_ == "conj":
             cur = head
             continue
