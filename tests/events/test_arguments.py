@@ -167,3 +167,8 @@ def test_a_passive_raising_verb_lends_its_subject_to_the_infinitive():
 def test_a_second_object_the_parser_coordinated_with_the_verb_keeps_the_verbs_subject():
     found, _ = code("The G7 leaders met in Bavaria, promising more weapons to Ukraine and more sanctions against Russia.")
     assert ("G7", "RUS") in {(s[:2] if s else s, t) for e, s, t, _ in found if e.type == "SANCTION"}, found
+
+
+def test_a_verbal_act_is_not_aimed_at_the_country_it_is_made_in():
+    found, _ = code("Egypt hosted the talks. On Monday in Cairo, the Greek foreign minister denounced the memorandum.")
+    assert [t for e, s, t, _ in found if e.type == "ACCUSE"] == [None], found

@@ -40,6 +40,8 @@ from barometer.registry import register
 
 #: Acts that only speak of the event they take as object ("condemned the invasion", "discussed the war").
 TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "CONSULT", "SUPPORT"})
+#: Verbal acts: done in a place, they are not aimed at its country (``place_target`` is for material acts).
+TALK = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE"})
 
 
 @dataclass
@@ -391,7 +393,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         if tok.pos_ == "VERB" and all(s is None for s, _ in pairs):  # "71 people were arrested" (args.agentless.*)
             pairs = [(A.agentless_state(ctx, tok, t, place), t) for _, t in pairs]
             arg_rule = arg_rule or ("args.agentless.state" if any(s for s, _ in pairs) else None)
-        if tok.pos_ == "VERB" and not trig.symmetric and any(t is None for _, t in pairs):
+        if tok.pos_ == "VERB" and not trig.symmetric and any(t is None for _, t in pairs) and trig.type not in TALK:
             where = place_target(ctx, tok, place, set(sources))
             if where is not None:
                 pairs = [(s, t or where) for s, t in pairs]
