@@ -172,3 +172,8 @@ def test_a_second_object_the_parser_coordinated_with_the_verb_keeps_the_verbs_su
 def test_a_verbal_act_is_not_aimed_at_the_country_it_is_made_in():
     found, _ = code("Egypt hosted the talks. On Monday in Cairo, the Greek foreign minister denounced the memorandum.")
     assert [t for e, s, t, _ in found if e.type == "ACCUSE"] == [None], found
+
+
+def test_the_forces_an_act_moves_are_not_its_target():
+    (_, src, tgt, _), = only("Ukraine demands that Russia withdraws its troops from all occupied territories.", "RETREAT")
+    assert (src, tgt) == ("RUS", None)

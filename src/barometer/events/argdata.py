@@ -88,6 +88,15 @@ class MembersSpec(Strict):
     preps: list[str]
 
 
+class MovedSpec(Strict):
+    """Acts that move forces: a target of these sectors with no country of its own is the force moved
+    ("Russia withdraws its troops", "send more troops to Saudi Arabia"), not whom the act is aimed at."""
+
+    id: str
+    types: list[str]
+    sectors: list[str]
+
+
 class JointSpec(Strict):
     id: str
     types: list[str]
@@ -111,6 +120,7 @@ class ArgumentsFile(DataFile):
     responses: list[ResponseSpec] = []
     recipients: list[RecipientSpec] = []
     raising: list[_Words] = []
+    moved: list[MovedSpec] = []
     members: list[MembersSpec] = []
     doers: list[_Words] = []
     agentless: list[_Words] = []
@@ -141,6 +151,8 @@ class ArgRules:
     responses: tuple[ResponseSpec, ...] = ()
     #: passive verbs whose subject is the understood subject of their infinitive ("are expected to promise")
     raising: frozenset[str] = frozenset()
+    #: PLOVER type -> sectors of countryless targets that are the force an act moves (``moved``)
+    moved: dict[str, frozenset[str]] = field(default_factory=dict)
     #: plural noun -> prepositions whose coordinated objects are its members (``members``)
     members: dict[str, frozenset[str]] = field(default_factory=dict)
     #: verbs whose "by" agent did the act their event noun names ("sanctions imposed by the EU",
@@ -178,6 +190,7 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.words) for r in f.shared_subject)), tuple(f.ongoing),
                     frozenset().union(*(_low(r.words) for r in f.reciprocal)), tuple(f.responses),
                     frozenset().union(*(_low(r.words) for r in f.raising)),
+                    {t: frozenset(m.sectors) for m in f.moved for t in m.types},
                     {n.lower(): _low(m.preps) for m in f.members for n in m.nouns},
                     frozenset().union(*(_low(r.words) for r in f.doers)),
                     frozenset().union(*(_low(r.words) for r in f.agentless)))

@@ -357,6 +357,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
                                                    lambda a, b: same_side(ctx, a, b))
         if trig.needs_between and not between:
             continue
+        if (moved := arg_rules().moved.get(trig.type)) is not None:  # "withdraws its troops" (args.moved.*)
+            targets = [t for t in targets if not ((a := ctx.actors.by_id(t)) and not a.country and a.sector in moved)]
         unresolved = False
         if not sources and not targets:
             # A verb trigger whose subject is a named or counted group we could not resolve
