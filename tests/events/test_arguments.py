@@ -177,3 +177,10 @@ def test_a_verbal_act_is_not_aimed_at_the_country_it_is_made_in():
 def test_the_forces_an_act_moves_are_not_its_target():
     (_, src, tgt, _), = only("Ukraine demands that Russia withdraws its troops from all occupied territories.", "RETREAT")
     assert (src, tgt) == ("RUS", None)
+
+
+def test_a_relative_subject_standing_for_an_event_noun_is_done_by_that_events_doer():
+    found, _ = code("Iran vowed revenge for the American airstrike that killed General Qasem Soleimani.")
+    assert any(e.type == "ASSAULT" and e.rule == "assault.kill" and s == "USA" for e, s, t, _ in found), found
+    found, _ = code("Putin, who attacked Ukraine, was at the forum.")
+    assert all(s is None or s.startswith("RUS") for e, s, t, _ in found), found

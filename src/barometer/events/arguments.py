@@ -70,6 +70,19 @@ def relative_antecedent(tok: Token) -> Token | None:
     return None
 
 
+def event_antecedent_doers(ctx: EventContext, tok: Token | None) -> list[str]:
+    """The doers of the event noun a relative subject stands for: "the US airstrike that killed
+    Soleimani", "Russia's attack, which destroyed the bridge" (args.relative.*; the possessor,
+    adjective or "by" agent of that noun). A person or group antecedent gives nothing."""
+    if tok is None or tok.lower_ not in arg_rules().relative_pronouns or tok.dep_ != "nsubj" or tok.head.dep_ != "relcl":
+        return []
+    ante = tok.head.head
+    if ante.pos_ != "NOUN" or not lexicon().candidates(ante.lemma_.lower(), "NOUN"):
+        return []
+    return [a for c in ante.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < ante.i
+            for a in actors_of(ctx, c)] + [a for p in pobjs(ante, ("by",)) for a in actors_of(ctx, p)]
+
+
 def actors_of(ctx: EventContext, tok: Token | None) -> list[str]:
     """Actors of a possibly coordinated phrase: "Russia and China" gives both.
 

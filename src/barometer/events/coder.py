@@ -220,7 +220,7 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
     elif trig.from_speaker:
         sources = reporter_ids[:1]  # "the door is open", Macron said: the speaker offers
     else:
-        sources += A.actors_of(ctx, subj)
+        sources += A.actors_of(ctx, subj) or A.event_antecedent_doers(ctx, subj)  # "the US airstrike that killed X"
         if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
             sources = reporter_ids[:1]  # "Russia said it would ...", "'We will send ...', Biden said"
     between = A.pobjs(tok, ("between", "among"))
