@@ -184,3 +184,8 @@ def test_a_relative_subject_standing_for_an_event_noun_is_done_by_that_events_do
     assert any(e.type == "ASSAULT" and e.rule == "assault.kill" and s == "USA" for e, s, t, _ in found), found
     found, _ = code("Putin, who attacked Ukraine, was at the forum.")
     assert all(s is None or s.startswith("RUS") for e, s, t, _ in found), found
+
+
+def test_a_place_phrase_adds_no_target_to_a_verb_whose_object_is_one():
+    found, _ = code("Iran launched missiles targeting US troops in Iraqi military bases on Wednesday.")
+    assert {t for e, s, t, _ in found if e.rule == "assault.attack"} == {"USAMIL"}, found

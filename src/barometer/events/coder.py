@@ -236,7 +236,8 @@ def _verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list
     if theme and not sources:  # "Russian troops were deployed": whose troops
         for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
-    for p in A.pobjs(tok, tuple(trig.target_preps), through_time=True):
+    located = frozenset({"at", "in", "near", "inside"}) if targets else frozenset()  # "killed X at a Baghdad airport"
+    for p in A.pobjs(tok, tuple(trig.target_preps - located), through_time=True):
         targets += A.actors_of(ctx, p)
     if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
         givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
