@@ -203,3 +203,23 @@ def test_planned_event_noun_is_announced_and_carries_no_speech_act():
 def test_ready_to_act_finds_its_subject_through_the_copula():
     (e, src, *_), = only("France is ready to send troops to Ghana.", "MOBILIZE")
     assert (src, e.status) == ("FRA", "announced")
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("The US claimed that ISIL had attacked Iraq.", "ACCUSE"),
+    ("Iran denied that its forces had shelled the border town of Kalat.", "REJECT"),
+])
+def test_a_statement_with_an_act_is_coded_by_its_speakers_act(text, act):
+    # docs/annotation.md section 3: the speaker's act, asserted, before the event it only reports
+    from barometer.events.coder import primary_event
+
+    found, _ = code(text)
+    assert any(e.status != "asserted" for e, *_ in found)  # the embedded event is there, not asserted
+    assert primary_event([e for e, *_ in found]).type == act
+
+
+def test_a_plain_report_is_coded_by_what_it_reports():
+    from barometer.events.coder import primary_event
+
+    found, _ = code("Kenyan police said Somali gunmen attacked a bus near Mandera.")
+    assert primary_event([e for e, *_ in found]).type == "ASSAULT"

@@ -452,6 +452,19 @@ def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
 
 def primary_event(events: list[Event]) -> Event | None:
     """The event a one-label-per-sentence coding would keep: what the sentence says happened
-    (asserted or reported) before what was announced, requested, feared or denied; then the most
-    confident (the coder's raw score when ranking within a sentence: eval/events.py), then the first."""
+    (asserted or reported) before what was announced, requested, feared or denied, and of those a verbal
+    act it states in its own voice (the speaker's act: "the US claimed that ISIL had attacked Iraq" is the ACCUSE,
+    docs/annotation.md section 3) before what it only has from a speaker; then the most confident (the
+    coder's raw score when ranking within a sentence: eval/events.py), then the first."""
+    if any(_own_act(e) for e in events):
+        events = [e for e in events if e.status != "reported"]
     return max(events, key=lambda e: (e.status in ("asserted", "reported"), e.confidence), default=None)
+
+
+#: Verbal acts: what a speaker does by speaking (docs/annotation.md section 3).
+VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+
+
+def _own_act(e: Event) -> bool:
+    """A verbal act the sentence states in its own voice (not an intent derived from another event)."""
+    return e.status == "asserted" and e.type in VERBAL_TYPES and not e.rule.startswith("derived.")
