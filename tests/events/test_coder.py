@@ -223,3 +223,16 @@ def test_a_plain_report_is_coded_by_what_it_reports():
 
     found, _ = code("Kenyan police said Somali gunmen attacked a bus near Mandera.")
     assert primary_event([e for e, *_ in found]).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The US presented evidence against Russia.", "ACCUSE"),
+    ("Evidence against Russia was presented by the US.", "ACCUSE"),
+    ("Iran has given security guarantees to Iraq.", "AGREE"),
+    # a participle or a relative clause acts on the noun it modifies
+    ("The ship passed through the naval mines laid by Ukraine.", "MOBILIZE"),
+    ("The sanctions imposed by the EU on Russia hurt its economy.", "SANCTION"),
+])
+def test_wordings_from_the_codebook(text, type_):
+    found, _ = code(text)
+    assert type_ in {e.type for e, *_ in found}
