@@ -236,3 +236,10 @@ def test_a_plain_report_is_coded_by_what_it_reports():
 def test_wordings_from_the_codebook(text, type_):
     found, _ = code(text)
     assert type_ in {e.type for e, *_ in found}
+
+
+def test_wanting_to_help_is_an_intent_and_seeking_to_is_no_request():
+    found, _ = code("The United States wants to help Israel.")
+    assert "AGREE" in {e.type for e, *_ in found}
+    found, _ = code("Brazil and the United States are seeking to deepen their partnership.")
+    assert "REQUEST" not in {e.type for e, *_ in found}
