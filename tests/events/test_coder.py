@@ -243,3 +243,10 @@ def test_wanting_to_help_is_an_intent_and_seeking_to_is_no_request():
     assert "AGREE" in {e.type for e, *_ in found}
     found, _ = code("Brazil and the United States are seeking to deepen their partnership.")
     assert "REQUEST" not in {e.type for e, *_ in found}
+
+
+def test_a_definite_event_noun_naming_a_party_is_a_known_fact():
+    found, _ = code("Russia asked China for military equipment to support the invasion of Ukraine.")
+    assert [e.status for e, *_ in found if e.type == "ASSAULT"] == ["asserted"]
+    found, _ = code("Biden warned that an invasion of Ukraine would bring suffering.")
+    assert all(e.status != "asserted" for e, *_ in found if e.type == "ASSAULT")
