@@ -250,3 +250,18 @@ def test_a_definite_event_noun_naming_a_party_is_a_known_fact():
     assert [e.status for e, *_ in found if e.type == "ASSAULT"] == ["asserted"]
     found, _ = code("Biden warned that an invasion of Ukraine would bring suffering.")
     assert all(e.status != "asserted" for e, *_ in found if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("Egypt and Zambia voted against Russia.", "ACCUSE", ("EGY", "RUS")),
+    ("Turkey named the PKK as terrorists.", "ACCUSE", ("TUR", None)),
+    ("Biden was considering imposing direct sanctions on Putin.", "THREATEN", ("USAGOV", None)),
+    ("Iran announced a new security initiative for the Persian Gulf.", "AGREE", ("IRN", None)),
+])
+def test_diplomatic_wordings(text, type_, pair):
+    hits = only(text, type_)
+    assert (hits[0][1], hits[0][2] if pair[1] else None) == pair
+
+
+def test_announcing_a_ceasefire_stays_a_concession():
+    assert only("Israel announced a ceasefire in Gaza.", "CONCEDE")
