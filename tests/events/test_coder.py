@@ -265,3 +265,9 @@ def test_diplomatic_wordings(text, type_, pair):
 
 def test_announcing_a_ceasefire_stays_a_concession():
     assert only("Israel announced a ceasefire in Gaza.", "CONCEDE")
+
+
+def test_joint_exercises_are_cooperation_not_one_sides_mobilisation():
+    found, _ = code("The joint exercises of Russia and Belarus began on Thursday.")
+    types = {e.type for e, *_ in found}
+    assert "COOPERATE" in types and "MOBILIZE" not in types
