@@ -271,3 +271,8 @@ def test_joint_exercises_are_cooperation_not_one_sides_mobilisation():
     found, _ = code("The joint exercises of Russia and Belarus began on Thursday.")
     types = {e.type for e, *_ in found}
     assert "COOPERATE" in types and "MOBILIZE" not in types
+
+
+def test_trying_to_storm_is_no_threat():
+    found, _ = code("Serbian protesters tried to storm the parliament of Serbia.")
+    assert "THREATEN" not in {e.type for e, *_ in found}
