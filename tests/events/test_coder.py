@@ -276,3 +276,9 @@ def test_joint_exercises_are_cooperation_not_one_sides_mobilisation():
 def test_trying_to_storm_is_no_threat():
     found, _ = code("Serbian protesters tried to storm the parliament of Serbia.")
     assert "THREATEN" not in {e.type for e, *_ in found}
+
+
+def test_calling_off_talks_is_a_sanction_but_calling_a_process_names_it():
+    assert only("Chile called off the talks with Peru.", "SANCTION")
+    found, _ = code("Chile called the process with Peru a sham.")
+    assert "SANCTION" not in {e.type for e, *_ in found}

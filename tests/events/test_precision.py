@@ -43,6 +43,7 @@ def _events(text: str):
     ("The Chilean minister warned that a catastrophe at the plant would threaten the whole of Peru.", "THREATEN"),
     ("Polls from Chile show support to the war of Peru.", "SUPPORT"),
     ("A Chilean ship left Peru after the agreement.", "SANCTION"),
+    ("The president of Chile has not yet conceded the election to the opposition.", "CONCEDE"),
     ("The Chilean minister said it was the duty of Chile to protect Peru.", "AID"),
 ])
 def test_idioms_metaphors_and_disasters_code_no_such_event(text, type_):
