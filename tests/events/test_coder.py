@@ -282,3 +282,11 @@ def test_calling_off_talks_is_a_sanction_but_calling_a_process_names_it():
     assert only("Chile called off the talks with Peru.", "SANCTION")
     found, _ = code("Chile called the process with Peru a sham.")
     assert "SANCTION" not in {e.type for e, *_ in found}
+
+
+@pytest.mark.parametrize("text", [
+    "The EU excluded several Russian banks from the Swift system.",
+    "The US froze the assets of the Afghan central bank.",
+])
+def test_economic_sanctions_from_the_codebook(text):
+    assert only(text, "SANCTION")
