@@ -290,3 +290,8 @@ def test_calling_off_talks_is_a_sanction_but_calling_a_process_names_it():
 ])
 def test_economic_sanctions_from_the_codebook(text):
     assert only(text, "SANCTION")
+
+
+def test_a_named_person_arrested_by_no_named_agent_is_still_an_arrest():
+    found, _ = code("Opposition leader Viktar Babaryka, who was arrested in June, remains in jail.")
+    assert "COERCE" in {e.type for e, *_ in found}
