@@ -295,3 +295,9 @@ def test_economic_sanctions_from_the_codebook(text):
 def test_a_named_person_arrested_by_no_named_agent_is_still_an_arrest():
     found, _ = code("Opposition leader Viktar Babaryka, who was arrested in June, remains in jail.")
     assert "COERCE" in {e.type for e, *_ in found}
+
+
+def test_monitors_documenting_abuses_accuse_and_leaders_telling_counterparts_talk():
+    assert only("The UN documented 864 cases of arbitrary detention by Russia.", "ACCUSE")
+    hits = only("Mr Putin told his French counterpart Emmanuel Macron on Saturday that the claims were false.", "CONSULT")
+    assert (hits[0][1], hits[0][2]) == ("RUSGOV", "FRAGOV")
