@@ -203,3 +203,101 @@ def test_planned_event_noun_is_announced_and_carries_no_speech_act():
 def test_ready_to_act_finds_its_subject_through_the_copula():
     (e, src, *_), = only("France is ready to send troops to Ghana.", "MOBILIZE")
     assert (src, e.status) == ("FRA", "announced")
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("The US claimed that ISIL had attacked Iraq.", "ACCUSE"),
+    ("Iran denied that its forces had shelled the border town of Kalat.", "REJECT"),
+])
+def test_a_statement_with_an_act_is_coded_by_its_speakers_act(text, act):
+    # docs/annotation.md section 3: the speaker's act, asserted, before the event it only reports
+    from barometer.events.coder import primary_event
+
+    found, _ = code(text)
+    assert any(e.status != "asserted" for e, *_ in found)  # the embedded event is there, not asserted
+    assert primary_event([e for e, *_ in found]).type == act
+
+
+def test_a_plain_report_is_coded_by_what_it_reports():
+    from barometer.events.coder import primary_event
+
+    found, _ = code("Kenyan police said Somali gunmen attacked a bus near Mandera.")
+    assert primary_event([e for e, *_ in found]).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The US presented evidence against Russia.", "ACCUSE"),
+    ("Evidence against Russia was presented by the US.", "ACCUSE"),
+    ("Iran has given security guarantees to Iraq.", "AGREE"),
+    # a participle or a relative clause acts on the noun it modifies
+    ("The ship passed through the naval mines laid by Ukraine.", "MOBILIZE"),
+    ("The sanctions imposed by the EU on Russia hurt its economy.", "SANCTION"),
+])
+def test_wordings_from_the_codebook(text, type_):
+    found, _ = code(text)
+    assert type_ in {e.type for e, *_ in found}
+
+
+def test_wanting_to_help_is_an_intent_and_seeking_to_is_no_request():
+    found, _ = code("The United States wants to help Israel.")
+    assert "AGREE" in {e.type for e, *_ in found}
+    found, _ = code("Brazil and the United States are seeking to deepen their partnership.")
+    assert "REQUEST" not in {e.type for e, *_ in found}
+
+
+def test_a_definite_event_noun_naming_a_party_is_a_known_fact():
+    found, _ = code("Russia asked China for military equipment to support the invasion of Ukraine.")
+    assert [e.status for e, *_ in found if e.type == "ASSAULT"] == ["asserted"]
+    found, _ = code("Biden warned that an invasion of Ukraine would bring suffering.")
+    assert all(e.status != "asserted" for e, *_ in found if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "type_", "pair"), [
+    ("Egypt and Zambia voted against Russia.", "ACCUSE", ("EGY", "RUS")),
+    ("Turkey named the PKK as terrorists.", "ACCUSE", ("TUR", None)),
+    ("Biden was considering imposing direct sanctions on Putin.", "THREATEN", ("USAGOV", None)),
+    ("Iran announced a new security initiative for the Persian Gulf.", "AGREE", ("IRN", None)),
+])
+def test_diplomatic_wordings(text, type_, pair):
+    hits = only(text, type_)
+    assert (hits[0][1], hits[0][2] if pair[1] else None) == pair
+
+
+def test_announcing_a_ceasefire_stays_a_concession():
+    assert only("Israel announced a ceasefire in Gaza.", "CONCEDE")
+
+
+def test_joint_exercises_are_cooperation_not_one_sides_mobilisation():
+    found, _ = code("The joint exercises of Russia and Belarus began on Thursday.")
+    types = {e.type for e, *_ in found}
+    assert "COOPERATE" in types and "MOBILIZE" not in types
+
+
+def test_trying_to_storm_is_no_threat():
+    found, _ = code("Serbian protesters tried to storm the parliament of Serbia.")
+    assert "THREATEN" not in {e.type for e, *_ in found}
+
+
+def test_calling_off_talks_is_a_sanction_but_calling_a_process_names_it():
+    assert only("Chile called off the talks with Peru.", "SANCTION")
+    found, _ = code("Chile called the process with Peru a sham.")
+    assert "SANCTION" not in {e.type for e, *_ in found}
+
+
+@pytest.mark.parametrize("text", [
+    "The EU excluded several Russian banks from the Swift system.",
+    "The US froze the assets of the Afghan central bank.",
+])
+def test_economic_sanctions_from_the_codebook(text):
+    assert only(text, "SANCTION")
+
+
+def test_a_named_person_arrested_by_no_named_agent_is_still_an_arrest():
+    found, _ = code("Opposition leader Viktar Babaryka, who was arrested in June, remains in jail.")
+    assert "COERCE" in {e.type for e, *_ in found}
+
+
+def test_monitors_documenting_abuses_accuse_and_leaders_telling_counterparts_talk():
+    assert only("The UN documented 864 cases of arbitrary detention by Russia.", "ACCUSE")
+    hits = only("Mr Putin told his French counterpart Emmanuel Macron on Saturday that the claims were false.", "CONSULT")
+    assert (hits[0][1], hits[0][2]) == ("RUSGOV", "FRAGOV")

@@ -25,3 +25,14 @@ def test_different_statuses_stay_apart():
     found, _ = code("Russia attacked Ukraine. Russia will attack Ukraine again, Moscow said.")
     statuses = sorted(e.status for e, s, *_ in found if e.type == "ASSAULT" and s == "RUS")
     assert len(statuses) == 2 and statuses[0] != statuses[1], found
+
+
+def test_a_statement_naming_one_party_is_the_fact_that_names_both():
+    found, _ = code("Russia invaded Ukraine. Officials met in Geneva. Sanctions followed the invasion of Ukraine.")
+    assaults = [(s, t) for e, s, t, _ in found if e.type == "ASSAULT"]
+    assert assaults == [("RUS", "UKR")], found
+
+
+def test_a_partial_statement_with_two_candidates_stays_apart():
+    found, _ = code("Russia attacked Ukraine. Russia attacked Georgia. The attack by Russia was condemned.")
+    assert len([e for e, s, *_ in found if e.type == "ASSAULT"]) >= 2, found

@@ -38,6 +38,13 @@ def _events(text: str):
     ("Chilean troops came to Peru to fight the rebels.", "CONSULT"),
     ("The Chilean minister said the priority of Chile is to support Peru.", "SUPPORT"),
     ("The new tariffs of Chile will hit the economy of Peru.", "ASSAULT"),
+    ("The foreign ministers of Chile and Peru gathered in Lima to discuss trade.", "PROTEST"),
+    ("The Chilean president will reinforce this argument when he addresses the summit in Peru.", "MOBILIZE"),
+    ("The Chilean minister warned that a catastrophe at the plant would threaten the whole of Peru.", "THREATEN"),
+    ("Polls from Chile show support to the war of Peru.", "SUPPORT"),
+    ("A Chilean ship left Peru after the agreement.", "SANCTION"),
+    ("The president of Chile has not yet conceded the election to the opposition.", "CONCEDE"),
+    ("The Chilean minister said it was the duty of Chile to protect Peru.", "AID"),
 ])
 def test_idioms_metaphors_and_disasters_code_no_such_event(text, type_):
     found = [(e.type, e.rule) for e in _events(text)]

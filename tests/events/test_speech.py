@@ -33,6 +33,7 @@ def code(text: str):
     ('The Chilean minister called the treaty between Peru and Bolivia "null and void".', "ACCUSE", ("CHLGOV", "PER")),
     ('"This is a war of choice that Peru has unleashed," the Chilean president said.', "ACCUSE", ("CHLGOV", "PER")),
     ("The Chilean president spoke out against Peru.", "ACCUSE", ("CHLGOV", "PER")),
+    ('The Chilean president said: "We are not prepared to risk a war with Peru."', "REJECT", ("CHLGOV", None)),
 ])
 def test_the_cue_and_the_content_decide_the_speakers_act(text, act, pair):
     found = [(e, s, t) for e, s, t, _ in code(text) if e.type == act]

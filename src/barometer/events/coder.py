@@ -290,16 +290,28 @@ _ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC"})
 
 
 def _unresolved_subject(h: Hit, group_nouns: frozenset[str]) -> bool:
-    """The trigger is a verb (or a light verb's noun) with an explicit, non-pronoun noun subject."""
+    """The trigger is a verb (or a light verb's noun) with an explicit, non-pronoun noun subject, or a named
+    person coerced by no named agent."""
     if h.tok.pos_ != "VERB" and h.anchor.i == h.tok.i:
         return False
-    subj, _ = A.subject(h.anchor)
+    subj, passive = A.subject(h.anchor)
+    if passive and subj is not None and _coerced_person(h, subj):
+        return True
     if subj is None or subj.tag_ in _NOT_ACTOR_TAGS or subj.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(t.ent_type_ in _ACTOR_ENTS for t in subj.subtree):
         return True  # "Indonesian students", "the Homeland Union"
     heads = {subj.lemma_.lower()} | {p.lemma_.lower() for p in A.pobjs(subj, ("of",))}  # "thousands of workers"
     return bool(heads & group_nouns)
+
+
+def _coerced_person(h: Hit, subj: Token) -> bool:
+    """A named person arrested, detained or banned with no agent named ("Viktar Babaryka, who was arrested",
+    "Navalny was detained"): the authorities' act, coded even when no actor resolves (docs/annotation.md:
+    the arresting agent is implicit)."""
+    if h.trig.type != "COERCE" or h.tok.pos_ != "VERB" or A.agent(h.tok) is not None:
+        return False
+    return subj.pos_ == "PROPN" or (subj.lower_ in ("who", "whom") and h.tok.dep_ == "relcl" and h.tok.head.pos_ == "PROPN")
 
 
 def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
@@ -466,6 +478,19 @@ def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
 
 def primary_event(events: list[Event]) -> Event | None:
     """The event a one-label-per-sentence coding would keep: what the sentence says happened
-    (asserted or reported) before what was announced, requested, feared or denied; then the most
-    confident (the coder's raw score when ranking within a sentence: eval/events.py), then the first."""
+    (asserted or reported) before what was announced, requested, feared or denied, and of those a verbal
+    act it states in its own voice (the speaker's act: "the US claimed that ISIL had attacked Iraq" is the ACCUSE,
+    docs/annotation.md section 3) before what it only has from a speaker; then the most confident (the
+    coder's raw score when ranking within a sentence: eval/events.py), then the first."""
+    if any(_own_act(e) for e in events):
+        events = [e for e in events if e.status != "reported"]
     return max(events, key=lambda e: (e.status in ("asserted", "reported"), e.confidence), default=None)
+
+
+#: Verbal acts: what a speaker does by speaking (docs/annotation.md section 3).
+VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+
+
+def _own_act(e: Event) -> bool:
+    """A verbal act the sentence states in its own voice (not an intent derived from another event)."""
+    return e.status == "asserted" and e.type in VERBAL_TYPES and not e.rule.startswith("derived.")

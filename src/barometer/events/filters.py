@@ -108,7 +108,27 @@ def object_words(tok: Token) -> set[str]:
             words.update(t.lemma_.lower() for t in c.subtree if t.i != c.i)
     if tok.pos_ == "NOUN":
         words.update(c.lemma_.lower() for c in tok.children)
+    elif _acts_on_head(tok):
+        head = tok.head  # "the naval mines laid by Kyiv", "Western-supplied weapons", "measures, which it dropped"
+        words.add(head.lemma_.lower())
+        words.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod"))
     return words
+
+
+#: Relative pronouns that stand for the noun a relative clause modifies.
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+def _acts_on_head(tok: Token) -> bool:
+    """A verb whose object is the noun it modifies: a past participle ("the mines laid by Kyiv", "the
+    recently-captured city") or a relative clause whose object or passive subject is the relative
+    pronoun ("the measures, which the government dropped")."""
+    if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        return True
+    return tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
+                                       for c in tok.children)
 
 
 def _cause_words(tok: Token) -> set[str]:

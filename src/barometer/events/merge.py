@@ -6,7 +6,10 @@ the same status, the same background flag, compatible dates (equal, or one perio
 other: "in 2014" and "on 18 March 2014") and places (equal or one unknown). The first statement stays
 the event's ``evidence``; the others' sentences go to ``mentions``, in text order. An event with no
 party at all is never merged: nothing says two unnamed attacks are one. Two dated statements of
-different days stay two events ("shelled Kharkiv on Monday ... again on Wednesday").
+different days stay two events ("shelled Kharkiv on Monday ... again on Wednesday"). A statement
+that names only one of the parties ("the invasion of Ukraine", "Russia's invasion") is the same fact
+as the article's one event of that type, status and background flag with that party and another
+("Russia invaded Ukraine"), when there is exactly one such event.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ def merge_facts(events: list[Event]) -> list[Event]:
             kept.append(e)
             continue
         _absorb(first, e)
+    kept = _fold_partial(kept)
     kept.sort(key=lambda x: x.evidence.start)
     for i, e in enumerate(kept, 1):
         e.id = f"e{i}"
@@ -70,3 +74,21 @@ def _absorb(first: Event, other: Event) -> None:
         first.date, first.date_granularity = other.date, other.date_granularity
     first.place = first.place or other.place
     first.confidence = max(first.confidence, other.confidence)
+
+
+def _fold_partial(events: list[Event]) -> list[Event]:
+    """Events with one party missing folded into the single fuller event that has the other one."""
+    full = [e for e in events if e.source is not None and e.target is not None]
+    out = []
+    for e in events:
+        if (e.source is None) == (e.target is None):
+            out.append(e)
+            continue
+        fits = [f for f in full if f.type == e.type and f.status == e.status and f.historical == e.historical
+                and (f.source == e.source if e.source is not None else f.target == e.target)
+                and _dates_agree(f, e) and _places_agree(f, e)]
+        if len(fits) != 1:
+            out.append(e)
+            continue
+        _absorb(fits[0], e)
+    return out

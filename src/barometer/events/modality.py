@@ -161,16 +161,35 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
 
 
 def presupposed(anchor: Token, trigger: Token, m: Modality) -> bool:
-    """A possessed event noun standing on its own — "sanctions over its invasion", "in response to Russia's
-    invasion", "to halt Moscow's war" — names a fact the sentence takes as known: the governing clause's
+    """A possessed (or definite, party-naming) event noun standing on its own — "sanctions over its invasion",
+    "in response to Russia's invasion", "to halt Moscow's war", "to support the invasion of Ukraine" — names a fact the sentence takes as known: the governing clause's
     request, plan or report is not its status (docs/annotation.md, section 4: a fact the article states is
     asserted). A light verb ("launched its invasion") or the noun's own cue ("its possible invasion") decides."""
-    if trigger.pos_ != "NOUN" or anchor.i != trigger.i or not any(c.dep_ == "poss" for c in trigger.children):
+    if trigger.pos_ != "NOUN" or anchor.i != trigger.i or not (
+            any(c.dep_ == "poss" for c in trigger.children) or _definite_of_party(trigger)):
         return False
     if trigger.dep_ not in ("pobj", "dobj"):
         return False  # "said Russia's aggression was a crime": the claim itself, reported
     return not (_neg(trigger, m) or _hypothetical(trigger, m, False) or any(
         c.dep_ in ("amod", "compound") and {c.lemma_.lower(), c.lower_} & m.announce_modifiers for c in trigger.children))
+
+
+#: Named-entity labels of a party: "the Russian invasion", "the invasion of Ukraine".
+_PARTY_ENTS = frozenset({"NORP", "GPE", "ORG"})
+
+
+def _definite_of_party(trigger: Token) -> bool:
+    """A definite event noun that names a party — "the Russian invasion", "the invasion of Ukraine" — refers to
+    a known fact as a possessor does ("Russia's invasion")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
+        return False
+    for c in trigger.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in _PARTY_ENTS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.ent_type_ in _PARTY_ENTS
+                                                          for g in c.children):
+            return True
+    return False
 
 
 def _condition_prep(prep: Token, m: Modality) -> bool:
