@@ -1,0 +1,87 @@
+"""Round 3 of issue 20: names the tagger misses, a local person's name carried through the article,
+knowledge-base breadth (US congressional leaders, Iran's offices) and resumed terms in the
+generated leaders table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+from tests.actors.conftest import at
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_name_tagged_org_in_apposition_to_a_role_is_a_person(resolve):
+    text = ("Following the vote, a United States Department of State spokesperson, Morgan Ortagus, "
+            "said the United States was disappointed.")
+    a = at(resolve(text, "2020-01-06"), text, "Morgan Ortagus")
+    assert a is not None and a.kind == "person" and a.code == "USAGOV"
+
+
+def test_an_organisation_in_apposition_stays_no_person(resolve):
+    text = "The company's owner, Acme Holdings, said the ship was seized."
+    a = at(resolve(text), text, "Acme Holdings")
+    assert a is None or a.kind != "person"
+
+
+def test_a_local_persons_surname_carries_the_country_through_the_article(resolve):
+    text = ("Giorgi Beridze, a Georgian national, was detained on Monday. "
+            "Lawyers said Beridze had done nothing wrong.")
+    layer = resolve(text)
+    first, later = at(layer, text, "Giorgi Beridze"), at(layer, text, "Beridze", 1)
+    assert later is not None and later.id == first.id and later.code == "GEOCVL"
+
+
+def test_a_local_person_of_unknown_country_is_not_carried(resolve):
+    # no code, no carried mentions: they would only add events with an unknown party
+    text = "Tomasz Kowalczyk came home. Later Kowalczyk left again."
+    layer = resolve(text)
+    later = at(layer, text, "Kowalczyk", 1)
+    assert later is None or later.code is None
+
+
+@pytest.mark.parametrize(("text", "date", "phrase", "code", "name"), [
+    ("Mitch McConnell, the Republican Senate Majority Leader, committed to a trial.", "2019-11-01",
+     "Mitch McConnell", "USALEG", "Mitch McConnell"),
+    ("Pelosi presided over the vote.", "2019-11-01", "Pelosi", "USALEG", "Nancy Pelosi"),
+    ("Senate Minority Leader Chuck Schumer promised a vote.", "2019-05-01", "Chuck Schumer", "USALEG",
+     "Chuck Schumer"),
+    ("President Hassan Rouhani of Iran said foreign powers must leave.", "2019-09-23", "Hassan Rouhani",
+     "IRNGOV", "Hassan Rohani"),
+])
+def test_knowledge_base_breadth(resolve, text, date, phrase, code, name):
+    a = at(resolve(text, date), text, phrase)
+    assert (a.code, a.name) == (code, name)
+
+
+def test_irans_offices_are_the_supreme_leader_and_the_president():
+    from barometer.actors.kb import load_kb
+
+    kb = load_kb()
+    on = dt.date(2019, 9, 23)
+    held = {t.title: t.person for t in kb.terms if t.country == "IRN" and t.active(on)}
+    assert held["President of Iran"] == "person:hassan-rohani"
+    assert held["Supreme Leader of Iran"] == "person:ali-khamenei"
+
+
+def _build_leaders():
+    spec = importlib.util.spec_from_file_location("build_leaders", ROOT / "scripts" / "build_leaders.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_a_holder_back_in_office_after_a_gap_keeps_the_later_term(monkeypatch):
+    mod = _build_leaders()
+    monkeypatch.setattr(mod, "_splits_like_spacy", lambda name: True)
+    row = {"country_iso3": "COM", "role": "head_of_state", "title": "", "aliases": ""}
+    rows = [{**row, "name": "Azali Assoumani", "source_id": "Q1", "start": "2016-01-01", "end": ""},
+            {**row, "name": "Azali Assoumani", "source_id": "Q1", "start": "2016-05-26", "end": "2019-02-03"},
+            {**row, "name": "Moustadroine Abdou", "source_id": "Q2", "start": "2019-02-13", "end": "2019-04-03"},
+            {**row, "name": "Azali Assoumani", "source_id": "Q1", "start": "2019-05-26", "end": ""}]
+    offices, _, _ = mod.merge_terms(rows)
+    assert [(q, s.isoformat(), e and e.isoformat()) for q, s, e in offices[("COM", "head_of_state")]] == [
+        ("Q1", "2016-05-26", "2019-02-03"), ("Q2", "2019-02-13", "2019-04-03"), ("Q1", "2019-05-26", None)]
