@@ -85,3 +85,40 @@ def test_a_holder_back_in_office_after_a_gap_keeps_the_later_term(monkeypatch):
     offices, _, _ = mod.merge_terms(rows)
     assert [(q, s.isoformat(), e and e.isoformat()) for q, s, e in offices[("COM", "head_of_state")]] == [
         ("Q1", "2016-05-26", "2019-02-03"), ("Q2", "2019-02-13", "2019-04-03"), ("Q1", "2019-05-26", None)]
+
+
+def test_a_backer_before_a_stance_suffix_is_not_the_group(resolve):
+    text = "Russia-backed separatists wrested control of swathes of the east in 2014."
+    layer = resolve(text)
+    a = at(layer, text, "separatists")
+    assert a is not None and a.country != "RUS"
+    assert at(layer, text, "Russia").code == "RUS"  # the backer is still a mention of Russia
+
+
+def test_the_headline_names_the_main_country_of_a_group(nlp):
+    from barometer.actors import resolve_actors
+    from barometer.model import Article
+
+    text = ("Local fishermen rescued over 700 asylum seekers whose boat sank. "
+            "The navy said more boats were at sea. Thailand and Malaysia turned boats away.")
+    for title, code in [("Over 900 asylum seekers rescued off Indonesian coast", "IDNCVL"), (None, "CVL")]:
+        layer = resolve_actors(nlp(text), Article(id="t", text=text, title=title,
+                                                  published=dt.date(2015, 5, 18)))
+        assert at(layer, text, "fishermen").code == code
+
+
+def test_title_countries_reads_the_headlines_first_country_first():
+    from barometer.actors.groups import title_countries
+    from barometer.actors.kb import load_kb
+
+    assert title_countries(load_kb(), "Iraqi parliament votes for expulsion of United States troops") == ["IRQ", "USA"]
+    assert title_countries(load_kb(), None) == []
+
+
+def test_the_event_coders_local_group_skips_the_backer_too():
+    from barometer import analyze
+
+    r = analyze("Russia-backed separatists wrested control of swathes of eastern Ukraine in 2014.",
+                published="2022-08-16")
+    sources = {e.source for e in r.events}
+    assert sources and not any(s and s.startswith("local:rus") for s in sources)

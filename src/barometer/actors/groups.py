@@ -10,8 +10,9 @@ the table; its country, in order (rule ``group:<id>:<how>``):
   ``across``/``throughout`` phrase ("demonstrators in Minsk", "students of Ukraine"), read off the
   alias hits, locative capitals included;
 * ``article``: the article's main country — the one its alias hits (states, demonyms, capitals, also
-  as places, seats, one-country organisations) and KB office holders name most, at least twice and
-  half again as often as any other —
+  as places, seats, one-country organisations), KB office holders and the headline (its first country counts twice, the
+  others once; the headline is not in the parsed text) name most, at least twice and half
+  again as often as any other —
   unless the group is ``countryless`` (attackers, refugees);
 * ``none``: otherwise the sector alone (``COP``, ``UAF``), as the annotation guide codes them.
 
@@ -21,7 +22,10 @@ singular or a noun that modifies another ("a police car", "government spokesman"
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+from spacy.tokens import Token
 
 from barometer.actors.kb import KB
 from barometer.actors.state import Info, State
@@ -44,10 +48,39 @@ def main_country(st: State, alias_at: dict) -> str | None:
         a = st.infos[m.actor_id].actor
         if a.country and a.kind == "person" and a.kb_id:
             counts[a.country] += 1
+    for n, c in enumerate(title_countries(st.kb, st.title)):
+        counts[c] += TITLE_WEIGHT if n == 0 else 1
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
         return None
     return top[0][0]
+
+
+#: The headline's first country (most often its subject: "Iraqi parliament votes for expulsion of
+#: United States troops") counts as this many mentions in the text; the others as one.
+TITLE_WEIGHT = 2
+_TITLE_PUNCT = re.compile(r"^[\"“”‘(\[]+|[\"“”’,;:!?)\]]+$|['’]s$")
+
+
+def title_countries(kb: KB, title: str | None) -> list[str]:
+    """Countries the headline names by a strong alias ("Over 900 asylum seekers rescued off
+    Indonesian coast" -> IDN): the headline says what the article is about, and it is not in the
+    parsed text. Longest alias first, at most three words; ambiguous and weak aliases are left out."""
+    if not title:
+        return []
+    words = [w for w in (_TITLE_PUNCT.sub("", w) for w in title.split()) if w]
+    out, i = [], 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            found = [c for a in kb.aliases.get(" ".join(words[i:i + n]), ())
+                     if not a.ambiguous and not a.weak and (c := _country_of_alias(kb, a.record))]
+            if found:
+                out.append(found[0])
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 def _country_of_alias(kb: KB, record: str) -> str | None:
@@ -58,7 +91,8 @@ def _country_of_alias(kb: KB, record: str) -> str | None:
 def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
     """A country named in the group's own phrase: a modifier or a locating prepositional phrase."""
     head = st.doc[end - 1]
-    toks = [t for t in head.subtree if t.i < start]  # its modifiers ("Vietnamese-led forces")
+    # its modifiers ("Vietnamese-led forces"), not a backer ("Russia-backed separatists")
+    toks = [t for t in head.subtree if t.i < start and not backer(st.kb, t)]
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LOCATING:
             toks += [t for p in c.children if p.dep_ == "pobj" for t in p.subtree if t.dep_ not in ("relcl", "acl")]
@@ -74,6 +108,12 @@ def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
             if m.start <= t.i < m.end and (a := st.infos[m.actor_id].actor).country and a.kind != "person":
                 found.add(a.country)
     return found.pop() if len(found) == 1 else None
+
+
+def backer(kb: KB, tok: Token) -> bool:
+    """"Russia" in "Russia-backed separatists", "Iranian-funded militias" (roles.yaml
+    ``stance_suffixes``): the country backs the group the phrase names; it is not the group's."""
+    return tok.lower_ in kb.stance_suffixes or tok.head.lower_ in kb.stance_suffixes
 
 
 def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:

@@ -67,6 +67,8 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     """Resolve actors in ``doc`` as of ``article.published`` (today when unknown)."""
     kb = load_kb()
     st = State(doc, kb, article.published or dt.date.today())
+    if article.title and not article.text.startswith(article.title):
+        st.title = article.title
     matchers = get_matchers(doc.vocab, kb)
     labels = ent_labels(doc)
     alias_at = find_aliases(st, matchers, labels)
