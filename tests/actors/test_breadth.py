@@ -122,3 +122,26 @@ def test_the_event_coders_local_group_skips_the_backer_too():
                 published="2022-08-16")
     sources = {e.source for e in r.events}
     assert sources and not any(s and s.startswith("local:rus") for s in sources)
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Western companies left Russia after the invasion.", "companies", "WSTBUS"),
+    ("The United States Embassy in Iraq said it was attacked.", "United States Embassy", "USAGOV"),
+    ("The EU sanctioned 33 Russian individuals.", "Russian individuals", "RUSCVL"),
+])
+def test_sectors_of_the_west_embassies_and_individuals(resolve, text, phrase, code):
+    assert at(resolve(text), text, phrase).code == code
+
+
+def test_an_embassy_is_not_located_by_its_place(resolve):
+    text = "Ukraine said the embassy in Kyiv reopened on Monday."
+    a = at(resolve(text), text, "embassy")
+    assert a is None or a.code != "UKRGOV"
+
+
+def test_a_long_sentence_given_to_the_actors_command_is_text(capsys):
+    from barometer.cli import main
+
+    text = "Russian troops crossed the border. " * 10  # longer than a file name may be
+    assert main(["actors", text.strip(), "--date", "2022-02-24", "--format", "json"]) == 0
+    assert "RUSMIL" in capsys.readouterr().out

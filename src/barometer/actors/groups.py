@@ -14,7 +14,10 @@ the table; its country, in order (rule ``group:<id>:<how>``):
   others once; the headline is not in the parsed text) name most, at least twice and half
   again as often as any other —
   unless the group is ``countryless`` (attackers, refugees);
+* ``own`` also: "Western companies" are a sector of the West (``WSTBUS``, no country);
 * ``none``: otherwise the sector alone (``COP``, ``UAF``), as the annotation guide codes them.
+  Embassies, consulates and delegations are never located by their place ("the embassy in Kyiv"
+  is a foreign one): only "<country> embassy", a description, says whose.
 
 Only plural or definite phrases count ("the police", "Parliament", "protesters"), never a bare
 singular or a noun that modifies another ("a police car", "government spokesman").
@@ -33,6 +36,8 @@ from barometer.model import Actor
 
 #: Prepositions whose object locates a group ("police in Minsk", "students across Ukraine").
 LOCATING = frozenset({"in", "of", "from", "across", "throughout", "inside"})
+#: Sector nouns of bodies seated abroad: their place says nothing of whose they are.
+FOREIGN_SEATED = frozenset({"embassy", "embassies", "consulate", "delegation"})
 #: Group nouns that are singular in form but name a group ("police", "security forces").
 MASS = frozenset({"police", "riot police", "law enforcement", "the military", "the army", "the press", "the media"})
 
@@ -171,15 +176,21 @@ def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
         else:
             sector = kb.sector_nouns[text]
             gid, countryless = sector.lower(), False
+        if text in FOREIGN_SEATED:
+            continue  # "the embassy in Kyiv" is a foreign one: only "<country> embassy" (a description) says whose
         country, how = _own_country(st, alias_at, rs, re_), "own"
-        if country is None and not countryless:
+        prefix = country or ""
+        if country is None and rs > 0 and st.doc[rs - 1].lower_ == "western":
+            prefix = "WST"  # "Western companies": a sector of the West (WSTBUS), no country
+        elif country is None and not countryless:
             if not computed:
                 country_main, computed = main_country(st, alias_at), True
             country, how = country_main, "article"
-        if country is None:
+            prefix = country or ""
+        if not prefix:
             how = "none"
-        aid = f"local:{country.lower()}-{gid}" if country else f"local:{gid}"
-        info = st.infos.get(aid) or Info(Actor(id=aid, name=f"{st.doc[rs:re_].text} ({country or sector})", kind="group",
-                                               country=country, sector=sector, code=(country or "") + sector,
+        aid = f"local:{prefix.lower()}-{gid}" if prefix else f"local:{gid}"
+        info = st.infos.get(aid) or Info(Actor(id=aid, name=f"{st.doc[rs:re_].text} ({prefix or sector})", kind="group",
+                                               country=country, sector=sector, code=prefix + sector,
                                                confidence=0.6), plural=True)
-        st.add(rs, re_, info, f"group:{gid}:{how}", 0.6 if country else 0.5)
+        st.add(rs, re_, info, f"group:{gid}:{how}", 0.6 if prefix else 0.5)
