@@ -145,3 +145,20 @@ def test_a_long_sentence_given_to_the_actors_command_is_text(capsys):
     text = "Russian troops crossed the border. " * 10  # longer than a file name may be
     assert main(["actors", text.strip(), "--date", "2022-02-24", "--format", "json"]) == 0
     assert "RUSMIL" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("text", "date", "phrase", "code"), [
+    ("Prigozhin said his men would march on Moscow.", "2023-06-24", "Prigozhin", "RUSMIL"),
+    ("Nasrallah warned Israel.", "2023-11-03", "Nasrallah", "LBNREB"),
+    ("Osama bin Laden appeared in the videos.", "2019-09-17", "Osama bin Laden", "IMG"),
+    # days after he was killed in office, still coded by the office; a year on, a former commander
+    ("Qasem Soleimani was buried in Kerman.", "2020-01-07", "Qasem Soleimani", "IRNMIL"),
+    ("Qasem Soleimani was remembered.", "2021-01-03", "Qasem Soleimani", "IRNELI"),
+])
+def test_leaders_of_armed_groups_take_the_groups_code(resolve, text, date, phrase, code):
+    assert at(resolve(text, date), text, phrase).code == code
+
+
+def test_a_spokesperson_of_a_body_keeps_its_code_in_an_article_about_a_country(resolve):
+    text = "Iran issued warrants. Iran said Iran would act. An Interpol spokesperson said it would not act."
+    assert at(resolve(text, "2020-07-02"), text, "An Interpol spokesperson").code == "IGO"

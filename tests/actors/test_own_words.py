@@ -16,7 +16,7 @@ from tests.actors.conftest import at
     ("Beth Van Schaack, the US ambassador-at-large, said the report was grim.", "Beth Van Schaack", "USAGOV"),
     ("Giorgi Beridze, a Georgian national, was detained.", "Giorgi Beridze", "GEOCVL"),
     ("Major general Fuad Basya, spokesman for the Indonesian military, said the boat sank.", "Fuad Basya", "IDNMIL"),
-    ("Qasem Soleimani, head of Iran's Quds Force, was killed.", "Qasem Soleimani", "IRNMIL"),
+    ("Reza Karimi, head of Iran's Quds Force, was killed.", "Reza Karimi", "IRNMIL"),
     ("US Assistant Secretary for Arms Control Mallory Stewart said Russia used riot control agents.",
      "Stewart", "USAGOV"),
     ("According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said they must face charges.",

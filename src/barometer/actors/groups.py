@@ -149,7 +149,8 @@ def local_people_countries(st: State, alias_at: dict) -> None:
     country = None
     for info in st.infos.values():
         a = info.actor
-        if a.kind != "person" or a.kb_id or a.country or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
+        # a code without a country is a body's own ("an Interpol spokesperson" IGO): nothing to fill
+        if a.kind != "person" or a.kb_id or a.country or a.code or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
             continue
         spec = st.kb.kinds[info.kinds[0]]
         if spec.sector == "IGO":
