@@ -51,6 +51,9 @@ def test_a_local_person_of_unknown_country_is_not_carried(resolve):
      "Chuck Schumer"),
     ("President Hassan Rouhani of Iran said foreign powers must leave.", "2019-09-23", "Hassan Rouhani",
      "IRNGOV", "Hassan Rohani"),
+    ("The Kosovar prime minister met the envoys.", "2023-06-01", "The Kosovar prime minister", "XKXGOV",
+     "Albin Kurti"),
+    ("Kosovo's president spoke.", "2018-02-17", "Kosovo's president", "XKXGOV", "Hashim Thaçi"),
 ])
 def test_knowledge_base_breadth(resolve, text, date, phrase, code, name):
     a = at(resolve(text, date), text, phrase)
