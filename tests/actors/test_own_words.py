@@ -73,3 +73,9 @@ def test_a_capital_that_is_a_persons_surname_is_no_government(resolve):
     text = "Sudesh Amman was shot by police. Amman had been released from prison a week earlier."
     assert at(resolve(text, "2020-02-05"), text, "Amman", 1) is None or \
         at(resolve(text, "2020-02-05"), text, "Amman", 1).kind == "person"
+
+
+def test_a_role_served_before_makes_an_elite_of_its_country(resolve):
+    text = ("Daniel Russel, who served as a high-ranking American diplomat for East Asia under President "
+            "Barack Obama, called it unreal.")
+    assert at(resolve(text, "2022-03-14"), text, "Daniel Russel").code == "USAELI"
