@@ -165,3 +165,8 @@ def test_leaders_of_armed_groups_take_the_groups_code(resolve, text, date, phras
 def test_a_spokesperson_of_a_body_keeps_its_code_in_an_article_about_a_country(resolve):
     text = "Iran issued warrants. Iran said Iran would act. An Interpol spokesperson said it would not act."
     assert at(resolve(text, "2020-07-02"), text, "An Interpol spokesperson").code == "IGO"
+
+
+def test_a_surname_in_capitals_is_still_the_kb_person(resolve):
+    text = "The leader of China XI Jinping called all the parties to restraint."
+    assert at(resolve(text, "2022-03-14"), text, "XI Jinping").kb_id == "person:xi-jinping"

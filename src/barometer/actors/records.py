@@ -109,7 +109,10 @@ def local_info(kb: KB, name: str, qualifier: str | None, kinds: tuple[str, ...],
 def kb_person(kb: KB, name: str, strong: set[str] | frozenset[str] = frozenset()) -> Record | None:
     """The KB person a name denotes; a bare surname of a generated-table person (``strict_surnames``)
     only when their full name is in the article (``strong``): "Bush" is not McKeeva Bush."""
-    for text in (name, re.sub(r"['’]s$", "", name)):
+    bare = re.sub(r"['’]s$", "", name)
+    # "XI Jinping": a word in capitals, as some outlets print surnames, read in title case
+    titled = " ".join(w.capitalize() if len(w) > 1 and w.isupper() and w.isalpha() else w for w in bare.split())
+    for text in dict.fromkeys((name, bare, titled)):
         for a in kb.aliases.get(text, []):
             if a.form == "surname" and a.record in kb.strict_surnames and a.record not in strong:
                 continue
