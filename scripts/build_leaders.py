@@ -9,12 +9,17 @@ P580/P582 qualifiers; September 2025) and ``leaders-epscrapers-foreign-2023/fore
 (current foreign ministers, December 2022, no history). What the script does with their caveats:
 
 * rows are merged per (country, role, person QID): duplicate statements and year-only starts
-  (``YYYY-01-01`` beside a precise date) become one term, the precise dates winning;
+  (``YYYY-01-01`` beside a precise date) become one term, the precise dates winning; a statement
+  with no end beside one of the same start (or year) with an end is that term (so a holder back in office
+  after a gap, Comoros' Azali Assoumani in 2019, keeps the later term);
 * terms that ended before 1990 are left out; so are names that are only a QID, the fictional
   "Quentin Trembley", and Portuguese-only labels of monarchs ("Isabel II do Reino Unido"), which are
   renamed from ``ENGLISH`` below when known and dropped otherwise;
 * overlapping holders of one office (acting holders, successions dated loosely) are cut so that the
   earlier term ends when the later one starts, and a term nested inside another is dropped;
+* Iran's offices are renamed (``OFFICES``: P1906 is the Supreme Leader, P1313 the President), and a
+  few people get the English press's spelling as an alias (``PRESS_ALIASES``: "Rouhani" beside
+  Wikidata's "Hassan Rohani");
 * a foreign minister holds office from the P580 start to the snapshot day, 2022-12-10 (known to be
   in office then; not after, since the file has no end dates);
 * the countries and offices our hand-checked ``people.yaml`` covers are **not** taken: ours win, and
@@ -62,6 +67,13 @@ ENGLISH = {"Q9682": "Elizabeth II", "Q43274": "Charles III", "Q3919": "Albert II
            "Q155004": "Philippe of Belgium", "Q57298": "Harald V", "Q102139": "Margrethe II",
            "Q57313": "Carl XVI Gustaf", "Q154946": "Willem-Alexander", "Q29207": "Beatrix of the Netherlands",
            "Q191045": "Felipe VI", "Q29226": "Juan Carlos I", "Q2748": "Simeon Saxe-Coburg-Gotha"}
+#: Spellings of the English-language press beside Wikidata's label (the label stays the name).
+PRESS_ALIASES = {"Q348144": ["Hassan Rouhani", "Rouhani"], "Q57336": ["Ayatollah Ali Khamenei", "Khamenei"],
+                 "Q5947347": ["Ebrahim Raisi", "Raisi"]}
+#: Offices Wikidata's P1906/P1313 name otherwise than the press: Iran's head of state is the Supreme
+#: Leader and its head of government the President (P1313), not a prime minister.
+OFFICES = {("IRN", "head_of_state"): (["head_of_state", "supreme_leader"], "Supreme Leader of Iran"),
+           ("IRN", "head_of_government"): (["head_of_government", "president"], "President of Iran")}
 _PORTUGUESE = re.compile(r"\b[IVX]+ (?:do|da|de|dos|das)\b|, (?:Duque|Príncipe|Rei|Rainha)\b")
 #: Heads of state who are monarchs (the rest are presidents): present-day monarchies (ISO 3166).
 MONARCHIES = {"AND", "ARE", "BEL", "BHR", "BRN", "BTN", "DNK", "ESP", "JOR", "JPN", "KHM", "KWT", "LIE", "LSO",
@@ -70,6 +82,11 @@ MONARCHIES = {"AND", "ARE", "BEL", "BHR", "BRN", "BTN", "DNK", "ESP", "JOR", "JP
 
 def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def _same_start(start: dt.date, starts: set[dt.date]) -> bool:
+    """The start is one of ``starts``, or a year-only start (Jan 1) of the same year as one."""
+    return start in starts or (start.month == 1 and start.day == 1 and any(s.year == start.year for s in starts))
 
 
 def _splits_like_spacy(name: str) -> bool:
@@ -123,7 +140,11 @@ def merge_terms(rows: list[dict]) -> tuple[dict, dict, list[str]]:
         per[(r["country_iso3"], r["role"], qid)].append((start, end))
     offices: dict[tuple[str, str], list[tuple[str, dt.date, dt.date | None]]] = defaultdict(list)
     for (iso, role, qid), spans in per.items():
-        spans.sort(key=lambda s: s[0])
+        # a statement with no end beside one of the same start with an end is that term, its end
+        # missing: the dated one wins (otherwise the open copy swallows a later, resumed term)
+        dated = {s for s, e in spans if e is not None}
+        spans = sorted({(s, e) for s, e in spans if e is not None or not _same_start(s, dated)},
+                       key=lambda t: (t[0], t[1] or dt.date.max))
         merged: list[list] = []
         for s, e in spans:
             # a year-only start (Jan 1) within a year of another start is the same statement
@@ -141,7 +162,13 @@ def merge_terms(rows: list[dict]) -> tuple[dict, dict, list[str]]:
         clean: list[tuple[str, dt.date, dt.date | None]] = []
         for qid, s, e in terms:
             if clean and clean[-1][0] == qid:
-                continue  # a second statement of the same term
+                pe = clean[-1][2]
+                if pe is None or pe >= s:  # a second statement of the same term
+                    if pe is not None and (e is None or e > pe):
+                        clean[-1] = (qid, clean[-1][1], e)
+                    continue
+                clean.append((qid, s, e))  # back in office after a gap: a term of its own
+                continue
             if clean and (clean[-1][2] is None or clean[-1][2] > s):
                 pq, ps, pe = clean[-1]
                 if pe is not None and e is not None and e <= pe or s == ps:
@@ -173,6 +200,9 @@ def hand_coverage() -> tuple[dict, dict[str, str], dict[tuple[str, str], list]]:
 def kinds_of(iso: str, role: str, presidential: bool) -> tuple[list[str], str]:
     import pycountry
 
+    if (iso, role) in OFFICES:
+        kinds, title = OFFICES[(iso, role)]
+        return list(kinds), title
     c = pycountry.countries.get(alpha_3=iso)
     country = (getattr(c, "common_name", None) or c.name) if c else iso
     if role == "foreign_minister":
@@ -207,6 +237,8 @@ def build(data: Path) -> tuple[dict, list[str]]:
             else:
                 pid = s if s not in hand_people and s not in people else f"{s}-{qid.lower()}"
                 people[pid] = {"name": names[qid], "wikidata": qid}
+                if qid in PRESS_ALIASES:
+                    people[pid]["aliases"] = PRESS_ALIASES[qid]
                 ids[qid] = pid
         return ids[qid]
 
@@ -241,7 +273,7 @@ def build(data: Path) -> tuple[dict, list[str]]:
                 continue
             terms = before  # the history before our hand-checked entries start
         heads = {q for q, _, _ in hos.get(iso, [])}
-        presidential = role == "head_of_government" and sum(q in heads for q, _, _ in terms) * 2 >= len(terms)
+        presidential = role == "head_of_government" and sum(q in heads for q, _, _ in terms) * 2 > len(terms)
         kinds, title = kinds_of(iso, role, presidential)
         src = ("Wikidata P1906/P1313 holders via leaders-wikidata-geografia (2025-09); person: wikidata id"
                if role != "foreign_minister" else

@@ -122,3 +122,10 @@ def test_perspective_phrase_in_a_verbless_fragment_terminates(resolve):
     text = "For his part, Joe Biden. For her part, NATO."
     layer = resolve(text)
     assert at(layer, text, "Joe Biden").id == "person:joe-biden"
+
+
+def test_a_resolved_subject_pronoun_carries_the_speaker_past_the_window(resolve):
+    text = ("Turkish president Erdoğan called for cooperation. \"No project excluding us can work,\" he said. "
+            "He underlined the call. He claimed the drilling was lawful.")
+    layer = resolve(text, "2020-01-11")
+    assert at(layer, text, "He", 1).name == "Recep Tayyip Erdoğan"  # "He claimed", three sentences on

@@ -16,7 +16,7 @@ from tests.actors.conftest import at
     ("Beth Van Schaack, the US ambassador-at-large, said the report was grim.", "Beth Van Schaack", "USAGOV"),
     ("Giorgi Beridze, a Georgian national, was detained.", "Giorgi Beridze", "GEOCVL"),
     ("Major general Fuad Basya, spokesman for the Indonesian military, said the boat sank.", "Fuad Basya", "IDNMIL"),
-    ("Qasem Soleimani, head of Iran's Quds Force, was killed.", "Qasem Soleimani", "IRNMIL"),
+    ("Reza Karimi, head of Iran's Quds Force, was killed.", "Reza Karimi", "IRNMIL"),
     ("US Assistant Secretary for Arms Control Mallory Stewart said Russia used riot control agents.",
      "Stewart", "USAGOV"),
     ("According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said they must face charges.",
@@ -73,3 +73,9 @@ def test_a_capital_that_is_a_persons_surname_is_no_government(resolve):
     text = "Sudesh Amman was shot by police. Amman had been released from prison a week earlier."
     assert at(resolve(text, "2020-02-05"), text, "Amman", 1) is None or \
         at(resolve(text, "2020-02-05"), text, "Amman", 1).kind == "person"
+
+
+def test_a_role_served_before_makes_an_elite_of_its_country(resolve):
+    text = ("Daniel Russel, who served as a high-ranking American diplomat for East Asia under President "
+            "Barack Obama, called it unreal.")
+    assert at(resolve(text, "2022-03-14"), text, "Daniel Russel").code == "USAELI"

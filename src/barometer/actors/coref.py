@@ -6,7 +6,8 @@ the country-as-"she" of translated text ("Russia denies ... She therefore linked
 
 * he/him/his, she/her: nearest compatible person (gender agreement; unknown gender is compatible
   at lower confidence) in the same or the two previous sentences, preferring grammatical subjects
-  (speaker continuity: "Austin estimated ... 'There is time,' he added");
+  (speaker continuity: "Austin estimated ... 'There is time,' he added"); a subject pronoun of the
+  same gender already resolved to a person carries a subject pronoun's chain on past that window;
 * she/her with no female person in reach, when the previous sentence's subject is a state:
   that state (translated text, rule ``coref:country_pronoun``);
 * "for his part" / "on her side" (roles.yaml ``perspective_nouns``): the possessive is the subject
@@ -66,6 +67,15 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
     def before(i: int) -> list[Mention]:
         return [m for m in named if m.end <= i and sent[i] - sent[m.start] <= WINDOW]
 
+    def chained(i: int, gender: str) -> list[Mention]:
+        # a pronoun resolved to a person carries the chain on ("Erdoğan called ... he said. He
+        # underlined ... He claimed"): the speaker stays the antecedent past the window
+        if doc[i].dep_ not in SUBJECT_DEPS:
+            return before(i)
+        return before(i) + [m for m in added if m.rule == "coref:pronoun" and sent[i] - sent[m.start] <= WINDOW
+                            and st.infos[m.actor_id].actor.kind == "person" and doc[m.start].dep_ in SUBJECT_DEPS
+                            and doc[m.start].lower_ in (MALE if gender == "m" else FEMALE)]
+
     pronoun_tags = {doc.vocab.strings["PRP"], doc.vocab.strings["PRP$"]}
     # Pronouns are found from the array of tags: a Token is made for them only (≈ 1 in 20 tokens).
     for i, tag in enumerate(doc.to_array(TAG).tolist()):
@@ -75,7 +85,7 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
         low = tok.lower_
         if low in MALE or low in FEMALE:
             gender = "m" if low in MALE else "f"
-            res = _perspective(st, tok, gender) or _person_pronoun(st, tok.i, gender, before(tok.i), sent)
+            res = _perspective(st, tok, gender) or _person_pronoun(st, tok.i, gender, chained(tok.i, gender), sent)
         elif low in NEUTER:
             res = _it(st, tok.i, before(tok.i), sent)
         elif low in PLURAL:

@@ -268,11 +268,27 @@ def role_of_body(st: State, role_at: dict) -> None:
         st.add(start, re_, Info(actor, kinds=tuple(kb.role_words[key[2:]])), "description:body", 0.6)
 
 
+#: "X, who served as a senior American diplomat,": a role held before, by the person of the clause.
+SERVED = frozenset({"serve", "work"})
+
+
+def _served_as(tok) -> int | None:  # noqa: ANN001 - spaCy Token
+    """The person token of "X, who served/worked as <role>" (the relative clause's head), or None."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    verb = prep.head if prep is not None and prep.lower_ == "as" else None
+    if verb is None or verb.dep_ != "relcl" or verb.lemma_.lower() not in SERVED:
+        return None
+    return verb.head.i
+
+
 def _apposed_person(st: State, m: Mention) -> Mention | None:
     """The named person a description stands in apposition to, either way round ("X, the head of Y",
-    "the head of Y, X")."""
+    "the head of Y, X"), or of whom a relative clause says they served as it ("X, who served as a
+    senior American diplomat,")."""
     tok = head_token(st, m)
     anchors = [tok.head.i] if tok.dep_ == "appos" else []
+    if (served := _served_as(tok)) is not None:
+        anchors.append(served)
     # "the prosecutor general of Tehran, Ali Alghasi Mehr,": the parser may hang it on the role's object
     anchors += [c.i for t in st.doc[m.start:m.end] for c in t.children if c.dep_ == "appos"]
     return next((p for a in anchors for p in st.mentions if p is not m and p.start <= a < p.end
@@ -309,6 +325,9 @@ def appositives(st: State) -> None:
             continue
         desc, info = st.infos[m.actor_id].actor, st.infos[owner.actor_id]
         if info.actor.kb_id is None and info.actor.country is None and info.actor.code is None and desc.code:
-            info.actor = info.actor.model_copy(update={"country": desc.country, "sector": desc.sector,
-                                                       "code": desc.code, "role": info.actor.role or desc.role})
+            sector, code = desc.sector, desc.code
+            if desc.country and _served_as(head_token(st, m)) is not None:
+                sector, code = "ELI", desc.country + "ELI"  # a role held before: an elite with no office
+            info.actor = info.actor.model_copy(update={"country": desc.country, "sector": sector,
+                                                       "code": code, "role": info.actor.role or desc.role})
         m.actor_id, m.rule = owner.actor_id, "appositive"

@@ -10,10 +10,14 @@ the table; its country, in order (rule ``group:<id>:<how>``):
   ``across``/``throughout`` phrase ("demonstrators in Minsk", "students of Ukraine"), read off the
   alias hits, locative capitals included;
 * ``article``: the article's main country — the one its alias hits (states, demonyms, capitals, also
-  as places, seats, one-country organisations) and KB office holders name most, at least twice and
-  half again as often as any other —
+  as places, seats, one-country organisations), KB office holders and the headline (its first country counts twice, the
+  others once; the headline is not in the parsed text) name most, at least twice and half
+  again as often as any other —
   unless the group is ``countryless`` (attackers, refugees);
+* ``own`` also: "Western companies" are a sector of the West (``WSTBUS``, no country);
 * ``none``: otherwise the sector alone (``COP``, ``UAF``), as the annotation guide codes them.
+  Embassies, consulates and delegations are never located by their place ("the embassy in Kyiv"
+  is a foreign one): only "<country> embassy", a description, says whose.
 
 Only plural or definite phrases count ("the police", "Parliament", "protesters"), never a bare
 singular or a noun that modifies another ("a police car", "government spokesman").
@@ -21,7 +25,10 @@ singular or a noun that modifies another ("a police car", "government spokesman"
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+from spacy.tokens import Token
 
 from barometer.actors.kb import KB
 from barometer.actors.state import Info, State
@@ -29,6 +36,8 @@ from barometer.model import Actor
 
 #: Prepositions whose object locates a group ("police in Minsk", "students across Ukraine").
 LOCATING = frozenset({"in", "of", "from", "across", "throughout", "inside"})
+#: Sector nouns of bodies seated abroad: their place says nothing of whose they are.
+FOREIGN_SEATED = frozenset({"embassy", "embassies", "consulate", "delegation"})
 #: Group nouns that are singular in form but name a group ("police", "security forces").
 MASS = frozenset({"police", "riot police", "law enforcement", "the military", "the army", "the press", "the media"})
 
@@ -44,10 +53,39 @@ def main_country(st: State, alias_at: dict) -> str | None:
         a = st.infos[m.actor_id].actor
         if a.country and a.kind == "person" and a.kb_id:
             counts[a.country] += 1
+    for n, c in enumerate(title_countries(st.kb, st.title)):
+        counts[c] += TITLE_WEIGHT if n == 0 else 1
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
         return None
     return top[0][0]
+
+
+#: The headline's first country (most often its subject: "Iraqi parliament votes for expulsion of
+#: United States troops") counts as this many mentions in the text; the others as one.
+TITLE_WEIGHT = 2
+_TITLE_PUNCT = re.compile(r"^[\"“”‘(\[]+|[\"“”’,;:!?)\]]+$|['’]s$")
+
+
+def title_countries(kb: KB, title: str | None) -> list[str]:
+    """Countries the headline names by a strong alias ("Over 900 asylum seekers rescued off
+    Indonesian coast" -> IDN): the headline says what the article is about, and it is not in the
+    parsed text. Longest alias first, at most three words; ambiguous and weak aliases are left out."""
+    if not title:
+        return []
+    words = [w for w in (_TITLE_PUNCT.sub("", w) for w in title.split()) if w]
+    out, i = [], 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            found = [c for a in kb.aliases.get(" ".join(words[i:i + n]), ())
+                     if not a.ambiguous and not a.weak and (c := _country_of_alias(kb, a.record))]
+            if found:
+                out.append(found[0])
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 def _country_of_alias(kb: KB, record: str) -> str | None:
@@ -58,7 +96,8 @@ def _country_of_alias(kb: KB, record: str) -> str | None:
 def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
     """A country named in the group's own phrase: a modifier or a locating prepositional phrase."""
     head = st.doc[end - 1]
-    toks = [t for t in head.subtree if t.i < start]  # its modifiers ("Vietnamese-led forces")
+    # its modifiers ("Vietnamese-led forces"), not a backer ("Russia-backed separatists")
+    toks = [t for t in head.subtree if t.i < start and not backer(st.kb, t)]
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LOCATING:
             toks += [t for p in c.children if p.dep_ == "pobj" for t in p.subtree if t.dep_ not in ("relcl", "acl")]
@@ -74,6 +113,12 @@ def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
             if m.start <= t.i < m.end and (a := st.infos[m.actor_id].actor).country and a.kind != "person":
                 found.add(a.country)
     return found.pop() if len(found) == 1 else None
+
+
+def backer(kb: KB, tok: Token) -> bool:
+    """"Russia" in "Russia-backed separatists", "Iranian-funded militias" (roles.yaml
+    ``stance_suffixes``): the country backs the group the phrase names; it is not the group's."""
+    return tok.lower_ in kb.stance_suffixes or tok.head.lower_ in kb.stance_suffixes
 
 
 def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
@@ -104,7 +149,8 @@ def local_people_countries(st: State, alias_at: dict) -> None:
     country = None
     for info in st.infos.values():
         a = info.actor
-        if a.kind != "person" or a.kb_id or a.country or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
+        # a code without a country is a body's own ("an Interpol spokesperson" IGO): nothing to fill
+        if a.kind != "person" or a.kb_id or a.country or a.code or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
             continue
         spec = st.kb.kinds[info.kinds[0]]
         if spec.sector == "IGO":
@@ -131,15 +177,21 @@ def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
         else:
             sector = kb.sector_nouns[text]
             gid, countryless = sector.lower(), False
+        if text in FOREIGN_SEATED:
+            continue  # "the embassy in Kyiv" is a foreign one: only "<country> embassy" (a description) says whose
         country, how = _own_country(st, alias_at, rs, re_), "own"
-        if country is None and not countryless:
+        prefix = country or ""
+        if country is None and rs > 0 and st.doc[rs - 1].lower_ == "western":
+            prefix = "WST"  # "Western companies": a sector of the West (WSTBUS), no country
+        elif country is None and not countryless:
             if not computed:
                 country_main, computed = main_country(st, alias_at), True
             country, how = country_main, "article"
-        if country is None:
+            prefix = country or ""
+        if not prefix:
             how = "none"
-        aid = f"local:{country.lower()}-{gid}" if country else f"local:{gid}"
-        info = st.infos.get(aid) or Info(Actor(id=aid, name=f"{st.doc[rs:re_].text} ({country or sector})", kind="group",
-                                               country=country, sector=sector, code=(country or "") + sector,
+        aid = f"local:{prefix.lower()}-{gid}" if prefix else f"local:{gid}"
+        info = st.infos.get(aid) or Info(Actor(id=aid, name=f"{st.doc[rs:re_].text} ({prefix or sector})", kind="group",
+                                               country=country, sector=sector, code=prefix + sector,
                                                confidence=0.6), plural=True)
-        st.add(rs, re_, info, f"group:{gid}:{how}", 0.6 if country else 0.5)
+        st.add(rs, re_, info, f"group:{gid}:{how}", 0.6 if prefix else 0.5)

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from barometer.actors.groups import backer
+from barometer.actors.kb import load_kb
 from barometer.layers import ActorLayer, ActorMention
 from barometer.model import Actor, Place, Span
 
@@ -47,8 +49,10 @@ def _countries_in(layer: ActorLayer, places: Sequence[Place], toks: list[Token])
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The head's modifiers before it, and the objects of its locating prepositions (one level)."""
-    toks = [t for t in head.subtree if t.i < head.i]
+    """The head's modifiers before it (not a backer: "Russia-backed separatists"), and the objects
+    of its locating prepositions (one level)."""
+    kb = load_kb()
+    toks = [t for t in head.subtree if t.i < head.i and not backer(kb, t)]
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LOCATING_PREPS:
             for p in c.children:

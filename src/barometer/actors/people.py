@@ -71,3 +71,63 @@ def ner_people(st: State, labels: list[str], model: str = Settings.model) -> Non
         if info.gender is None and gender is not None:
             info.gender = gender
         st.add(ent.start, end, info, "ner_person:local", 0.7)
+
+
+#: Words that make a Title-case ORG entity an organisation rather than a mislabelled name.
+_ORG_WORDS = frozenset({
+    "agency", "army", "association", "bank", "command", "commission", "committee", "company", "corporation",
+    "council", "court", "department", "force", "forces", "foundation", "front", "group", "institute",
+    "international", "league", "ministry", "movement", "news", "office", "organisation", "organization",
+    "party", "police", "press", "service", "services", "union", "university"})
+
+
+def _name_shaped(toks) -> bool:  # noqa: ANN001 - spaCy Span
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+               and t.lower_ not in _ORG_WORDS for t in toks)
+
+
+def appositive_names(st: State) -> None:
+    """"a State Department spokesperson, Morgan Ortagus, said": the small model tags many names ORG.
+    A two- or three-word ORG entity of capitalised proper nouns with no organisation word, in
+    apposition to a role word (roles.yaml: "spokesperson", "head"), is an article-local person (rule ``ner_org:appositive``);
+    the ``appositives`` pass then gives it the role's country."""
+    doc, kb = st.doc, st.kb
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not st.free(ent.start, ent.end):
+            continue
+        root = ent.root
+        if (root.dep_ != "appos" or root.head.lower_ not in kb.role_words or not _name_shaped(ent)
+                or kb.aliases.get(ent.text)):
+            continue
+        info = local_by_surname(st, ent.text) or local_info(kb, ent.text, None, (), None)
+        st.add(ent.start, ent.end, info, "ner_org:appositive", 0.6)
+
+
+def repeated_names(st: State) -> None:
+    """A local person's statement carries through the article: their full name or surname again,
+    where the tagger did not take it for a PERSON ("Pelosi" after "Nancy Pelosi", "Alexei Navalny"
+    tagged ORG the second time), is the same person (rule ``surname:local``). Only names of
+    capitalised words (not anonymous role holders), surnames of three letters or more that are no
+    KB alias, and a surname two local people share is left alone."""
+    doc, kb = st.doc, st.kb
+    by_surname: dict[str, list] = {}
+    for info in list(st.infos.values()):
+        a = info.actor
+        words = a.name.split()
+        if (a.kind != "person" or a.kb_id is not None or a.code is None or len(words) < 2
+                or not all(w[:1].isupper() for w in words)):
+            continue
+        if len(words[-1]) >= 3 and not kb.aliases.get(words[-1]):
+            by_surname.setdefault(words[-1], []).append(info)
+    if not by_surname:
+        return
+    for tok in doc:
+        infos = by_surname.get(tok.text)
+        if not infos or len(infos) != 1 or tok.i in st.taken or tok.pos_ != "PROPN":
+            continue
+        info = infos[0]
+        n = len(info.actor.name.split())
+        start = tok.i - n + 1
+        if start < 0 or doc[start:tok.i + 1].text != info.actor.name or not st.free(start, tok.i + 1):
+            start = tok.i
+        st.add(start, tok.i + 1, info, "surname:local", 0.7)

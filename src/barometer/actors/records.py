@@ -51,18 +51,31 @@ def person_info(kb: KB, rec: Record, on: dt.date, prefer_kinds: tuple[str, ...] 
         spec = kb.kinds[term.kinds[0]]
         sector, secondary = spec.sector, spec.secondary
         qual = term.country or term.org
+        org = kb.records.get(term.org) if term.org else None
         if term.country:
             country = term.country
+        elif org is not None and org.country:
+            # a leader of a group based in one country takes its country and sector (Prigozhin RUSMIL)
+            country, sector, secondary = org.country, org.sector, None
         elif term.org:
             sector, secondary = "IGO", None
         code = code_for(kb, qual, sector if term.country else None, secondary)
         role = term.title if term.active(on) else f"former {term.title}"
-        if not term.active(on) and term.country:
+        if not term.active(on) and term.country and not _just_left(term, on):
             # a former office holder is an elite with no office (docs/annotation.md section 6: GBRELI)
             sector, secondary, code = "ELI", None, code_for(kb, qual, "ELI", None)
     actor = Actor(id=rec.id, name=rec.name, kind="person", country=country, sector=sector, code=code, role=role,
                   kb_id=rec.id)
     return Info(actor, gender=rec.gender, kinds=kinds)
+
+
+#: A holder who left office this recently is still coded by it: an article days after a death, an
+#: ouster or a hand-over reports what they did in office (Soleimani, killed on 2020-01-03, IRNMIL).
+JUST_LEFT = dt.timedelta(days=31)
+
+
+def _just_left(term: Term, on: dt.date) -> bool:
+    return term.end is not None and term.end <= on < term.end + JUST_LEFT
 
 
 def _preferred_term(kb: KB, person: str, on: dt.date, prefer: tuple[str, ...]) -> Term | None:
@@ -96,7 +109,10 @@ def local_info(kb: KB, name: str, qualifier: str | None, kinds: tuple[str, ...],
 def kb_person(kb: KB, name: str, strong: set[str] | frozenset[str] = frozenset()) -> Record | None:
     """The KB person a name denotes; a bare surname of a generated-table person (``strict_surnames``)
     only when their full name is in the article (``strong``): "Bush" is not McKeeva Bush."""
-    for text in (name, re.sub(r"['’]s$", "", name)):
+    bare = re.sub(r"['’]s$", "", name)
+    # "XI Jinping": a word in capitals, as some outlets print surnames, read in title case
+    titled = " ".join(w.capitalize() if len(w) > 1 and w.isupper() and w.isalpha() else w for w in bare.split())
+    for text in dict.fromkeys((name, bare, titled)):
         for a in kb.aliases.get(text, []):
             if a.form == "surname" and a.record in kb.strict_surnames and a.record not in strong:
                 continue

@@ -42,7 +42,7 @@ from barometer.actors.groups import local_groups, local_people_countries
 from barometer.actors.kb import load_kb
 from barometer.actors.local import ArticleActorLayer
 from barometer.actors.matcher import get_matchers
-from barometer.actors.people import ner_people
+from barometer.actors.people import appositive_names, ner_people, repeated_names
 from barometer.actors.state import State
 from barometer.layers import ActorMention, Layers
 from barometer.model import Actor, Article
@@ -67,6 +67,8 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     """Resolve actors in ``doc`` as of ``article.published`` (today when unknown)."""
     kb = load_kb()
     st = State(doc, kb, article.published or dt.date.today())
+    if article.title and not article.text.startswith(article.title):
+        st.title = article.title
     matchers = get_matchers(doc.vocab, kb)
     labels = ent_labels(doc)
     alias_at = find_aliases(st, matchers, labels)
@@ -77,10 +79,12 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     plain_aliases(st, alias_at)
     local_groups(st, alias_at, role_at)
     ner_people(st, labels, model)
+    appositive_names(st)
     role_of_body(st, role_at)
     appositives(st)
     apposed_roles(st, role_at)
     local_people_countries(st, alias_at)
+    repeated_names(st)
     anaphors = definite_anaphors(st, role_at)
     resolve_coreference(st, anaphors)
     counterparts(st)

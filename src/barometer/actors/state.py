@@ -48,6 +48,8 @@ class State:
     taken: set[int] = field(default_factory=set)
     #: records named by a strong alias somewhere in the article (a full name, not a bare surname)
     strong: set[str] = field(default_factory=set)
+    #: the article's title when it is not part of the text (the main country reads it)
+    title: str | None = None
 
     def free(self, start: int, end: int) -> bool:
         return not any(i in self.taken for i in range(start, end))

@@ -53,10 +53,18 @@ def _date(value: str | None) -> dt.date | None:
         raise InputError(f"--date {value!r} is not YYYY-MM-DD") from None
 
 
+def _is_file(arg: str) -> bool:
+    """Whether arg names a file; a sentence longer than a file name may be is text (OSError: name too long)."""
+    try:
+        return Path(arg).is_file()
+    except OSError:
+        return False
+
+
 def _article(arg: str, date: dt.date | None, pipeline):  # noqa: ANN001, ANN202 - Pipeline -> Article
     from barometer.ingest import read_path
 
-    is_file = arg == "-" or (len(arg) < 4096 and "\n" not in arg and Path(arg).is_file())
+    is_file = arg == "-" or (len(arg) < 4096 and "\n" not in arg and _is_file(arg))
     if is_file:
         article = pipeline.clean(read_path(arg, max_bytes=pipeline.settings.max_bytes), date).article
         if article.published is None and arg != "-":
