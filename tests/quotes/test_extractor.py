@@ -116,3 +116,32 @@ def test_an_agentless_passive_is_no_cue(nlp):
     text = ("Were mentioned the strategic gas pipeline Nord Stream 2 between Russia and Germany, or even the "
             "access of Russians to transactions in dollars, the queen currency in international trade.")
     assert extract_quotes(nlp(text), ActorLayer()) == []
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("The Kremlin condemned the attack.", False),  # a stance verb with a noun phrase (quote.filter.stance)
+    ("The Kremlin denied that troops were massing on the border.", True),  # ... with a clause of its own
+    ("The Kremlin dismissed the claim as groundless.", True),  # ... with an "as" predicate
+    ("The Kremlin believes that the talks will fail.", False),  # a state of mind (quote.filter.mental)
+    ("The Kremlin refused to name the officers.", False),  # an act (quote.filter.acts)
+    ("The Kremlin said that the talks would fail.", True),
+])
+def test_what_the_news_guide_counts_as_a_quotation(nlp, text, published):
+    """The attribution finder keeps PolNeAR's attributions; the published quotations are the news
+    guide's (docs/annotation.md section 7), the rest stay with the event stage."""
+    from barometer.quotes.extractor import publish_quotes
+
+    doc = nlp(text)
+    quotes = extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)]))
+    assert quotes, "the attribution is found"
+    kept, _ = publish_quotes(doc, quotes, [])
+    assert bool(kept) == published
+
+
+def test_a_quotation_filter_names_only_cues_of_the_lexicon():
+    from barometer.quotes.lexicon import cue_lexicon
+
+    lex = cue_lexicon()
+    ids = {e.id for es in lex.frames.values() for e in es} | {e.id for e in (*lex.nouns.values(), *lex.adjectives.values())}
+    assert set(lex.not_quotation) <= ids and set(lex.clause_only) <= ids
+    assert set(lex.not_quotation.values()) == {"quote.filter.mental", "quote.filter.acts"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from barometer.layers import ActorLayer, Layers
-from barometer.model import Quote
+from barometer.model import Event, Quote
 from barometer.nlp import doc_text
 from barometer.quotes.attribution import find_attributions
 from barometer.quotes.lexicon import cue_lexicon
@@ -78,6 +78,49 @@ def _antecedent_quoted(actors: ActorLayer, actor_id: str, pronoun_at: int, conte
         return False
     last = max(before, key=lambda m: m.start)
     return any(s <= last.start and last.end <= e for s, e in contents)
+
+
+def _clausal(doc: Doc, start: int, end: int) -> bool:
+    """The content holds a clause with a subject of its own ("that troops were massing") or an ``as``
+    predicate ("dismissed the claim as groundless", "referred to the vote as a hoax"), not only a noun
+    phrase or a subjectless infinitive ("the attack", "to name Moscow's activities")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in span:
+        if t.lower_ == "as" and t.dep_ == "prep" and any(True for _ in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and start <= c.idx < end
+                                             for c in t.children):
+            return True
+    return False
+
+
+def news_quotation(doc: Doc, rule: str, start: int, end: int) -> bool:
+    """Whether an attribution is a quotation in the news guide's sense (docs/annotation.md section 7):
+    not a state of mind or an act (``quote.filter.mental``, ``quote.filter.acts``), and a stance verb
+    only with a clause of its own (``quote.filter.stance``; quote marks around a noun phrase do not
+    make it one: "thanked “the police …”", "denounced the US' “peak hysteria”" — letting them in cost
+    content F1 on train and dev)."""
+    lex = cue_lexicon()
+    if rule in lex.not_quotation:
+        return False
+    return rule not in lex.clause_only or _clausal(doc, start, end)
+
+
+def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[list[Quote], list[Event]]:
+    """The quotations an analysis publishes: the quote layer without the attributions that are no
+    quotation in the news guide's sense (``news_quotation``). The event stage reads them all (a stance
+    verb with a noun-phrase object is no quotation, but "condemned anti-semitism" is still its speaker's
+    accusation); published quotes are numbered anew and events stated in a left-out one keep their
+    ``said_by`` but no ``quote``."""
+    kept = [q for q in quotes if q.rule is None or news_quotation(doc, q.rule, q.start, q.end)]
+    if len(kept) == len(quotes):
+        return quotes, events
+    ids = {q.id: f"q{k}" for k, q in enumerate(kept, 1)}
+    kept = [q.model_copy(update={"id": ids[q.id]}) for q in kept]
+    events = [e.model_copy(update={"quote": ids.get(e.quote)}) if e.quote is not None else e for e in events]
+    return kept, events
 
 
 @register("quote_extractor", "barometer.quote_extractor.v1", requires=("actors",), assigns="quotes")
