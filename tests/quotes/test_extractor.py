@@ -145,3 +145,11 @@ def test_a_quotation_filter_names_only_cues_of_the_lexicon():
     ids = {e.id for es in lex.frames.values() for e in es} | {e.id for e in (*lex.nouns.values(), *lex.adjectives.values())}
     assert set(lex.not_quotation) <= ids and set(lex.clause_only) <= ids
     assert set(lex.not_quotation.values()) == {"quote.filter.mental", "quote.filter.acts"}
+
+
+def test_a_glued_sentence_end_closes_the_content(nlp):
+    """Text pasted without its line breaks ("… NATO.He added …"): the tagger reads one sentence, the
+    quotation stops at the full stop."""
+    text = "The Kremlin said that the proposals were better than those of NATO.He added that talks would go on."
+    quotes = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
+    assert quotes[0].text == "that the proposals were better than those of NATO."

@@ -10,6 +10,8 @@ resolve stays ``speaker=None`` with its ``speaker_text``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from barometer.layers import ActorLayer, Layers
@@ -49,6 +51,31 @@ def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple
 
 
 FIRST_PERSON = {"i", "we", "me", "us"}
+#: A sentence end with no space after it ("… offered NATO.He added that …", "Lukashenko said.The
+#: president …"): text pasted without its line breaks; the tagger reads one sentence across it.
+GLUED_END = re.compile(r"(?<=[A-Za-z][A-Za-z)\]])\.(?=[A-Z][a-z]|[“\"][A-Z])")
+
+
+def _within_sentence(text: str, start: int, end: int, cue: tuple[int, int] | None
+                     ) -> tuple[int, int, tuple[int, int] | None]:
+    """A content (and cue) cut at a glued sentence end: the part on the cue's side (the first part of a
+    content after its cue, the last part of one before it)."""
+    if cue is not None:
+        m = GLUED_END.search(text, cue[0], cue[1])
+        if m is not None:
+            cue = (cue[0], m.start() + 1)
+    before = cue is not None and end <= cue[0]
+    hits = list(GLUED_END.finditer(text, start, end))
+    if hits:
+        if before:
+            start = hits[-1].end()
+        else:
+            end = hits[0].start() + 1
+        while start < end and text[start] in " \t\n\"“":
+            start += 1
+        while end > start and text[end - 1] in " \t\n,;":
+            end -= 1
+    return start, end, cue
 PERSONAL = {"he", "she", "him", "her"}
 
 
@@ -172,9 +199,12 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             start, end = att.marks[0].inner_start, att.marks[0].inner_end
             while end > start and text[end - 1] in " ,":
                 end -= 1
-        cue = text[att.cue[0]:att.cue[1]] if att.cue else None
+        start, end, cue_span = _within_sentence(text, start, end, att.cue)
+        if end <= start:
+            continue
+        cue = text[cue_span[0]:cue_span[1]] if cue_span else None
         quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[start:end], kind=kind, speaker=speaker,
-                            speaker_text=speaker_text, cue=cue, cue_start=att.cue[0] if att.cue else None,
-                            cue_end=att.cue[1] if att.cue else None, start=start, end=end, reported_by=reported,
+                            speaker_text=speaker_text, cue=cue, cue_start=cue_span[0] if cue_span else None,
+                            cue_end=cue_span[1] if cue_span else None, start=start, end=end, reported_by=reported,
                             reported_by_text=reported_text, rule=att.rule))
     return quotes
