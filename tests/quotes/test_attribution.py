@@ -258,3 +258,8 @@ def test_source_span_leaves_out_focus_adverbs_and_time_phrases(spans):
     assert a["source"] == "some allies"
     [b] = spans("The report on Wednesday said the plan was too costly.")
     assert b["source"] == "The report"
+
+
+def test_a_gerund_after_a_predicate_adjective_takes_the_copulas_subject(attrs):
+    [a] = attrs("The United States was more forceful in blaming Iran for the attack.")
+    assert (a["source"], a["cue"]) == ("The United States", "blaming")
