@@ -263,3 +263,12 @@ def test_source_span_leaves_out_focus_adverbs_and_time_phrases(spans):
 def test_a_gerund_after_a_predicate_adjective_takes_the_copulas_subject(attrs):
     [a] = attrs("The United States was more forceful in blaming Iran for the attack.")
     assert (a["source"], a["cue"]) == ("The United States", "blaming")
+
+
+def test_a_coordinated_speech_verb_with_an_object_is_a_second_attribution(attrs):
+    """"noted that …, and mentioned a possible route": a new cue starts a new quotation (docs/annotation.md
+    section 7), as "said that X and predicted that Y" does."""
+    found = attrs("He noted that the parliament did not ratify the deal, and mentioned a possible arbitration route.")
+    assert [a["cue"] for a in found] == ["noted", "mentioned"]
+    assert found[0]["content"] == "that the parliament did not ratify the deal"
+    assert found[1]["content"] == "a possible arbitration route"

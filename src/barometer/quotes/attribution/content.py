@@ -253,9 +253,8 @@ class Content(FinderBase):
             # "said that she didn't want to ... and predicted that ...": a coordinated speech verb with a
             # clause of its own is a second attribution of the same speaker, not part of this content
             if t.dep_ == "conj" and t.head.i != cue.i and t.pos_ == "VERB" and self.mark_of[t.i] < 0 \
-                    and any(e.clause for e in self.lex.entries(t.lemma_.lower(), t.lower_)) \
                     and not any(c.dep_ in SUBJECT_DEPS for c in t.children) \
-                    and any(c.dep_ == "ccomp" for c in t.children):
+                    and self._own_frame(t):
                 drop.update(x.i for x in t.subtree)
                 drop.update(x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i)
                 self.shared_subject[t.i] = cue.i
@@ -265,6 +264,18 @@ class Content(FinderBase):
         # a clause cut off in the middle leaves a dangling comma or conjunction: keep the first run only
         first_drop = min(drop)
         return [t for t in kept if t.i < first_drop] or kept
+
+    def _own_frame(self, verb: Token) -> bool:
+        """A coordinated cue verb with a content of its own: a clause ("and predicted that …"), or the
+        object, infinitive or preposition its entry names ("and emphasised their willingness to help",
+        "and mentioned a possible arbitration route")."""
+        entries = self.lex.entries(verb.lemma_.lower(), verb.lower_)
+        if any(e.clause for e in entries) and any(c.dep_ == "ccomp" for c in verb.children):
+            return True
+        deps = {c.dep_ for c in verb.children}
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        return any(e.clause and ((e.object and "dobj" in deps) or (e.infinitive and "xcomp" in deps)
+                                 or bool(set(e.preps) & preps)) for e in entries)
 
     def _without_trailing_relative(self, toks: list[Token]) -> list[Token]:
         """A non-restrictive relative clause closing the content ("…, which is controversial because …",
