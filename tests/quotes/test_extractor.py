@@ -153,3 +153,14 @@ def test_a_glued_sentence_end_closes_the_content(nlp):
     text = "The Kremlin said that the proposals were better than those of NATO.He added that talks would go on."
     quotes = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
     assert quotes[0].text == "that the proposals were better than those of NATO."
+
+
+def test_the_circumstances_of_the_saying_leave_the_content(nlp):
+    """"announced the vote in a letter earlier this week to other members": the medium and the time of
+    the saying are not the words reported; a time clause inside what was said stays."""
+    text = "The Kremlin announced the upcoming vote in a letter earlier this week to other members of the House."
+    [q] = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
+    assert q.text == "the upcoming vote"
+    text = "The Kremlin said that it will pursue the case even after he leaves office."
+    [q] = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
+    assert q.text.endswith("after he leaves office")

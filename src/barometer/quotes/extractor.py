@@ -150,6 +150,48 @@ def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[
     return kept, events
 
 
+def _trails(t, span, lo: int) -> bool:  # noqa: ANN001 - spaCy Token and Span
+    """Everything of ``span`` after ``t``'s subtree hangs on ``t`` or outside the span (on the cue verb:
+    "… in a letter earlier this week to other members"), none of it on the content before ``t``."""
+    sub = {x.i for x in t.subtree}
+    for x in span:
+        if x.i <= max(sub) or x.is_punct or x.is_space:
+            continue
+        h = x
+        while h.head.i != h.i and h.i not in sub:
+            h = h.head
+            if not span.start <= h.i < span.end:
+                break
+            if h.i < lo:
+                return False
+    return True
+
+
+def _without_circumstance(doc: Doc, start: int, end: int) -> int:
+    """The end of an indirect content without a trailing time phrase or medium ("… on Monday", "… in a
+    letter earlier this week"): the circumstances of the saying the parser hung on the content
+    (docs/annotation.md section 7: the words reported). Time clauses stay ("… even after he leaves
+    office" is often what was said)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return end
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    documents = cue_lexicon().documents
+    for t in words:
+        if t.dep_ != "prep" or t.i <= words[0].i + 2:
+            continue
+        pobj = [c for c in t.children if c.dep_ == "pobj"]
+        if not pobj or not (pobj[0].ent_type_ in ("DATE", "TIME") or pobj[0].lemma_.lower() in documents):
+            continue
+        lo = min(x.i for x in t.subtree)
+        if _trails(t, span, lo):
+            cut = doc[lo].idx
+            while cut > start and doc_text(doc)[cut - 1] in " ,;":
+                cut -= 1
+            return cut
+    return end
+
+
 @register("quote_extractor", "barometer.quote_extractor.v1", requires=("actors",), assigns="quotes")
 def quote_stage(doc: Doc, layers: Layers) -> list[Quote]:
     """The v1 quote stage: attributions, their sources resolved to actors."""
@@ -200,6 +242,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             while end > start and text[end - 1] in " ,":
                 end -= 1
         start, end, cue_span = _within_sentence(text, start, end, att.cue)
+        if kind == "indirect":
+            end = _without_circumstance(doc, start, end)
         if end <= start:
             continue
         cue = text[cue_span[0]:cue_span[1]] if cue_span else None
