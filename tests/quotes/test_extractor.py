@@ -122,6 +122,7 @@ def test_an_agentless_passive_is_no_cue(nlp):
     ("The Kremlin condemned the attack.", False),  # a stance verb with a noun phrase (quote.filter.stance)
     ("The Kremlin denied that troops were massing on the border.", True),  # ... with a clause of its own
     ("The Kremlin dismissed the claim as groundless.", True),  # ... with an "as" predicate
+    ("The Kremlin dismissed suggestions that Moscow was trying to drag NATO into the war.", False),  # a noun's clause
     ("The Kremlin believes that the talks will fail.", False),  # a state of mind (quote.filter.mental)
     ("The Kremlin refused to name the officers.", False),  # an act (quote.filter.acts)
     ("The Kremlin said that the talks would fail.", True),

@@ -118,8 +118,18 @@ def _clausal(doc: Doc, start: int, end: int) -> bool:
         if t.lower_ == "as" and t.dep_ == "prep" and any(True for _ in t.children):
             return True
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and start <= c.idx < end
-                                             for c in t.children):
+                                             for c in t.children) and not _in_noun_clause(t, span):
             return True
+    return False
+
+
+def _in_noun_clause(t, span) -> bool:  # noqa: ANN001 - spaCy Token and Span
+    """``t`` heads a clause that belongs to a noun of the span ("the memoranda in which Turkey and Libya
+    agreed …", "suggestions that Russia was trying …"): the content is still that noun phrase."""
+    while span.start <= t.i < span.end and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        t = t.head
     return False
 
 
