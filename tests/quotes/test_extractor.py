@@ -126,6 +126,8 @@ def test_an_agentless_passive_is_no_cue(nlp):
     ("The Kremlin believes that the talks will fail.", False),  # a state of mind (quote.filter.mental)
     ("The Kremlin refused to name the officers.", False),  # an act (quote.filter.acts)
     ("The Kremlin said that the talks would fail.", True),
+    ("The Kremlin is reported to have withdrawn the troops.", False),  # an agentless passive cue
+    ("It was reported by The Kremlin that the talks had failed.", True),  # ... with an agent
 ])
 def test_what_the_news_guide_counts_as_a_quotation(nlp, text, published):
     """The attribution finder keeps PolNeAR's attributions; the published quotations are the news

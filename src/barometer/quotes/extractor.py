@@ -145,13 +145,25 @@ def news_quotation(doc: Doc, rule: str, start: int, end: int) -> bool:
     return rule not in lex.clause_only or _clausal(doc, start, end)
 
 
+def _agentless_passive(doc: Doc, q: Quote) -> bool:
+    """The cue is a passive with no agent ("The attacker is reported to have jumped", "It was emphasized
+    that …"): nobody is said to have said it (its subject is what was said, not who said it)."""
+    if q.cue_start is None or q.cue_end is None:
+        return False
+    span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+    return bool(verbs) and all(any(c.dep_ == "auxpass" for c in v.children)
+                               and not any(c.dep_ == "agent" for c in v.children) for v in verbs)
+
+
 def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[list[Quote], list[Event]]:
     """The quotations an analysis publishes: the quote layer without the attributions that are no
     quotation in the news guide's sense (``news_quotation``). The event stage reads them all (a stance
     verb with a noun-phrase object is no quotation, but "condemned anti-semitism" is still its speaker's
     accusation); published quotes are numbered anew and events stated in a left-out one keep their
     ``said_by`` but no ``quote``."""
-    kept = [q for q in quotes if q.rule is None or news_quotation(doc, q.rule, q.start, q.end)]
+    kept = [q for q in quotes if q.rule is None or (news_quotation(doc, q.rule, q.start, q.end)
+                                                     and not _agentless_passive(doc, q))]
     if len(kept) == len(quotes):
         return quotes, events
     ids = {q.id: f"q{k}" for k, q in enumerate(kept, 1)}
