@@ -167,3 +167,11 @@ def test_the_circumstances_of_the_saying_leave_the_content(nlp):
     text = "The Kremlin said that it will pursue the case even after he leaves office."
     [q] = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
     assert q.text.endswith("after he leaves office")
+
+
+def test_a_coordinated_source_gives_one_quotation_per_named_party(nlp):
+    text = "Both Saudi Arabia and the United States have alleged that Iran was involved."
+    sau = Actor(id="SAU", name="Saudi Arabia", kind="state", country="SAU")
+    usa = Actor(id="USA", name="United States", kind="state", country="USA")
+    quotes = extract_quotes(nlp(text), layer(text, [("Saudi Arabia", sau), ("United States", usa)]))
+    assert [(q.speaker, q.text) for q in quotes] == [("SAU", "that Iran was involved"), ("USA", "that Iran was involved")]

@@ -269,8 +269,28 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
         if end <= start:
             continue
         cue = text[cue_span[0]:cue_span[1]] if cue_span else None
-        quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[start:end], kind=kind, speaker=speaker,
-                            speaker_text=speaker_text, cue=cue, cue_start=cue_span[0] if cue_span else None,
-                            cue_end=cue_span[1] if cue_span else None, start=start, end=end, reported_by=reported,
-                            reported_by_text=reported_text, rule=att.rule))
+        for who, who_text in [(speaker, speaker_text), *_co_speakers(doc, actors, att.source_head, speaker)]:
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[start:end], kind=kind, speaker=who,
+                                speaker_text=who_text, cue=cue, cue_start=cue_span[0] if cue_span else None,
+                                cue_end=cue_span[1] if cue_span else None, start=start, end=end,
+                                reported_by=reported, reported_by_text=reported_text, rule=att.rule))
     return quotes
+
+
+def _co_speakers(doc: Doc, actors: ActorLayer, head_i: int | None, first: str | None) -> list[tuple[str, str]]:
+    """The other named parties of a coordinated source ("The UK, Poland and the Baltic states …
+    saying", "both Saudi Arabia and the United States have alleged"): one quotation each, as the guide
+    codes one statement per party. Unnamed others ("Mr Ramaphosa and others") add none."""
+    if head_i is None or first is None:
+        return []
+    out: list[tuple[str, str]] = []
+    seen = {first}
+    for c in doc[head_i].conjuncts:
+        if c.i < head_i or c.pos_ != "PROPN":
+            continue
+        name = [t for t in c.children if t.dep_ in ("compound", "flat") and t.i < c.i] + [c]
+        m = actors.mention_at(min(t.idx for t in name), c.idx + len(c.text))
+        if m is not None and m.start <= c.idx < m.end and m.actor_id not in seen:
+            seen.add(m.actor_id)
+            out.append((m.actor_id, doc_text(doc)[m.start:m.end]))
+    return out
