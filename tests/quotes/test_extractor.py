@@ -175,3 +175,13 @@ def test_a_coordinated_source_gives_one_quotation_per_named_party(nlp):
     usa = Actor(id="USA", name="United States", kind="state", country="USA")
     quotes = extract_quotes(nlp(text), layer(text, [("Saudi Arabia", sau), ("United States", usa)]))
     assert [(q.speaker, q.text) for q in quotes] == [("SAU", "that Iran was involved"), ("USA", "that Iran was involved")]
+
+
+def test_they_is_the_body_not_one_of_its_people(nlp):
+    text = 'Sameh Shoukry said that talks had begun. "The deal is null and void," they concluded.'
+    shoukry = Actor(id="person:sameh-shoukry", name="Sameh Shoukry", kind="person", country="EGY", code="EGYGOV")
+    egygov = Actor(id="EGYGOV", name="Government of Egypt", kind="state", country="EGY", sector="GOV", code="EGYGOV")
+    acts = layer(text, [("Sameh Shoukry", shoukry)])
+    acts.actors.append(egygov)
+    quotes = extract_quotes(nlp(text), acts)
+    assert [q.speaker for q in quotes] == ["person:sameh-shoukry", "EGYGOV"]

@@ -79,6 +79,16 @@ def _within_sentence(text: str, start: int, end: int, cue: tuple[int, int] | Non
 PERSONAL = {"he", "she", "him", "her"}
 
 
+PLURAL = {"they", "them"}
+
+
+def _body_of(actors: ActorLayer, person: str | None) -> str | None:
+    """The state or organisation of the article that has a person's code (Sameh Shoukry -> EGYGOV)."""
+    p = actors.by_id(person)
+    code = p.code if p is not None else None
+    return next((a.id for a in actors.actors if code and a.kind != "person" and a.code == code), None)
+
+
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
     return head_i is not None and doc[head_i].pos_ == "PRON"
 
@@ -247,6 +257,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
                 speaker = last_person
             elif last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
                 speaker = last[0]
+        if pronoun and doc[att.source_head].lower_ in PLURAL and kinds.get(speaker) == "person":
+            speaker = _body_of(actors, speaker) or speaker  # "They said": the body, not one of its people
         if att.source is not None and not pronoun:
             last = (speaker, speaker_text)
         if speaker is not None and kinds.get(speaker) == "person":
