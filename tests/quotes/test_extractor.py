@@ -185,3 +185,10 @@ def test_they_is_the_body_not_one_of_its_people(nlp):
     acts.actors.append(egygov)
     quotes = extract_quotes(nlp(text), acts)
     assert [q.speaker for q in quotes] == ["person:sameh-shoukry", "EGYGOV"]
+
+
+def test_he_with_nobody_speaking_before_is_the_last_person_named(nlp):
+    text = "The attacker, Sudesh Amman, was released last month. He told his sister that he wanted to fight."
+    amman = Actor(id="person:sudesh-amman", name="Sudesh Amman", kind="person", country="GBR")
+    [q] = extract_quotes(nlp(text), layer(text, [("Sudesh Amman", amman)]))
+    assert (q.speaker, q.speaker_text) == ("person:sudesh-amman", "He")

@@ -80,6 +80,17 @@ PERSONAL = {"he", "she", "him", "her"}
 
 
 PLURAL = {"they", "them"}
+#: How far back (characters) "he" looks for the person it names when nobody has spoken yet.
+PERSON_WINDOW = 600
+
+
+def _last_person_named(actors: ActorLayer, kinds: dict[str, str], at: int, contents: list[tuple[int, int]]
+                       ) -> str | None:
+    """"He told …" with no speaker before it: the last person the article named before the pronoun
+    (not inside reported words), within ``PERSON_WINDOW`` characters."""
+    named = [m for m in actors.mentions if kinds.get(m.actor_id) == "person" and at - PERSON_WINDOW <= m.start
+             and m.end <= at and m.end - m.start > 3 and not any(s <= m.start and m.end <= e for s, e in contents)]
+    return max(named, key=lambda m: m.start).actor_id if named else None
 
 
 def _body_of(actors: ActorLayer, person: str | None) -> str | None:
@@ -257,6 +268,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
                 speaker = last_person
             elif last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
                 speaker = last[0]
+        if speaker is None and personal and att.source is not None:
+            speaker = _last_person_named(actors, kinds, doc[att.source_head].idx, contents)
         if pronoun and doc[att.source_head].lower_ in PLURAL and kinds.get(speaker) == "person":
             speaker = _body_of(actors, speaker) or speaker  # "They said": the body, not one of its people
         if att.source is not None and not pronoun:
