@@ -192,3 +192,12 @@ def test_he_with_nobody_speaking_before_is_the_last_person_named(nlp):
     amman = Actor(id="person:sudesh-amman", name="Sudesh Amman", kind="person", country="GBR")
     [q] = extract_quotes(nlp(text), layer(text, [("Sudesh Amman", amman)]))
     assert (q.speaker, q.speaker_text) == ("person:sudesh-amman", "He")
+
+
+def test_a_participle_after_a_dash_is_the_writers_aside(nlp):
+    from barometer.quotes.extractor import publish_quotes
+
+    text = 'The Kremlin said the blasts were "demilitarisation in action" — using the same term as Moscow.'
+    doc = nlp(text)
+    kept, _ = publish_quotes(doc, extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)])), [])
+    assert kept[0].text == 'the blasts were "demilitarisation in action"'

@@ -185,12 +185,36 @@ def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[
     ``said_by`` but no ``quote``."""
     kept = [q for q in quotes if q.rule is None or (news_quotation(doc, q.rule, q.start, q.end)
                                                      and not _agentless_passive(doc, q))]
+    text = doc_text(doc)
+    for k, q in enumerate(kept):
+        end = _without_aside(doc, q.start, q.end)
+        if end != q.end and end > q.start:
+            kept[k] = q.model_copy(update={"end": end, "text": text[q.start:end]})
     if len(kept) == len(quotes):
-        return quotes, events
+        return kept, events
     ids = {q.id: f"q{k}" for k, q in enumerate(kept, 1)}
     kept = [q.model_copy(update={"id": ids[q.id]}) for q in kept]
     events = [e.model_copy(update={"quote": ids.get(e.quote)}) if e.quote is not None else e for e in events]
     return kept, events
+
+
+DASH_ASIDE = re.compile(r"\s[—–]\s")
+
+
+def _without_aside(doc: Doc, start: int, end: int) -> int:
+    """The end of a content without a trailing participle of the writer's after a dash ("… “demilitarisation
+    in action” — using the same term used by Russia …"): a present participle with no subject is how the
+    article describes the saying, not what was said."""
+    text = doc_text(doc)
+    for at in [m.end() for m in DASH_ASIDE.finditer(text, start, end)]:
+        span = doc.char_span(at, end, alignment_mode="expand")
+        words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+        if words and words[0].tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in words[0].children):
+            cut = at
+            while cut > start and text[cut - 1] in " ,—–":
+                cut -= 1
+            return cut
+    return end
 
 
 def _trails(t, span, lo: int) -> bool:  # noqa: ANN001 - spaCy Token and Span
