@@ -272,3 +272,10 @@ def test_a_coordinated_speech_verb_with_an_object_is_a_second_attribution(attrs)
     assert [a["cue"] for a in found] == ["noted", "mentioned"]
     assert found[0]["content"] == "that the parliament did not ratify the deal"
     assert found[1]["content"] == "a possible arbitration route"
+
+
+def test_a_participial_cue_after_a_cue_inside_the_content_is_a_second_attribution(attrs):
+    found = attrs('Washington is "using Ukraine as cannon fodder", he said, lashing out at the United States.')
+    said = next(a for a in found if a["cue"] == "said")
+    assert "lashing" not in said["content"]
+    assert any(a["cue"].startswith("lashing out") for a in found)
