@@ -201,3 +201,12 @@ def test_a_participle_after_a_dash_is_the_writers_aside(nlp):
     doc = nlp(text)
     kept, _ = publish_quotes(doc, extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)])), [])
     assert kept[0].text == 'the blasts were "demilitarisation in action"'
+
+
+def test_what_someone_is_blamed_for_is_the_published_content(nlp):
+    from barometer.quotes.extractor import publish_quotes
+
+    text = "The Kremlin blamed both Israel and the United States for the attack."
+    doc = nlp(text)
+    kept, _ = publish_quotes(doc, extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)])), [])
+    assert [q.text for q in kept] == ["the attack"]

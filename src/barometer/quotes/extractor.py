@@ -187,15 +187,32 @@ def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[
                                                      and not _agentless_passive(doc, q))]
     text = doc_text(doc)
     for k, q in enumerate(kept):
-        end = _without_aside(doc, q.start, q.end)
-        if end != q.end and end > q.start:
-            kept[k] = q.model_copy(update={"end": end, "text": text[q.start:end]})
+        start, end = _predicate(doc, q)
+        end = _without_aside(doc, start, end)
+        if (start, end) != (q.start, q.end) and end > start:
+            kept[k] = q.model_copy(update={"start": start, "end": end, "text": text[start:end]})
     if len(kept) == len(quotes):
         return kept, events
     ids = {q.id: f"q{k}" for k, q in enumerate(kept, 1)}
     kept = [q.model_copy(update={"id": ids[q.id]}) for q in kept]
     events = [e.model_copy(update={"quote": ids.get(e.quote)}) if e.quote is not None else e for e in events]
     return kept, events
+
+
+def _predicate(doc: Doc, q: Quote) -> tuple[int, int]:
+    """The published extent of a "described X as Y" or "blamed X for Y" content: Y (``quote.filter.predicate``)."""
+    preps = cue_lexicon().predicate.get(q.rule or "")
+    span = doc.char_span(q.start, q.end, alignment_mode="expand") if preps else None
+    if span is None:
+        return q.start, q.end
+    for t in span:
+        objs = [c for c in t.children if c.dep_ in ("pobj", "pcomp")]
+        if t.dep_ == "prep" and t.lower_ in preps and objs and t.i > span.start:
+            sub = [x for x in objs[0].subtree if span.start <= x.i < span.end]
+            s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            s, e = max(s, q.start), min(max(e, q.end if doc[sub[-1].i].is_quote else e), q.end)
+            return s, e
+    return q.start, q.end
 
 
 DASH_ASIDE = re.compile(r"\s[—–]\s")

@@ -46,10 +46,17 @@ class _Filter(Strict):
     cues: list[str]
 
 
+class _Predicate(Strict):
+    id: str
+    cues: list[str]
+    preps: list[str]
+
+
 class _Filters(Strict):
     mental: _Filter
     acts: _Filter
     stance: _Filter
+    predicate: _Predicate | None = None
 
 
 class CuesFile(DataFile):
@@ -94,6 +101,8 @@ class CueLexicon:
     not_quotation: dict[str, str] = field(default_factory=dict)
     #: cue id -> the filter that makes it a quotation only with a clause of its own (stance verbs)
     clause_only: dict[str, str] = field(default_factory=dict)
+    #: cue id -> prepositions whose object is the published content ("blamed X for the attack")
+    predicate: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entries(self, lemma: str, form: str) -> tuple[CueVerb, ...]:
         """Every cue entry of a verb token (a lemma may have several: "point out", "point to")."""
@@ -117,6 +126,12 @@ def cue_lexicon() -> CueLexicon:
     known = {v.id for v in (*raw.verbs, *raw.nouns, *raw.adjectives)}
     not_quotation: dict[str, str] = {}
     clause_only: dict[str, str] = {}
+    predicate: dict[str, tuple[str, ...]] = {}
+    if raw.quotation is not None and raw.quotation.predicate is not None:
+        for cid in raw.quotation.predicate.cues:
+            if cid not in known:
+                raise KnowledgeBaseError(f"quotes/cues.yaml: {raw.quotation.predicate.id}: {cid!r} is no cue of this file")
+            predicate[cid] = tuple(raw.quotation.predicate.preps)
     if raw.quotation is not None:
         for f, into in ((raw.quotation.mental, not_quotation), (raw.quotation.acts, not_quotation),
                         (raw.quotation.stance, clause_only)):
@@ -130,7 +145,7 @@ def cue_lexicon() -> CueLexicon:
                       that_clause_id=that_clause.id if that_clause else None, nouns=nouns, adjectives=adjectives,
                       in_source_id=phrases.in_source.id if phrases.in_source else None,
                       in_sources=frozenset(phrases.in_source.nouns if phrases.in_source else ()),
-                      not_quotation=not_quotation, clause_only=clause_only)
+                      not_quotation=not_quotation, clause_only=clause_only, predicate=predicate)
 
 
 def _by_lemma(items: list[CueSpec]) -> dict[str, CueVerb]:
