@@ -279,3 +279,10 @@ def test_a_participial_cue_after_a_cue_inside_the_content_is_a_second_attributio
     said = next(a for a in found if a["cue"] == "said")
     assert "lashing" not in said["content"]
     assert any(a["cue"].startswith("lashing out") for a in found)
+
+
+def test_an_adverb_before_a_trailing_participial_cue_does_not_hide_its_comma(attrs):
+    found = attrs('The banker said the use of other currencies "costs Africa billions," further saying, "It also '
+                  'reduces trade."')
+    said = next(a for a in found if a["cue"] == "said")
+    assert "reduces trade" not in said["content"]

@@ -244,7 +244,7 @@ class Content(FinderBase):
             # ("“A”, he said, lashing out at …": the same after a cue set inside its content)
             trailing = (t.dep_ == "advcl" and t.head.dep_ == "ccomp" and t.head.head.i == cue.i) or \
                 (t.dep_ in ("advcl", "xcomp") and cue.dep_ == "parataxis" and t.head.i == cue.head.i and t.i > cue.i)
-            if trailing and t.tag_ == "VBG" and t.i > t.head.i and self._after_comma(t) \
+            if trailing and t.tag_ == "VBG" and t.i > t.head.i and self._after_comma(t.left_edge) \
                     and self.lex.entries(t.lemma_.lower(), t.lower_) \
                     and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 drop.update(x.i for x in t.subtree)
