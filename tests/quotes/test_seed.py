@@ -30,8 +30,15 @@ def test_a_stance_verb_with_a_noun_phrase_is_no_quotation(seed_analysis):
     assert not [q for q in seed_analysis.quotes if q.cue in ("denies", "agreed on")]
     assert any(e.type == "REJECT" and e.source == "RUS" and "plan of invasion" in e.evidence.text
                for e in seed_analysis.events)
-    [q] = [q for q in seed_analysis.quotes if q.cue == "adding" and "need for de-escalation" in q.text]
-    assert (seed_analysis.actor(q.speaker).code, q.kind) == ("FRAGOV", "partial")
+    [q] = [q for q in seed_analysis.quotes if "need for de-escalation" in q.text]
+    assert (seed_analysis.actor(q.speaker).code, q.cue, q.kind) == ("FRAGOV", "adding", "partial")
+
+
+def test_a_quote_does_not_continue_into_what_a_later_cue_reports(seed_analysis):
+    """"“A,” noted the French presidency, adding that the two leaders agreed on the “need …”": the second
+    quoted words are what "adding" reports, not more of A."""
+    q = _quote(seed_analysis, "no offensive intentions")
+    assert (q.cue, q.text) == ("noted", "President Putin has expressed no offensive intentions")
 
 
 def test_institution_as_speaker(seed_analysis):

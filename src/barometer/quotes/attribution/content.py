@@ -211,8 +211,10 @@ class Content(FinderBase):
                 and not any(x.dep_ in SUBJECT_DEPS for x in o.children)
         return o.dep_ == "dobj"
 
-    def continuation(self, pos: int, marks: list[MarkSpan]) -> MarkSpan | None:
-        """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph."""
+    def continuation(self, pos: int, marks: list[MarkSpan], since: int | None = None) -> MarkSpan | None:
+        """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph;
+        none when a cue of its own stands in its sentence after ``since`` (default ``pos``: "“A,” noted
+        X, adding that they agreed on the “B”" — B is what the adding reports)."""
         if not marks or not any(m.end <= pos for m in marks):
             return None
         for mi, m in enumerate(self.marks):
@@ -220,7 +222,7 @@ class Content(FinderBase):
                 gap = self.text[pos:m.start]
                 if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;.]*", gap):
                     return None
-                if self.para(m.start) != self.para(pos) or self._has_own_cue(m, pos):
+                if self.para(m.start) != self.para(pos) or self._has_own_cue(m, pos if since is None else since):
                     return None
                 return m
         return None
