@@ -211,13 +211,3 @@ def test_what_someone_is_blamed_for_is_the_published_content(nlp):
     doc = nlp(text)
     kept, _ = publish_quotes(doc, extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)])), [])
     assert [q.text for q in kept] == ["the attack"]
-
-
-def test_a_persons_spokesman_speaks_for_the_body_not_as_the_person(nlp):
-    text = "Putin's spokesman said that the talks had failed."
-    putin = Actor(id="person:vladimir-putin", name="Vladimir Putin", kind="person", country="RUS", sector="GOV",
-                  code="RUSGOV")
-    acts = layer(text, [("Putin", putin)])
-    acts.actors.append(KREMLIN.model_copy(update={"code": "RUSGOV"}))
-    [q] = extract_quotes(nlp(text), acts)
-    assert q.speaker == "RUSGOV"

@@ -100,19 +100,6 @@ def _body_of(actors: ActorLayer, person: str | None) -> str | None:
     return next((a.id for a in actors.actors if code and a.kind != "person" and a.code == code), None)
 
 
-def _possessor_only(doc: Doc, actors: ActorLayer, head_i: int | None, speaker: str) -> bool:
-    """The person is only the possessor of the source's common-noun head ("Putin's spokesman", "his
-    associates"): someone speaking for them or of their circle, not the person."""
-    if head_i is None or doc[head_i].pos_ != "NOUN" or doc[head_i].lemma_.lower() in cue_lexicon().documents:
-        return False
-    for c in doc[head_i].children:
-        if c.dep_ == "poss":
-            m = actors.mention_at(c.left_edge.idx, c.idx + len(c.text))
-            if m is not None and m.actor_id == speaker:
-                return True
-    return False
-
-
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
     return head_i is not None and doc[head_i].pos_ == "PRON"
 
@@ -324,8 +311,6 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
                 speaker = last[0]
         if speaker is None and personal and att.source is not None:
             speaker = _last_person_named(actors, kinds, doc[att.source_head].idx, contents)
-        if kinds.get(speaker) == "person" and _possessor_only(doc, actors, att.source_head, speaker):
-            speaker = _body_of(actors, speaker)  # "Putin's spokesman", "his aides": for him, not him
         if pronoun and doc[att.source_head].lower_ in PLURAL and kinds.get(speaker) == "person":
             speaker = _body_of(actors, speaker) or speaker  # "They said": the body, not one of its people
         if att.source is not None and not pronoun:
