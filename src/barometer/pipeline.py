@@ -40,6 +40,7 @@ from barometer.layers import LAYERS, Layers
 from barometer.model import Analysis, Article
 from barometer.nlp import get_nlp
 from barometer.pieces import Merger, piece_article, split_pieces
+from barometer.quotes.extractor import publish_quotes
 from barometer.registry import StageSpec
 from barometer.settings import Settings, env_name, get_settings
 
@@ -199,7 +200,8 @@ class Pipeline:
 
     def _analysis(self, article: Article, doc: Doc, warnings: list[str]) -> Analysis:
         layers = self.run_layers(doc, article)
-        return Analysis(article=article, actors=layers.actors.actors, events=layers.events, quotes=layers.quotes,
+        quotes, events = publish_quotes(doc, layers.quotes, layers.events)
+        return Analysis(article=article, actors=layers.actors.actors, events=events, quotes=quotes,
                         amounts=layers.amounts, times=layers.times, places=layers.places, warnings=list(warnings))
 
     def _run_pieces(self, cleaned: Cleaned) -> Analysis:

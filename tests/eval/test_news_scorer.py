@@ -126,3 +126,17 @@ def test_reliability_and_precision_at_confidence_count_event_level_matches():
     bins = {b["bin"]: (b["pred"], b["tp"], b["type_tp"]) for b in r["reliability"]}
     assert bins["[0.0, 0.1)"] == (1, 0, 0) and bins["[0.7, 0.9)"] == (2, 1, 2) and bins["[0.9, 1.0]"] == (0, 0, 0)
     assert sum(b["pred"] for b in r["reliability"]) == len(pred)
+
+
+def test_quotation_errors_by_class():
+    content = (RAW.index("Russia"), RAW.index(", officials"))
+    g = [Qt(content=[content], speaker="UKRGOV", speaker_name=None, speaker_is_person=False, label="q1"),
+         Qt(content=[S3], speaker="USAGOV", speaker_name=None, speaker_is_person=False, label="q2")]
+    pred = [Qt(content=[content], speaker=None, speaker_name="he", speaker_is_person=False, speaker_text="he"),
+            Qt(content=[(RAW.index("the demands"), S3[1])], speaker="USA", speaker_name=None, speaker_is_person=False),
+            Qt(content=[S2], speaker="UKR", speaker_name=None, speaker_is_person=False)]
+    err = score([ArticleItems(id="a", split="dev", text=RAW, gold_events=[], gold_quotes=g, pred_quotes=pred)])[
+        "quote_errors"]
+    assert [r["why"] for r in err["wrong_speakers"]] == ["pronoun"]
+    assert [(r["why"], r["jaccard"]) for r in err["misses"]] == [("boundary", 0.29)]
+    assert sorted(r["why"] for r in err["false_positives"]) == ["bare name", "no quotation here"]

@@ -258,3 +258,31 @@ def test_source_span_leaves_out_focus_adverbs_and_time_phrases(spans):
     assert a["source"] == "some allies"
     [b] = spans("The report on Wednesday said the plan was too costly.")
     assert b["source"] == "The report"
+
+
+def test_a_gerund_after_a_predicate_adjective_takes_the_copulas_subject(attrs):
+    [a] = attrs("The United States was more forceful in blaming Iran for the attack.")
+    assert (a["source"], a["cue"]) == ("The United States", "blaming")
+
+
+def test_a_coordinated_speech_verb_with_an_object_is_a_second_attribution(attrs):
+    """"noted that …, and mentioned a possible route": a new cue starts a new quotation (docs/annotation.md
+    section 7), as "said that X and predicted that Y" does."""
+    found = attrs("He noted that the parliament did not ratify the deal, and mentioned a possible arbitration route.")
+    assert [a["cue"] for a in found] == ["noted", "mentioned"]
+    assert found[0]["content"] == "that the parliament did not ratify the deal"
+    assert found[1]["content"] == "a possible arbitration route"
+
+
+def test_a_participial_cue_after_a_cue_inside_the_content_is_a_second_attribution(attrs):
+    found = attrs('Washington is "using Ukraine as cannon fodder", he said, lashing out at the United States.')
+    said = next(a for a in found if a["cue"] == "said")
+    assert "lashing" not in said["content"]
+    assert any(a["cue"].startswith("lashing out") for a in found)
+
+
+def test_an_adverb_before_a_trailing_participial_cue_does_not_hide_its_comma(attrs):
+    found = attrs('The banker said the use of other currencies "costs Africa billions," further saying, "It also '
+                  'reduces trade."')
+    said = next(a for a in found if a["cue"] == "said")
+    assert "reduces trade" not in said["content"]

@@ -116,3 +116,98 @@ def test_an_agentless_passive_is_no_cue(nlp):
     text = ("Were mentioned the strategic gas pipeline Nord Stream 2 between Russia and Germany, or even the "
             "access of Russians to transactions in dollars, the queen currency in international trade.")
     assert extract_quotes(nlp(text), ActorLayer()) == []
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("The Kremlin condemned the attack.", False),  # a stance verb with a noun phrase (quote.filter.stance)
+    ("The Kremlin denied that troops were massing on the border.", True),  # ... with a clause of its own
+    ("The Kremlin dismissed the claim as groundless.", True),  # ... with an "as" predicate
+    ("The Kremlin dismissed suggestions that Moscow was trying to drag NATO into the war.", False),  # a noun's clause
+    ("The Kremlin believes that the talks will fail.", False),  # a state of mind (quote.filter.mental)
+    ("The Kremlin refused to name the officers.", False),  # an act (quote.filter.acts)
+    ("The Kremlin said that the talks would fail.", True),
+    ("The Kremlin has issued a warrant for his arrest.", False),  # issuing a document is no quotation ...
+    ("The Kremlin is reported to have withdrawn the troops.", False),  # an agentless passive cue
+    ("It was reported by The Kremlin that the talks had failed.", True),  # ... with an agent
+])
+def test_what_the_news_guide_counts_as_a_quotation(nlp, text, published):
+    """The attribution finder keeps PolNeAR's attributions; the published quotations are the news
+    guide's (docs/annotation.md section 7), the rest stay with the event stage."""
+    from barometer.quotes.extractor import publish_quotes
+
+    doc = nlp(text)
+    quotes = extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)]))
+    assert quotes, "the attribution is found"
+    kept, _ = publish_quotes(doc, quotes, [])
+    assert bool(kept) == published
+
+
+def test_a_quotation_filter_names_only_cues_of_the_lexicon():
+    from barometer.quotes.lexicon import cue_lexicon
+
+    lex = cue_lexicon()
+    ids = {e.id for es in lex.frames.values() for e in es} | {e.id for e in (*lex.nouns.values(), *lex.adjectives.values())}
+    assert set(lex.not_quotation) <= ids and set(lex.clause_only) <= ids
+    assert set(lex.not_quotation.values()) == {"quote.filter.mental", "quote.filter.acts"}
+
+
+def test_a_glued_sentence_end_closes_the_content(nlp):
+    """Text pasted without its line breaks ("… NATO.He added …"): the tagger reads one sentence, the
+    quotation stops at the full stop."""
+    text = "The Kremlin said that the proposals were better than those of NATO.He added that talks would go on."
+    quotes = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
+    assert quotes[0].text == "that the proposals were better than those of NATO."
+
+
+def test_the_circumstances_of_the_saying_leave_the_content(nlp):
+    """"announced the vote in a letter earlier this week to other members": the medium and the time of
+    the saying are not the words reported; a time clause inside what was said stays."""
+    text = "The Kremlin announced the upcoming vote in a letter earlier this week to other members of the House."
+    [q] = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
+    assert q.text == "the upcoming vote"
+    text = "The Kremlin said that it will pursue the case even after he leaves office."
+    [q] = extract_quotes(nlp(text), layer(text, [("The Kremlin", KREMLIN)]))
+    assert q.text.endswith("after he leaves office")
+
+
+def test_a_coordinated_source_gives_one_quotation_per_named_party(nlp):
+    text = "Both Saudi Arabia and the United States have alleged that Iran was involved."
+    sau = Actor(id="SAU", name="Saudi Arabia", kind="state", country="SAU")
+    usa = Actor(id="USA", name="United States", kind="state", country="USA")
+    quotes = extract_quotes(nlp(text), layer(text, [("Saudi Arabia", sau), ("United States", usa)]))
+    assert [(q.speaker, q.text) for q in quotes] == [("SAU", "that Iran was involved"), ("USA", "that Iran was involved")]
+
+
+def test_they_is_the_body_not_one_of_its_people(nlp):
+    text = 'Sameh Shoukry said that talks had begun. "The deal is null and void," they concluded.'
+    shoukry = Actor(id="person:sameh-shoukry", name="Sameh Shoukry", kind="person", country="EGY", code="EGYGOV")
+    egygov = Actor(id="EGYGOV", name="Government of Egypt", kind="state", country="EGY", sector="GOV", code="EGYGOV")
+    acts = layer(text, [("Sameh Shoukry", shoukry)])
+    acts.actors.append(egygov)
+    quotes = extract_quotes(nlp(text), acts)
+    assert [q.speaker for q in quotes] == ["person:sameh-shoukry", "EGYGOV"]
+
+
+def test_he_with_nobody_speaking_before_is_the_last_person_named(nlp):
+    text = "The attacker, Sudesh Amman, was released last month. He told his sister that he wanted to fight."
+    amman = Actor(id="person:sudesh-amman", name="Sudesh Amman", kind="person", country="GBR")
+    [q] = extract_quotes(nlp(text), layer(text, [("Sudesh Amman", amman)]))
+    assert (q.speaker, q.speaker_text) == ("person:sudesh-amman", "He")
+
+
+def test_a_participle_after_a_dash_is_the_writers_aside(nlp):
+    from barometer.quotes.extractor import publish_quotes
+
+    text = 'The Kremlin said the blasts were "demilitarisation in action" — using the same term as Moscow.'
+    doc = nlp(text)
+    kept, _ = publish_quotes(doc, extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)])), [])
+    assert kept[0].text == 'the blasts were "demilitarisation in action"'
+
+
+def test_what_someone_is_blamed_for_is_the_published_content(nlp):
+    from barometer.quotes.extractor import publish_quotes
+
+    text = "The Kremlin blamed both Israel and the United States for the attack."
+    doc = nlp(text)
+    kept, _ = publish_quotes(doc, extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)])), [])
+    assert [q.text for q in kept] == ["the attack"]

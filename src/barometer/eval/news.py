@@ -275,7 +275,7 @@ def run(args: argparse.Namespace, task: str = "events") -> int:
     if args.format == "json":
         if task == "quotes":
             keep = ("gold", "split", "articles", "gold_quotes", "gold_sha256", "quote_content", "quote_speaker",
-                    "quote_speaker_accuracy", "skipped")
+                    "quote_speaker_accuracy", "skipped", *(("quote_errors",) if split != "test" else ()))
             result = {k: result[k] for k in keep}
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
@@ -287,6 +287,11 @@ def run(args: argparse.Namespace, task: str = "events") -> int:
         _print_prf("content overlap >= 0.5", result["quote_content"])
         _print_prf("... and right speaker", result["quote_speaker"])
         print(f"right speaker on content-matched quotations: {result['quote_speaker_accuracy']}")
+        n = args.errors if args.errors is not None else (0 if result["split"] == "test" else 10**6)
+        if n:
+            from barometer.eval.newsquotes import print_quote_errors
+
+            print_quote_errors(result["quote_errors"], n)
         return 0
     print_events(result, args.errors)
     return 0

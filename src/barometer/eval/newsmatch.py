@@ -53,6 +53,8 @@ class Qt:
     speaker_name: str | None
     speaker_is_person: bool  # a particular, named person (not a role holder known only by role)
     label: str = ""
+    cue: tuple[int, int] | None = None  # for the error list (eval/newsquotes.py)
+    speaker_text: str | None = None
 
 
 @dataclass
@@ -87,7 +89,8 @@ def gold_items(art: LoadedArticle) -> tuple[list[Ev], list[Qt]]:
                  spans=[(s.start, s.end) for s in e.evidence], historical=e.historical, said_by=e.said_by,
                  label=e.id, source_name=e.source_name, target_name=e.target_name) for e in g.events]
     quotes = [Qt(content=[(s.start, s.end) for s in q.content], speaker=q.speaker, speaker_name=q.speaker_name,
-                 speaker_is_person=False, label=q.id) for q in g.quotes]
+                 speaker_is_person=False, label=q.id, cue=(q.cue.start, q.cue.end) if q.cue else None)
+              for q in g.quotes]
     return events, quotes
 
 
@@ -170,9 +173,10 @@ def predicted_items(analysis, aln: Alignment) -> tuple[list[Ev], list[Qt]]:  # n
         if sp is None:
             continue
         a = analysis.actor(q.speaker)
+        cue = aln.span(q.cue_start, q.cue_end) if q.cue_start is not None and q.cue_end is not None else None
         quotes.append(Qt(content=[sp], speaker=(a.code or a.country) if a else None,
                          speaker_name=a.name if a else q.speaker_text, speaker_is_person=_named_person(a),
-                         label=q.rule or ""))
+                         label=q.rule or "", cue=cue, speaker_text=q.speaker_text))
     return events, quotes
 
 
@@ -418,6 +422,9 @@ def score(items: list[ArticleItems]) -> dict:
                         "type_precision": round(top["type_tp"] / top["pred"], 4) if top["pred"] else None}
     out["misses"] = misses
     out["false_positives"] = false_pos
+    from barometer.eval.newsquotes import quote_errors
+
+    out["quote_errors"] = quote_errors(items)
     return out
 
 

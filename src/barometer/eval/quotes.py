@@ -202,6 +202,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="PolNeAR data directory")
     parser.add_argument("--limit", type=int, default=None, help="evaluate the first N articles (sorted)")
     parser.add_argument("--format", choices=["table", "json"], default="table")
+    parser.add_argument("--errors", type=int, default=None,
+                        help="news: misses, false positives and wrong speakers to list, by class (default: all on "
+                             "train/dev, none on test)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,10 +10,12 @@ resolve stays ``speaker=None`` with its ``speaker_text``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from barometer.layers import ActorLayer, Layers
-from barometer.model import Quote
+from barometer.model import Event, Quote
 from barometer.nlp import doc_text
 from barometer.quotes.attribution import find_attributions
 from barometer.quotes.lexicon import cue_lexicon
@@ -49,7 +51,53 @@ def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple
 
 
 FIRST_PERSON = {"i", "we", "me", "us"}
+#: A sentence end with no space after it ("… offered NATO.He added that …", "Lukashenko said.The
+#: president …"): text pasted without its line breaks; the tagger reads one sentence across it.
+GLUED_END = re.compile(r"(?<=[A-Za-z][A-Za-z)\]])\.(?=[A-Z][a-z]|[“\"][A-Z])")
+
+
+def _within_sentence(text: str, start: int, end: int, cue: tuple[int, int] | None
+                     ) -> tuple[int, int, tuple[int, int] | None]:
+    """A content (and cue) cut at a glued sentence end: the part on the cue's side (the first part of a
+    content after its cue, the last part of one before it)."""
+    if cue is not None:
+        m = GLUED_END.search(text, cue[0], cue[1])
+        if m is not None:
+            cue = (cue[0], m.start() + 1)
+    before = cue is not None and end <= cue[0]
+    hits = list(GLUED_END.finditer(text, start, end))
+    if hits:
+        if before:
+            start = hits[-1].end()
+        else:
+            end = hits[0].start() + 1
+        while start < end and text[start] in " \t\n\"“":
+            start += 1
+        while end > start and text[end - 1] in " \t\n,;":
+            end -= 1
+    return start, end, cue
 PERSONAL = {"he", "she", "him", "her"}
+
+
+PLURAL = {"they", "them"}
+#: How far back (characters) "he" looks for the person it names when nobody has spoken yet.
+PERSON_WINDOW = 600
+
+
+def _last_person_named(actors: ActorLayer, kinds: dict[str, str], at: int, contents: list[tuple[int, int]]
+                       ) -> str | None:
+    """"He told …" with no speaker before it: the last person the article named before the pronoun
+    (not inside reported words), within ``PERSON_WINDOW`` characters."""
+    named = [m for m in actors.mentions if kinds.get(m.actor_id) == "person" and at - PERSON_WINDOW <= m.start
+             and m.end <= at and m.end - m.start > 3 and not any(s <= m.start and m.end <= e for s, e in contents)]
+    return max(named, key=lambda m: m.start).actor_id if named else None
+
+
+def _body_of(actors: ActorLayer, person: str | None) -> str | None:
+    """The state or organisation of the article that has a person's code (Sameh Shoukry -> EGYGOV)."""
+    p = actors.by_id(person)
+    code = p.code if p is not None else None
+    return next((a.id for a in actors.actors if code and a.kind != "person" and a.code == code), None)
 
 
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
@@ -78,6 +126,154 @@ def _antecedent_quoted(actors: ActorLayer, actor_id: str, pronoun_at: int, conte
         return False
     last = max(before, key=lambda m: m.start)
     return any(s <= last.start and last.end <= e for s, e in contents)
+
+
+def _clausal(doc: Doc, start: int, end: int) -> bool:
+    """The content holds a clause with a subject of its own ("that troops were massing") or an ``as``
+    predicate ("dismissed the claim as groundless", "referred to the vote as a hoax"), not only a noun
+    phrase or a subjectless infinitive ("the attack", "to name Moscow's activities")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in span:
+        if t.lower_ == "as" and t.dep_ == "prep" and any(True for _ in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and start <= c.idx < end
+                                             for c in t.children) and not _in_noun_clause(t, span):
+            return True
+    return False
+
+
+def _in_noun_clause(t, span) -> bool:  # noqa: ANN001 - spaCy Token and Span
+    """``t`` heads a clause that belongs to a noun of the span ("the memoranda in which Turkey and Libya
+    agreed …", "suggestions that Russia was trying …"): the content is still that noun phrase."""
+    while span.start <= t.i < span.end and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        t = t.head
+    return False
+
+
+def news_quotation(doc: Doc, rule: str, start: int, end: int) -> bool:
+    """Whether an attribution is a quotation in the news guide's sense (docs/annotation.md section 7):
+    not a state of mind or an act (``quote.filter.mental``, ``quote.filter.acts``), and a stance verb
+    only with a clause of its own (``quote.filter.stance``; quote marks around a noun phrase do not
+    make it one: "thanked “the police …”", "denounced the US' “peak hysteria”" — letting them in cost
+    content F1 on train and dev)."""
+    lex = cue_lexicon()
+    if rule in lex.not_quotation:
+        return False
+    return rule not in lex.clause_only or _clausal(doc, start, end)
+
+
+def _agentless_passive(doc: Doc, q: Quote) -> bool:
+    """The cue is a passive with no agent ("The attacker is reported to have jumped", "It was emphasized
+    that …"): nobody is said to have said it (its subject is what was said, not who said it)."""
+    if q.cue_start is None or q.cue_end is None:
+        return False
+    span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    verbs = [t for t in span if t.pos_ == "VERB"] if span is not None else []
+    return bool(verbs) and all(any(c.dep_ == "auxpass" for c in v.children)
+                               and not any(c.dep_ == "agent" for c in v.children) for v in verbs)
+
+
+def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[list[Quote], list[Event]]:
+    """The quotations an analysis publishes: the quote layer without the attributions that are no
+    quotation in the news guide's sense (``news_quotation``). The event stage reads them all (a stance
+    verb with a noun-phrase object is no quotation, but "condemned anti-semitism" is still its speaker's
+    accusation); published quotes are numbered anew and events stated in a left-out one keep their
+    ``said_by`` but no ``quote``."""
+    kept = [q for q in quotes if q.rule is None or (news_quotation(doc, q.rule, q.start, q.end)
+                                                     and not _agentless_passive(doc, q))]
+    text = doc_text(doc)
+    for k, q in enumerate(kept):
+        start, end = _predicate(doc, q)
+        end = _without_aside(doc, start, end)
+        if (start, end) != (q.start, q.end) and end > start:
+            kept[k] = q.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+    if len(kept) == len(quotes):
+        return kept, events
+    ids = {q.id: f"q{k}" for k, q in enumerate(kept, 1)}
+    kept = [q.model_copy(update={"id": ids[q.id]}) for q in kept]
+    events = [e.model_copy(update={"quote": ids.get(e.quote)}) if e.quote is not None else e for e in events]
+    return kept, events
+
+
+def _predicate(doc: Doc, q: Quote) -> tuple[int, int]:
+    """The published extent of a "described X as Y" or "blamed X for Y" content: Y (``quote.filter.predicate``)."""
+    preps = cue_lexicon().predicate.get(q.rule or "")
+    span = doc.char_span(q.start, q.end, alignment_mode="expand") if preps else None
+    if span is None:
+        return q.start, q.end
+    for t in span:
+        objs = [c for c in t.children if c.dep_ in ("pobj", "pcomp")]
+        if t.dep_ == "prep" and t.lower_ in preps and objs and t.i > span.start:
+            sub = [x for x in objs[0].subtree if span.start <= x.i < span.end]
+            s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            s, e = max(s, q.start), min(max(e, q.end if doc[sub[-1].i].is_quote else e), q.end)
+            return s, e
+    return q.start, q.end
+
+
+DASH_ASIDE = re.compile(r"\s[—–]\s")
+
+
+def _without_aside(doc: Doc, start: int, end: int) -> int:
+    """The end of a content without a trailing participle of the writer's after a dash ("… “demilitarisation
+    in action” — using the same term used by Russia …"): a present participle with no subject is how the
+    article describes the saying, not what was said."""
+    text = doc_text(doc)
+    for at in [m.end() for m in DASH_ASIDE.finditer(text, start, end)]:
+        span = doc.char_span(at, end, alignment_mode="expand")
+        words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+        if words and words[0].tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in words[0].children):
+            cut = at
+            while cut > start and text[cut - 1] in " ,—–":
+                cut -= 1
+            return cut
+    return end
+
+
+def _trails(t, span, lo: int) -> bool:  # noqa: ANN001 - spaCy Token and Span
+    """Everything of ``span`` after ``t``'s subtree hangs on ``t`` or outside the span (on the cue verb:
+    "… in a letter earlier this week to other members"), none of it on the content before ``t``."""
+    sub = {x.i for x in t.subtree}
+    for x in span:
+        if x.i <= max(sub) or x.is_punct or x.is_space:
+            continue
+        h = x
+        while h.head.i != h.i and h.i not in sub:
+            h = h.head
+            if not span.start <= h.i < span.end:
+                break
+            if h.i < lo:
+                return False
+    return True
+
+
+def _without_circumstance(doc: Doc, start: int, end: int) -> int:
+    """The end of an indirect content without a trailing time phrase or medium ("… on Monday", "… in a
+    letter earlier this week"): the circumstances of the saying the parser hung on the content
+    (docs/annotation.md section 7: the words reported). Time clauses stay ("… even after he leaves
+    office" is often what was said)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return end
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    documents = cue_lexicon().documents
+    for t in words:
+        if t.dep_ != "prep" or t.i <= words[0].i + 2:
+            continue
+        pobj = [c for c in t.children if c.dep_ == "pobj"]
+        if not pobj or not (pobj[0].ent_type_ in ("DATE", "TIME") or pobj[0].lemma_.lower() in documents):
+            continue
+        lo = min(x.i for x in t.subtree)
+        if _trails(t, span, lo):
+            cut = doc[lo].idx
+            while cut > start and doc_text(doc)[cut - 1] in " ,;":
+                cut -= 1
+            return cut
+    return end
 
 
 @register("quote_extractor", "barometer.quote_extractor.v1", requires=("actors",), assigns="quotes")
@@ -113,6 +309,10 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
                 speaker = last_person
             elif last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
                 speaker = last[0]
+        if speaker is None and personal and att.source is not None:
+            speaker = _last_person_named(actors, kinds, doc[att.source_head].idx, contents)
+        if pronoun and doc[att.source_head].lower_ in PLURAL and kinds.get(speaker) == "person":
+            speaker = _body_of(actors, speaker) or speaker  # "They said": the body, not one of its people
         if att.source is not None and not pronoun:
             last = (speaker, speaker_text)
         if speaker is not None and kinds.get(speaker) == "person":
@@ -129,9 +329,34 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             start, end = att.marks[0].inner_start, att.marks[0].inner_end
             while end > start and text[end - 1] in " ,":
                 end -= 1
-        cue = text[att.cue[0]:att.cue[1]] if att.cue else None
-        quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[start:end], kind=kind, speaker=speaker,
-                            speaker_text=speaker_text, cue=cue, cue_start=att.cue[0] if att.cue else None,
-                            cue_end=att.cue[1] if att.cue else None, start=start, end=end, reported_by=reported,
-                            reported_by_text=reported_text, rule=att.rule))
+        start, end, cue_span = _within_sentence(text, start, end, att.cue)
+        if kind == "indirect":
+            end = _without_circumstance(doc, start, end)
+        if end <= start:
+            continue
+        cue = text[cue_span[0]:cue_span[1]] if cue_span else None
+        for who, who_text in [(speaker, speaker_text), *_co_speakers(doc, actors, att.source_head, speaker)]:
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text[start:end], kind=kind, speaker=who,
+                                speaker_text=who_text, cue=cue, cue_start=cue_span[0] if cue_span else None,
+                                cue_end=cue_span[1] if cue_span else None, start=start, end=end,
+                                reported_by=reported, reported_by_text=reported_text, rule=att.rule))
     return quotes
+
+
+def _co_speakers(doc: Doc, actors: ActorLayer, head_i: int | None, first: str | None) -> list[tuple[str, str]]:
+    """The other named parties of a coordinated source ("The UK, Poland and the Baltic states …
+    saying", "both Saudi Arabia and the United States have alleged"): one quotation each, as the guide
+    codes one statement per party. Unnamed others ("Mr Ramaphosa and others") add none."""
+    if head_i is None or first is None:
+        return []
+    out: list[tuple[str, str]] = []
+    seen = {first}
+    for c in doc[head_i].conjuncts:
+        if c.i < head_i or c.pos_ != "PROPN":
+            continue
+        name = [t for t in c.children if t.dep_ in ("compound", "flat") and t.i < c.i] + [c]
+        m = actors.mention_at(min(t.idx for t in name), c.idx + len(c.text))
+        if m is not None and m.start <= c.idx < m.end and m.actor_id not in seen:
+            seen.add(m.actor_id)
+            out.append((m.actor_id, doc_text(doc)[m.start:m.end]))
+    return out

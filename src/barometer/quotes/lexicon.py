@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from barometer.data import DataFile, Strict, load_data
+from barometer.errors import KnowledgeBaseError
 
 
 class CueSpec(Strict):
@@ -38,6 +39,26 @@ class _Frame(Strict):
     id: str
 
 
+class _Filter(Strict):
+    """A class of cues the news guide does not count as quotations (``quotation:`` in cues.yaml)."""
+
+    id: str
+    cues: list[str]
+
+
+class _Predicate(Strict):
+    id: str
+    cues: list[str]
+    preps: list[str]
+
+
+class _Filters(Strict):
+    mental: _Filter
+    acts: _Filter
+    stance: _Filter
+    predicate: _Predicate | None = None
+
+
 class CuesFile(DataFile):
     """``data/quotes/cues.yaml``."""
 
@@ -48,6 +69,7 @@ class CuesFile(DataFile):
     frames: dict[str, _Frame] = {}
     dashes: list[str] = []
     documents: list[str] = []
+    quotation: _Filters | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +97,12 @@ class CueLexicon:
     adjectives: dict[str, CueVerb] = field(default_factory=dict)  # lemma -> stance adjective ("critical of")
     in_source_id: str | None = None  # "In a CNN poll, Clinton leads …": the poll is the source
     in_sources: frozenset[str] = field(default_factory=frozenset)
+    #: cue id -> the filter that makes it no quotation (mental states, acts)
+    not_quotation: dict[str, str] = field(default_factory=dict)
+    #: cue id -> the filter that makes it a quotation only with a clause of its own (stance verbs)
+    clause_only: dict[str, str] = field(default_factory=dict)
+    #: cue id -> prepositions whose object is the published content ("blamed X for the attack")
+    predicate: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entries(self, lemma: str, form: str) -> tuple[CueVerb, ...]:
         """Every cue entry of a verb token (a lemma may have several: "point out", "point to")."""
@@ -95,12 +123,29 @@ def cue_lexicon() -> CueLexicon:
     nouns, adjectives = _by_lemma(raw.nouns), _by_lemma(raw.adjectives)
     phrases = raw.phrases
     that_clause = raw.frames.get("that_clause")
+    known = {v.id for v in (*raw.verbs, *raw.nouns, *raw.adjectives)}
+    not_quotation: dict[str, str] = {}
+    clause_only: dict[str, str] = {}
+    predicate: dict[str, tuple[str, ...]] = {}
+    if raw.quotation is not None and raw.quotation.predicate is not None:
+        for cid in raw.quotation.predicate.cues:
+            if cid not in known:
+                raise KnowledgeBaseError(f"quotes/cues.yaml: {raw.quotation.predicate.id}: {cid!r} is no cue of this file")
+            predicate[cid] = tuple(raw.quotation.predicate.preps)
+    if raw.quotation is not None:
+        for f, into in ((raw.quotation.mental, not_quotation), (raw.quotation.acts, not_quotation),
+                        (raw.quotation.stance, clause_only)):
+            for cid in f.cues:
+                if cid not in known:
+                    raise KnowledgeBaseError(f"quotes/cues.yaml: {f.id}: {cid!r} is no cue of this file")
+                into[cid] = f.id
     return CueLexicon(verbs=verbs, according_to_id=phrases.according_to.id,
                       citing_id=phrases.citing.id, dashes=tuple(raw.dashes),
                       documents=frozenset(raw.documents), frames=frames,
                       that_clause_id=that_clause.id if that_clause else None, nouns=nouns, adjectives=adjectives,
                       in_source_id=phrases.in_source.id if phrases.in_source else None,
-                      in_sources=frozenset(phrases.in_source.nouns if phrases.in_source else ()))
+                      in_sources=frozenset(phrases.in_source.nouns if phrases.in_source else ()),
+                      not_quotation=not_quotation, clause_only=clause_only, predicate=predicate)
 
 
 def _by_lemma(items: list[CueSpec]) -> dict[str, CueVerb]:

@@ -211,8 +211,10 @@ class Content(FinderBase):
                 and not any(x.dep_ in SUBJECT_DEPS for x in o.children)
         return o.dep_ == "dobj"
 
-    def continuation(self, pos: int, marks: list[MarkSpan]) -> MarkSpan | None:
-        """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph."""
+    def continuation(self, pos: int, marks: list[MarkSpan], since: int | None = None) -> MarkSpan | None:
+        """A quote-mark span starting right after ``pos`` (only commas/spaces between), same paragraph;
+        none when a cue of its own stands in its sentence after ``since`` (default ``pos``: "“A,” noted
+        X, adding that they agreed on the “B”" — B is what the adding reports)."""
         if not marks or not any(m.end <= pos for m in marks):
             return None
         for mi, m in enumerate(self.marks):
@@ -220,7 +222,7 @@ class Content(FinderBase):
                 gap = self.text[pos:m.start]
                 if mi in self.claimed or m in marks or not re.fullmatch(r"[ ,:;.]*", gap):
                     return None
-                if self.para(m.start) != self.para(pos) or self._has_own_cue(m, pos):
+                if self.para(m.start) != self.para(pos) or self._has_own_cue(m, pos if since is None else since):
                     return None
                 return m
         return None
@@ -241,8 +243,11 @@ class Content(FinderBase):
         for t in toks:
             # "said X would win, claiming that ...": a participial cue clause trailing the content
             # is a second attribution of the same speaker
-            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.dep_ == "ccomp" and t.head.head.i == cue.i \
-                    and t.i > t.head.i and self._after_comma(t) and self.lex.entries(t.lemma_.lower(), t.lower_) \
+            # ("“A”, he said, lashing out at …": the same after a cue set inside its content)
+            trailing = (t.dep_ == "advcl" and t.head.dep_ == "ccomp" and t.head.head.i == cue.i) or \
+                (t.dep_ in ("advcl", "xcomp") and cue.dep_ == "parataxis" and t.head.i == cue.head.i and t.i > cue.i)
+            if trailing and t.tag_ == "VBG" and t.i > t.head.i and self._after_comma(t.left_edge) \
+                    and self.lex.entries(t.lemma_.lower(), t.lower_) \
                     and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
                 drop.update(x.i for x in t.subtree)
                 self.shared_subject[t.i] = cue.i
@@ -253,9 +258,8 @@ class Content(FinderBase):
             # "said that she didn't want to ... and predicted that ...": a coordinated speech verb with a
             # clause of its own is a second attribution of the same speaker, not part of this content
             if t.dep_ == "conj" and t.head.i != cue.i and t.pos_ == "VERB" and self.mark_of[t.i] < 0 \
-                    and any(e.clause for e in self.lex.entries(t.lemma_.lower(), t.lower_)) \
                     and not any(c.dep_ in SUBJECT_DEPS for c in t.children) \
-                    and any(c.dep_ == "ccomp" for c in t.children):
+                    and self._own_frame(t):
                 drop.update(x.i for x in t.subtree)
                 drop.update(x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i)
                 self.shared_subject[t.i] = cue.i
@@ -265,6 +269,18 @@ class Content(FinderBase):
         # a clause cut off in the middle leaves a dangling comma or conjunction: keep the first run only
         first_drop = min(drop)
         return [t for t in kept if t.i < first_drop] or kept
+
+    def _own_frame(self, verb: Token) -> bool:
+        """A coordinated cue verb with a content of its own: a clause ("and predicted that …"), or the
+        object, infinitive or preposition its entry names ("and emphasised their willingness to help",
+        "and mentioned a possible arbitration route")."""
+        entries = self.lex.entries(verb.lemma_.lower(), verb.lower_)
+        if any(e.clause for e in entries) and any(c.dep_ == "ccomp" for c in verb.children):
+            return True
+        deps = {c.dep_ for c in verb.children}
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        return any(e.clause and ((e.object and "dobj" in deps) or (e.infinitive and "xcomp" in deps)
+                                 or bool(set(e.preps) & preps)) for e in entries)
 
     def _without_trailing_relative(self, toks: list[Token]) -> list[Token]:
         """A non-restrictive relative clause closing the content ("…, which is controversial because …",

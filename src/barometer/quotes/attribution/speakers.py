@@ -37,6 +37,8 @@ class Speakers(FinderBase):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 3:
             # "began by saying", "ridiculed X for criticizing": the gerund's subject is its host's
             host = verb.head.head
+            if host.pos_ == "ADJ" and host.dep_ in ("acomp", "advmod") and host.head.pos_ in ("VERB", "AUX"):
+                host = host.head  # "was more forceful in blaming Iran": the copula's subject
             if host.pos_ in ("VERB", "AUX") and host.i != verb.head.i:
                 return self.subject_of(host, False, depth + 1)
             return None

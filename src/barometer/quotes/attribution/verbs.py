@@ -129,7 +129,7 @@ class VerbCues(FinderBase):
                 rest = [t.idx + len(t.text) for t in tok.subtree
                         if t.idx >= cue_end and self.mark_of[t.i] < 0
                         and not t.is_space and not t.is_punct]
-                nxt = self.continuation(max([hole[1], cue_end, full[1] if full else 0, *rest]), marks)
+                nxt = self.continuation(max([hole[1], cue_end, full[1] if full else 0, *rest]), marks, since=cue_end)
                 if nxt is not None:
                     pieces = [*(pieces or [(start, end)]), (nxt.start, nxt.end)]
                     marks = [*marks, nxt]
