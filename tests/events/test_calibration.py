@@ -9,8 +9,8 @@ from barometer.errors import KnowledgeBaseError
 from barometer.events.calibration import CalibrationFile, Features, bin_of, calibration, raw_scores
 
 
-def _f(family="trigger", parties="both", placed=True, same_root=False, raw=0.9) -> Features:
-    return Features(family, parties, placed, same_root, raw)
+def _f(family="trigger", parties="both", placed=True, same_root=False, raw=0.9, status="asserted") -> Features:
+    return Features(family, parties, placed, same_root, raw, status)
 
 
 def test_the_file_loads_and_every_confidence_is_its_smoothed_dev_share():
@@ -32,7 +32,9 @@ def test_the_file_loads_and_every_confidence_is_its_smoothed_dev_share():
     (_f(parties="target", placed=False), "calib.target_only"),
     (_f(placed=False), "calib.countryless"),
     (_f(same_root=True), "calib.same_side"),
-    (_f(raw=0.9), "calib.main_clause"),
+    (_f(raw=0.9), "calib.main_clause_asserted"),
+    (_f(raw=0.9, status="reported"), "calib.main_clause"),
+    (_f(raw=0.89), "calib.main_clause"),
     (_f(raw=0.85), "calib.main_clause"),
     (_f(raw=0.84), "calib.two_parties"),
     (_f(family="speech", raw=0.8), "calib.two_parties"),
@@ -41,9 +43,9 @@ def test_events_fall_in_the_documented_bin(features, bin_id):
     assert bin_of(features).id == bin_id
 
 
-def test_only_two_parties_of_different_sides_in_a_main_clause_reach_0_7():
+def test_only_asserted_main_clause_events_of_two_different_sides_reach_0_7():
     table = calibration()
-    assert [b.id for b in table.bins if b.confidence >= 0.7] == ["calib.main_clause"]
+    assert [b.id for b in table.bins if b.confidence >= 0.7] == ["calib.main_clause_asserted"]
 
 
 def _raw(**change) -> dict:
@@ -77,7 +79,7 @@ def test_the_coder_reports_the_calibrated_confidence_and_keeps_its_raw_score_for
 
     text = "Russia attacked Ukraine on Monday."
     events, _ = code_text(text)
-    main = calibration().bins[[b.id for b in calibration().bins].index("calib.main_clause")]
+    main = calibration().bins[[b.id for b in calibration().bins].index("calib.main_clause_asserted")]
     assert [(e.type, e.confidence) for e in events] == [("ASSAULT", main.confidence)]
     with raw_scores():
         raw, _ = code_text(text)

@@ -5,7 +5,7 @@ scores highest; a noun, a deeper clause, a missing party lower; ``speech.py``, `
 own). That score orders events but is no probability. ``data/events/calibration.yaml`` turns it into
 one: its bins, each with an id, sort events by what the coder knows of them (the rule family, which
 parties it found, whether both belong to a country or an organisation and to the same one, the raw
-score), and each bin's ``confidence`` is the share of the dev split's events in that bin that match a
+score, the status), and each bin's ``confidence`` is the share of the dev split's events in that bin that match a
 gold event at the event level (type, source and target; docs/eval.md), smoothed ``(right + 1) / (n + 2)``.
 ``scripts/calibrate_events.py`` fits it and writes the counts beside each bin (dev, and train as a
 check); docs/events.md shows the reliability table. The first bin whose conditions all hold decides;
@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from barometer.data import DataFile, Strict, load_data
-from barometer.model import Actor, Event
+from barometer.model import Actor, Event, EventStatus
 
 Family = Literal["trigger", "speech", "derived"]
 Parties = Literal["both", "source", "target", "none"]
@@ -58,6 +58,7 @@ class BinSpec(Strict):
     same_root: bool | None = None  # ... and to the same one
     raw_min: float = Field(default=0.0, ge=0.0, le=1.0)  # raw score >= raw_min
     raw_max: float = Field(default=1.0, ge=0.0, le=1.0)  # raw score < raw_max (1.0: any)
+    status: list[EventStatus] = []  # the event's status is one of these (none: any)
     confidence: float = Field(ge=0.0, le=1.0)
     dev: Counts | None = None
     train: Counts | None = None
@@ -70,7 +71,7 @@ class BinSpec(Strict):
 
     def catch_all(self) -> bool:
         return not (self.family or self.parties or self.placed is not None or self.same_root is not None
-                    or self.raw_min > 0.0 or self.raw_max < 1.0)
+                    or self.raw_min > 0.0 or self.raw_max < 1.0 or self.status)
 
 
 class CalibrationFile(DataFile):
@@ -98,6 +99,7 @@ class Features:
     placed: bool
     same_root: bool
     raw: float
+    status: str = "asserted"
 
 
 def root(actor: Actor | None) -> str | None:
@@ -122,13 +124,15 @@ def features(event: Event, actor_of: Callable[[str | None], Actor | None]) -> Fe
         (event.source is not None, event.target is not None)]
     rs, rt = root(src), root(tgt)
     placed = rs is not None and rt is not None
-    return Features(family(event.rule), parties, placed, placed and rs == rt, event.confidence)
+    return Features(family(event.rule), parties, placed, placed and rs == rt, event.confidence,
+                    event.status)
 
 
 def _holds(b: BinSpec, f: Features) -> bool:
     return ((not b.family or f.family in b.family) and (not b.parties or f.parties in b.parties)
             and (b.placed is None or f.placed == b.placed) and (b.same_root is None or f.same_root == b.same_root)
-            and f.raw >= b.raw_min and (b.raw_max >= 1.0 or f.raw < b.raw_max))
+            and f.raw >= b.raw_min and (b.raw_max >= 1.0 or f.raw < b.raw_max)
+            and (not b.status or f.status in b.status))
 
 
 def bin_of(f: Features, table: CalibrationFile | None = None) -> BinSpec:
