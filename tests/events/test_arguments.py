@@ -139,7 +139,7 @@ def test_coordinated_subjects_do_not_answer_each_other():
 
 
 def test_the_by_agent_of_a_doing_verb_is_the_doer_of_its_event_noun():
-    (_, src, _, _), = only("Atrocities committed by Russian forces were documented in the report.", "ASSAULT")
+    (_, src, _, _), = only("Atrocities committed by Russian forces shocked the world.", "ASSAULT")
     assert src == "RUSMIL"
     found, _ = code("The attacks condemned by the United Nations were grave.")
     assert all(s != "UNO" for e, s, t, _ in found if e.type == "ASSAULT"), found
