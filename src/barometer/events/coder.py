@@ -20,7 +20,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
-from barometer.events.anaphora import antecedent, ongoing_target
+from barometer.events.anaphora import antecedent, disjoint_targets, ongoing_target
 from barometer.events.argdata import arg_rules
 from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
@@ -361,6 +361,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             quote = _quote_at(tok, ctx.quotes)
             speakers = [x for x in (quote.speaker if quote else None, reporter_id) if x]
             sources, targets, between = _verb_args(h, ctx, speakers)
+            targets, arg_rule = disjoint_targets(ctx, tok, sources, targets)  # "police fired at them"
             if not set(targets) - set(sources) and not between:  # "NATO condemned these comments": whose comments
                 # ("criticised his remarks": "his" may have resolved to the speaker himself)
                 found, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
