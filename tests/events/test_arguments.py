@@ -199,3 +199,15 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause():
     # no agreeing actor before it: no target rather than a guess
     (e, src, tgt, _), = only("The Serbian parliament met in Belgrade.\nPolice fired tear gas at them.", "ASSAULT")
     assert src == "SRBCOP" and tgt is None
+
+
+def test_a_countryless_victim_group_is_of_the_other_country_its_sentence_names():
+    (e, src, tgt, _), = only("Russian troops killed civilians during the war in Ukraine.", "ASSAULT")
+    assert (src, tgt) == ("RUSMIL", "UKRCVL") and e.rule.endswith("+args.located.other_country")
+    (e, src, tgt, _), = only("Fighting raged in Ukraine.\nRussian troops killed civilians on Monday.", "ASSAULT")
+    assert (src, tgt) == ("RUSMIL", "UKRCVL")  # the previous sentence, when this one names none
+    # two other countries, or none at all: whose civilians is not known
+    for text in ("Russian troops killed civilians during the wars in Ukraine and Georgia.",
+                 "Russian troops killed civilians on Monday."):
+        (e, src, tgt, _), = only(text, "ASSAULT")
+        assert (src, tgt) == ("RUSMIL", "CVL"), text

@@ -125,6 +125,7 @@ class ArgumentsFile(DataFile):
     doers: list[_Words] = []
     agentless: list[_Words] = []
     disjoint: list[_Words] = []
+    located: list[MovedSpec] = []
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,8 @@ class ArgRules:
     agentless: frozenset[str] = frozenset()
     #: object pronoun -> rule id: it never stands for its own clause's subject ("police fired at them")
     disjoint: dict[str, str] = field(default_factory=dict)
+    #: PLOVER type -> (rule id, sectors of a countryless target that is of the sentence's other country)
+    located: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -197,4 +200,5 @@ def arg_rules() -> ArgRules:
                     {n.lower(): _low(m.preps) for m in f.members for n in m.nouns},
                     frozenset().union(*(_low(r.words) for r in f.doers)),
                     frozenset().union(*(_low(r.words) for r in f.agentless)),
-                    {w.lower(): r.id for r in f.disjoint for w in r.words})
+                    {w.lower(): r.id for r in f.disjoint for w in r.words},
+                    {t: (m.id, frozenset(m.sectors)) for m in f.located for t in m.types})

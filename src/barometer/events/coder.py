@@ -27,7 +27,7 @@ from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.filters import Filters, filters, matches, object_words
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
-from barometer.events.locality import place_target
+from barometer.events.locality import located_targets, place_target
 from barometer.events.merge import merge_facts
 from barometer.events.modality import presupposed, status_of
 from barometer.events.ontology import ontology
@@ -406,6 +406,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
         for a in sorted(ids):  # in a fixed order: filling one person's country can inform the next
             ctx.actors.fill_person_country(a, evidence, doc, ids - {a}, place, ctx.places)
+        pairs, arg_rule = located_targets(ctx, tok, trig.type, pairs, arg_rule)  # "civilians" of Ukraine
         if tok.pos_ == "VERB" and all(s is None for s, _ in pairs):  # "71 people were arrested" (args.agentless.*)
             pairs = [(A.agentless_state(ctx, tok, t, place), t) for _, t in pairs]
             arg_rule = arg_rule or ("args.agentless.state" if any(s for s, _ in pairs) else None)
