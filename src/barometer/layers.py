@@ -89,6 +89,11 @@ class ActorLayer:
         (``barometer.actors.local.ArticleActorLayer``) does."""
         return None
 
+    def group_in_country(self, actor_id: str, country: str) -> str | None:
+        """The id of an article-local actor for the countryless group ``actor_id`` of ``country``,
+        added to this layer, or None (the plain layer adds nothing; see ``ArticleActorLayer``)."""
+        return None
+
     def fill_person_country(self, actor_id: str | None, sent: Span_, doc: Doc, others: set[str],
                             place: str | None, places: Sequence[Place]) -> None:
         """Give an article-local person with no country the country its sentence puts it in (the

@@ -189,3 +189,25 @@ def test_a_relative_subject_standing_for_an_event_noun_is_done_by_that_events_do
 def test_a_place_phrase_adds_no_target_to_a_verb_whose_object_is_one():
     found, _ = code("Iran launched missiles targeting US troops in Iraqi military bases on Wednesday.")
     assert {t for e, s, t, _ in found if e.rule == "assault.attack"} == {"USAMIL"}, found
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause():
+    # the actor stage reads "them" as the police; the police did not fire at themselves
+    text = "Protesters marched to the Serbian parliament in Belgrade.\nPolice fired tear gas at them."
+    (e, src, tgt, _), = only(text, "ASSAULT")
+    assert (src, tgt) == ("SRBCOP", "SRBCVL") and e.rule.endswith("+args.disjoint.pronoun")
+    # no agreeing actor before it: no target rather than a guess
+    (e, src, tgt, _), = only("The Serbian parliament met in Belgrade.\nPolice fired tear gas at them.", "ASSAULT")
+    assert src == "SRBCOP" and tgt is None
+
+
+def test_a_countryless_victim_group_is_of_the_other_country_its_sentence_names():
+    (e, src, tgt, _), = only("Russian troops killed civilians during the war in Ukraine.", "ASSAULT")
+    assert (src, tgt) == ("RUSMIL", "UKRCVL") and e.rule.endswith("+args.located.other_country")
+    (e, src, tgt, _), = only("Fighting raged in Ukraine.\nRussian troops killed civilians on Monday.", "ASSAULT")
+    assert (src, tgt) == ("RUSMIL", "UKRCVL")  # the previous sentence, when this one names none
+    # two other countries, or none at all: whose civilians is not known
+    for text in ("Russian troops killed civilians during the wars in Ukraine and Georgia.",
+                 "Russian troops killed civilians on Monday."):
+        (e, src, tgt, _), = only(text, "ASSAULT")
+        assert (src, tgt) == ("RUSMIL", "CVL"), text

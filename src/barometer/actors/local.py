@@ -11,6 +11,8 @@ layer, and the actor stage's own layer class answers:
   ``in``/``of``/``from``/``throughout`` phrase) becomes an article-local group actor of that
   country (id ``local:<iso3>-<noun>``), with the head noun as its mention; its sector comes from
   ``group_sectors``. Phrases that name no country, or several, stay unresolved.
+* ``group_in_country``: a countryless group ("civilians") the event coder has placed in one country
+  becomes an article-local group of that country (``barometer.events.locality.located_targets``).
 * ``fill_person_country``: an article-local person with no country takes the one their own phrase
   in the event's sentence states (never a merely nearby place).
 
@@ -91,6 +93,19 @@ class ArticleActorLayer(ActorLayer):
             actor.mentions.append(span)
             self.mentions.append(ActorMention(span.start, span.end, actor_id, "events.local_group", 0.6))
         return actor_id
+
+    def group_in_country(self, actor_id: str, country: str) -> str | None:
+        """An article-local actor of ``country`` for the countryless group ``actor_id`` (same noun
+        and sector), once the event coder knows where the group is; None unless it is one."""
+        a = self.by_id(actor_id)
+        if a is None or a.kind != "group" or a.country or not a.sector or a.code != a.sector:
+            return None
+        new_id = f"local:{country.lower()}-{actor_id.removeprefix('local:')}"
+        if self.by_id(new_id) is None:
+            name = a.name.removesuffix(f" ({a.sector})")
+            self.actors.append(Actor(id=new_id, name=f"{name} ({country})", kind="group", country=country,
+                                     sector=a.sector, code=country + a.sector, confidence=0.5))
+        return new_id
 
     def fill_person_country(self, actor_id: str | None, sent: Span, doc: Doc, others: set[str],
                             place: str | None, places: Sequence[Place]) -> None:

@@ -94,3 +94,45 @@ def ongoing_target(trig_type: str, pos: str, sources: list[str], earlier: list[E
             if e.type == trig_type and e.target is not None and e.target not in sources and e.evidence.start >= lo:
                 return [e.target], spec.id + ".definite"
     return [], None
+
+
+def disjoint_targets(ctx: EventContext, tok: Token, sources: list[str],
+                     targets: list[str]) -> tuple[list[str], str | None]:
+    """(``targets``, rule id) with an object pronoun of ``tok`` that the actor stage resolved to one of ``sources``
+    (or left unresolved) read as someone else: "police fired tear gas at them" are not the police
+    (``disjoint`` in arguments.yaml). The nearest earlier actor of the pronoun's or the previous
+    sentence that is no source and agrees with it; none, the pronoun gives no target."""
+    words = arg_rules().disjoint
+    objs = [o for o in A.children(tok, ("dobj", "dative")) + A.pobjs(tok, ("at", "on", "against", "to", "with"))
+            if o.lower_ in words and o.tag_ == "PRP"]
+    if not objs or not sources:
+        return targets, None
+    out, rule = list(targets), None
+    for o in objs:
+        m = ctx.actors.mention_at(o.idx, o.idx + len(o.text))
+        if m is not None and m.actor_id not in sources:
+            continue
+        if m is not None and m.actor_id in out:
+            out.remove(m.actor_id)
+        found = _disjoint_antecedent(ctx, o, set(sources))
+        if found is not None and found not in out:
+            out.append(found)
+            rule = words[o.lower_]
+    return out, rule
+
+
+def _disjoint_antecedent(ctx: EventContext, pron: Token, sources: set[str]) -> str | None:
+    doc = pron.doc
+    lo = window_start(pron, 1)
+    plural = pron.lower_ == "them"
+    best = None
+    for m in ctx.actors.mentions:
+        if not lo <= m.start < pron.idx or m.actor_id in sources or (best is not None and m.start <= best.start):
+            continue
+        a = ctx.actors.by_id(m.actor_id)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if a is None or span is None or span.root.tag_ == "PRP":
+            continue
+        if (a.kind == "group" or span.root.tag_ in ("NNS", "NNPS")) if plural else a.kind == "person":
+            best = m
+    return best.actor_id if best is not None else None

@@ -124,6 +124,8 @@ class ArgumentsFile(DataFile):
     members: list[MembersSpec] = []
     doers: list[_Words] = []
     agentless: list[_Words] = []
+    disjoint: list[_Words] = []
+    located: list[MovedSpec] = []
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,10 @@ class ArgRules:
     doers: frozenset[str] = frozenset()
     #: verbs whose agentless passive is an act of the state where it happens ("71 people were arrested")
     agentless: frozenset[str] = frozenset()
+    #: object pronoun -> rule id: it never stands for its own clause's subject ("police fired at them")
+    disjoint: dict[str, str] = field(default_factory=dict)
+    #: PLOVER type -> (rule id, sectors of a countryless target that is of the sentence's other country)
+    located: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -193,4 +199,6 @@ def arg_rules() -> ArgRules:
                     {t: frozenset(m.sectors) for m in f.moved for t in m.types},
                     {n.lower(): _low(m.preps) for m in f.members for n in m.nouns},
                     frozenset().union(*(_low(r.words) for r in f.doers)),
-                    frozenset().union(*(_low(r.words) for r in f.agentless)))
+                    frozenset().union(*(_low(r.words) for r in f.agentless)),
+                    {w.lower(): r.id for r in f.disjoint for w in r.words},
+                    {t: (m.id, frozenset(m.sectors)) for m in f.located for t in m.types})

@@ -20,14 +20,14 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
-from barometer.events.anaphora import antecedent, ongoing_target
+from barometer.events.anaphora import antecedent, disjoint_targets, ongoing_target
 from barometer.events.argdata import arg_rules
 from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.filters import Filters, filters, matches, object_words
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
-from barometer.events.locality import place_target
+from barometer.events.locality import located_targets, place_target
 from barometer.events.merge import merge_facts
 from barometer.events.modality import presupposed, status_of
 from barometer.events.ontology import ontology
@@ -361,6 +361,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             quote = _quote_at(tok, ctx.quotes)
             speakers = [x for x in (quote.speaker if quote else None, reporter_id) if x]
             sources, targets, between = _verb_args(h, ctx, speakers)
+            targets, arg_rule = disjoint_targets(ctx, tok, sources, targets)  # "police fired at them"
             if not set(targets) - set(sources) and not between:  # "NATO condemned these comments": whose comments
                 # ("criticised his remarks": "his" may have resolved to the speaker himself)
                 found, arg_rule = antecedent(ctx, tok, trig.type, sources, events)
@@ -405,6 +406,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         place = event_place(h.anchor if h.anchor.i != tok.i else tok, doc, ctx.places, taken)
         for a in sorted(ids):  # in a fixed order: filling one person's country can inform the next
             ctx.actors.fill_person_country(a, evidence, doc, ids - {a}, place, ctx.places)
+        pairs, arg_rule = located_targets(ctx, tok, trig.type, pairs, arg_rule)  # "civilians" of Ukraine
         if tok.pos_ == "VERB" and all(s is None for s, _ in pairs):  # "71 people were arrested" (args.agentless.*)
             pairs = [(A.agentless_state(ctx, tok, t, place), t) for _, t in pairs]
             arg_rule = arg_rule or ("args.agentless.state" if any(s for s, _ in pairs) else None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from barometer.events.argdata import arg_rules
 from barometer.layers import EventContext
 
 #: Plural nouns that "the two ..." / "both ..." use to refer back to a pair of actors.
@@ -87,3 +88,35 @@ def _in_condition(span: object, trigger: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def located_targets(ctx: EventContext, tok: Token, trig_type: str, pairs: list[tuple[str | None, str | None]],
+                    rule: str | None) -> tuple[list[tuple[str | None, str | None]], str | None]:
+    """``pairs`` with a countryless group target ("civilians") of a source of a known country placed
+    in the one other country its sentence names, else the previous sentence (``located`` in
+    arguments.yaml): "Russian forces tortured civilians ... in Ukraine" are Ukrainian civilians."""
+    spec = arg_rules().located.get(trig_type)
+    if spec is None:
+        return pairs, rule
+    sent = tok.sent
+    prev = tok.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    out = []
+    for s, t in pairs:
+        src, tgt = ctx.actors.by_id(s), ctx.actors.by_id(t)
+        if src is not None and src.country and tgt is not None and not tgt.country and tgt.sector in spec[1]:
+            for lo, hi in ((sent.start_char, sent.end_char), (prev, sent.start_char)):
+                found = _countries_between(ctx, lo, hi) - {src.country}
+                if len(found) == 1:
+                    t = ctx.actors.group_in_country(tgt.id, found.pop()) or t
+                    rule = rule or spec[0]
+                    break
+                if found:
+                    break
+        out.append((s, t))
+    return out, rule
+
+
+def _countries_between(ctx: EventContext, lo: int, hi: int) -> set[str]:
+    out = {a.country for m in ctx.actors.mentions if lo <= m.start < hi
+           if (a := ctx.actors.by_id(m.actor_id)) is not None and a.country and a.kind != "person"}
+    return out | {p.country for p in ctx.places if lo <= p.start < hi and p.country}
