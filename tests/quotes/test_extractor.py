@@ -211,3 +211,42 @@ def test_what_someone_is_blamed_for_is_the_published_content(nlp):
     doc = nlp(text)
     kept, _ = publish_quotes(doc, extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)])), [])
     assert [q.text for q in kept] == ["the attack"]
+
+
+BIDEN = Actor(id="person:joe-biden", name="Joe Biden", kind="person", country="USA")
+RUSSIA = Actor(id="RUS", name="Russia", kind="state", country="RUS")
+
+
+def test_an_attribution_with_no_quotation_does_not_take_over_the_speaker_chain(nlp):
+    # "does not respond to Russia" publishes nothing (its content is a bare actor), so it speaks for nobody
+    text = ('Lloyd Austin said that war was not inevitable. The president does not respond to Russia. '
+            '"There is still time for diplomacy," he added.')
+    acts = layer(text, [("Lloyd Austin", AUSTIN), ("The president", BIDEN), ("Russia", RUSSIA)])
+    quotes = extract_quotes(nlp(text), acts)
+    assert all(q.text != "Russia" for q in quotes)
+    assert quotes[-1].speaker_text == "he" and quotes[-1].speaker == "person:lloyd-austin"
+
+
+def test_he_goes_on_with_the_last_speaker_unless_the_coreferent_is_named_since(nlp):
+    text = ('Joe Biden met his team. Lloyd Austin said that war was not inevitable. '
+            '"There is still time for diplomacy," he added.')
+    acts = layer(text, [("Joe Biden", BIDEN), ("Lloyd Austin", AUSTIN)])
+    i = text.index("he added")
+    acts.mentions.append(ActorMention(i, i + 2, BIDEN.id, "pronoun"))  # the parser's coreference reached back
+    assert extract_quotes(nlp(text), acts)[-1].speaker == "person:lloyd-austin"
+    text = ('Lloyd Austin said that war was not inevitable. Then Joe Biden spoke. '
+            '"There is still time for diplomacy," he added.')
+    acts = layer(text, [("Joe Biden", BIDEN), ("Lloyd Austin", AUSTIN)])
+    i = text.index("he added")
+    acts.mentions.append(ActorMention(i, i + 2, BIDEN.id, "pronoun"))
+    assert extract_quotes(nlp(text), acts)[-1].speaker == "person:joe-biden"
+
+
+def test_he_after_a_one_person_role_is_that_role_not_a_person_named_before_it(nlp):
+    putin = Actor(id="person:vladimir-putin", name="Vladimir Putin", kind="person", country="RUS")
+    ukr = Actor(id="UKRGOV", name="Government of Ukraine", kind="state", country="UKR", sector="GOV")
+    text = ('Sanctions could stop Vladimir Putin. "We expect no invasion," said the Ukrainian ambassador. '
+            '"It is no secret that they tried before," he added.')
+    acts = layer(text, [("Vladimir Putin", putin), ("the Ukrainian ambassador", ukr)])
+    quotes = extract_quotes(nlp(text), acts)
+    assert [q.speaker for q in quotes][-2:] == ["UKRGOV", "UKRGOV"], quotes

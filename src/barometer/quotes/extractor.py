@@ -84,13 +84,24 @@ PLURAL = {"they", "them"}
 PERSON_WINDOW = 600
 
 
-def _last_person_named(actors: ActorLayer, kinds: dict[str, str], at: int, contents: list[tuple[int, int]]
-                       ) -> str | None:
+def _last_person_named(actors: ActorLayer, kinds: dict[str, str], at: int, contents: list[tuple[int, int]],
+                       after: int = -1) -> str | None:
     """"He told …" with no speaker before it: the last person the article named before the pronoun
-    (not inside reported words), within ``PERSON_WINDOW`` characters."""
+    (not inside reported words), within ``PERSON_WINDOW`` characters, and after ``after`` (where the last
+    named speaker stood: "… said the Ukrainian ambassador. … What can stop Putin? … - he added" is the
+    ambassador still, not Putin)."""
     named = [m for m in actors.mentions if kinds.get(m.actor_id) == "person" and at - PERSON_WINDOW <= m.start
-             and m.end <= at and m.end - m.start > 3 and not any(s <= m.start and m.end <= e for s, e in contents)]
+             and m.end <= at and m.start > after and m.end - m.start > 3
+             and not any(s <= m.start and m.end <= e for s, e in contents)]
     return max(named, key=lambda m: m.start).actor_id if named else None
+
+
+def _named_since(actors: ActorLayer, person: str, since: int, at: int, contents: list[tuple[int, int]]) -> bool:
+    """Whether ``person`` is named (outside reported words) between the last named source and the pronoun:
+    else "he added" goes on with the last person who spoke, not with a person the parser's coreference
+    reached further back."""
+    return any(m.actor_id == person and since < m.start and m.end <= at
+               and not any(s <= m.start and m.end <= e for s, e in contents) for m in actors.mentions)
 
 
 def _body_of(actors: ActorLayer, person: str | None) -> str | None:
@@ -289,6 +300,7 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     quotes: list[Quote] = []
     last: tuple[str | None, str | None] = (None, None)
     last_person: str | None = None
+    last_source_at, last_role = -1, None  # where the last named source stood; it, if a one-person role ("the ambassador")
     kinds = {a.id: a.kind for a in actors.actors}
     contents: list[tuple[int, int]] = []
     for att in atts:
@@ -298,7 +310,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
         personal = pronoun and doc[att.source_head].lower_ in PERSONAL
         if personal and speaker is not None and last_person is not None and speaker != last_person and (
                 kinds.get(speaker) != "person"
-                or _antecedent_quoted(actors, speaker, doc[att.source_head].idx, contents + att.fragments)):
+                or _antecedent_quoted(actors, speaker, doc[att.source_head].idx, contents + att.fragments)
+                or not _named_since(actors, speaker, last_source_at, doc[att.source_head].idx, contents)):
             speaker = None  # "she said" resolved to a country, or to a person only spoken about: see below
         if att.source is None and att.continued_from is not None:
             speaker, speaker_text = speakers[att.continued_from]
@@ -310,21 +323,27 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             elif last[0] is not None and not (personal and kinds.get(last[0]) not in ("person", None)):
                 speaker = last[0]
         if speaker is None and personal and att.source is not None:
-            speaker = _last_person_named(actors, kinds, doc[att.source_head].idx, contents)
+            speaker = _last_person_named(actors, kinds, doc[att.source_head].idx, contents, last_source_at)
+            if speaker is None and last_role is not None:
+                speaker = last_role  # "said the Ukrainian ambassador … he added": the one-person role spoke on
         if pronoun and doc[att.source_head].lower_ in PLURAL and kinds.get(speaker) == "person":
             speaker = _body_of(actors, speaker) or speaker  # "They said": the body, not one of its people
+        start, end = att.content
+        kind = att.kind(text)
+        if kind == "indirect" and bare_actor(doc, actors, start, end):
+            speakers.append((speaker, speaker_text))  # "does not respond to Russia": no quotation, and no
+            continue  # speaker either, so the chain of who spoke goes on past it
         if att.source is not None and not pronoun:
             last = (speaker, speaker_text)
+            last_source_at = att.source[0]
+            head = doc[att.source_head]
+            last_role = speaker if head.tag_ == "NN" and head.ent_type_ == "" else None
         if speaker is not None and kinds.get(speaker) == "person":
             last_person = speaker
         contents.extend(att.fragments)
         speakers.append((speaker, speaker_text))
         reported_text = text[att.reported_by[0]:att.reported_by[1]] if att.reported_by else None
         reported = resolve_source(doc, actors, att.reported_by_head, att.reported_by)
-        start, end = att.content
-        kind = att.kind(text)
-        if kind == "indirect" and bare_actor(doc, actors, start, end):
-            continue
         if kind == "direct" and len(att.marks) == 1:
             start, end = att.marks[0].inner_start, att.marks[0].inner_end
             while end > start and text[end - 1] in " ,":
