@@ -26,6 +26,7 @@ def test_component_runs_before_the_parser(nlp):
     ("in World War II.The West", ["in", "World", "War", "II", ".", "The", "West"]),
     ("over 150,000.Russian soldiers", ["over", "150,000", ".", "Russian", "soldiers"]),
     ("said (Reuters).The war", ["said", "(", "Reuters", ")", ".", "The", "war"]),
+    ("a dictator (...).I am", ["a", "dictator", "(", "...", ")", ".", "I", "am"]),
     ('in Ukraine."Then we', ["in", "Ukraine", ".", '"', "Then", "we"]),
     ("said Zalewski.- I hope", ["said", "Zalewski", ".", "-", "I", "hope"]),
     ("he said.-The war", ["he", "said", ".", "-", "The", "war"]),

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 NAME = "barometer_glued"
 
@@ -43,6 +43,8 @@ INFIXES: tuple[str, ...] = (
 )
 #: A speech dash after a word's full stop, at the end of a token: "Zalewski.-".
 SUFFIXES: tuple[str, ...] = (rf"(?<=[{_A}]{{2}}\.)[{_DASH}]",)
+#: A full stop left at the start of a token once "(...)" was split off as prefixes: "(...).I am".
+PREFIXES: tuple[str, ...] = (rf"\.(?=[{_AU}](?:[{_AL}]|\b))",)
 
 _OPENING = "\u201c\u2018"  # “ ‘ only open
 _CLOSING = "\u201d\u2019"  # ” ’ only close
@@ -52,6 +54,7 @@ def customise_tokenizer(nlp: Language) -> None:
     """Add the glued-sentence infixes and suffixes to ``nlp``'s tokenizer (``add_to`` does it once)."""
     tokenizer = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes or ()) + INFIXES).finditer
+    tokenizer.prefix_search = compile_prefix_regex(tuple(nlp.Defaults.prefixes or ()) + PREFIXES).search
     tokenizer.suffix_search = compile_suffix_regex(tuple(nlp.Defaults.suffixes or ()) + SUFFIXES).search
 
 
