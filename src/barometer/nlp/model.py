@@ -41,10 +41,11 @@ def load_model(name: str = "en_core_web_sm") -> Language:
 
 @lru_cache(maxsize=4)
 def _cached(name: str) -> Language:
-    from barometer.nlp.paragraphs import add_to
+    from barometer.nlp import glued, paragraphs
 
     nlp = load_model(name)
-    add_to(nlp)  # paragraph breaks start sentences (barometer_paragraphs)
+    paragraphs.add_to(nlp)  # paragraph breaks start sentences (barometer_paragraphs)
+    glued.add_to(nlp)  # "NATO.He added": split and start a sentence (barometer_glued)
     return nlp
 
 
