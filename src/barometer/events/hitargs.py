@@ -1,0 +1,190 @@
+"""Arguments of one trigger hit: who does it and to whom, read off the trigger's syntax.
+
+The coder (``coder.py``) finds hits and decides status, date and pairs; this module answers only
+"which actors are the source and the target of this verb or event noun", so that the argument
+rules (``data/events/arguments.yaml``, ``argdata.py``) grow here without the coder growing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from barometer.events import arguments as A
+from barometer.events.argdata import arg_rules
+from barometer.events.lexicon import Lexicon, Trigger, modality
+from barometer.layers import EventContext
+
+
+@dataclass
+class Hit:
+    """A trigger token that matched a lexicon entry, before arguments are resolved."""
+
+    tok: Token
+    trig: Trigger
+    anchor: Token  # the verb that carries the clause (the trigger, or the light verb of a noun)
+
+
+def object_chain_verb(tok: Token, documents: frozenset[str] = frozenset()) -> Token | None:
+    """The verb whose object an event noun is, directly or through "of" ("denies any plan of invasion").
+
+    Only object chains count: in "sanctions in the event of an attack" the attacker is not the
+    subject of the sentence.
+    """
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if cur.dep_ in ("dobj", "xcomp", "attr") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            cur = head.head
+            continue
+        if cur.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in documents:
+            cur = head.head  # "a resolution in support of Ukraine": whoever passed it supports
+            continue
+        if cur.dep_ == "pobj" and head.lower_ == "in" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # "came out in support of", "voted in favour of", "engaged in talks"
+        if cur.dep_ == "conj" and head.pos_ == "VERB" and cur.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in head.children):
+            return head  # "promising more weapons to Ukraine and more sanctions against Russia": a second object
+        if cur.dep_ == "conj":
+            cur = head
+            continue
+        return None
+    return None
+
+
+def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[str], bool]:
+    """(sources, targets, between?) of an event noun."""
+    tok = h.tok
+    sources: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+            sources += A.actors_of(ctx, c)
+    agent = A.pobjs(tok, ("by", "from"))
+    for p in agent:
+        sources += A.actors_of(ctx, p)
+    between = A.pobjs(tok, ("between", "among"))
+    targets: list[str] = []
+    if between:
+        pair = A.actors_of(ctx, between[0])
+        if len(pair) >= 2:
+            return pair, [], True
+    for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
+        if h.trig.theme_object and p.head.lower_ == "of":
+            sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
+        else:
+            targets += A.actors_of(ctx, p)
+    if not targets and (h.anchor.i != tok.i or tok.dep_ == "dobj"):
+        # "began a military offensive into Syria", "increased cooperation with China": the governing verb's phrase
+        for p in A.pobjs(h.anchor if h.anchor.i != tok.i else tok.head, LIGHT_PREPS, through_time=True):
+            targets += A.actors_of(ctx, p)
+    if not sources:  # "sanctions imposed by the EU on Russia", "the attack was claimed by the Houthis" (args.doer.*)
+        sources, more = A.participle_doers(ctx, tok)
+        targets = targets or more
+    if not sources and h.anchor.i != tok.i:
+        subj, passive = A.subject(h.anchor)
+        if not passive and not non_agent(subj):
+            sources = A.actors_of(ctx, subj)
+    if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
+        gov = object_chain_verb(tok, lex.document_nouns)
+        if gov is not None:
+            subj, passive = A.subject(gov)
+            if not passive and not non_agent(subj):
+                sources = A.actors_of(ctx, subj)
+    verb = h.anchor if h.anchor.i != tok.i else tok.head
+    if not targets and len(set(sources)) >= 2 and tok.dep_ == "dobj" and verb.lemma_.lower() in arg_rules().reciprocal:
+        return sources, [], True  # "Kyiv and Moscow traded accusations": each at the other (args.reciprocal.*)
+    return sources, targets, False
+
+
+def non_agent(subj: Token | None) -> bool:
+    """"Macron's remarks had prompted the drills": remarks are nobody's agent (args.nonagent.*)."""
+    return subj is not None and subj.lemma_.lower() in arg_rules().non_agents
+
+
+def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[str], list[str], bool]:
+    tok, trig = h.tok, h.trig
+    subj, passive = A.subject(tok)
+    if not passive and tok.tag_ == "VBN" and A.agent(tok) is not None:
+        passive = True  # "considers itself threatened by NATO"
+    if subj is not None and subj.lower_ in A.REFLEXIVES:
+        subj, _ = A.subject(subj.head.head) if subj.head.head.i != subj.head.i else (None, False)
+    if subj is not None and subj.i == tok.head.i and tok.dep_ == "acl" and tok.tag_ == "VBG" \
+            and not A.coded_actor(ctx, subj):
+        subj, passive = A.clause_subject(subj)  # "posted a message on Twitter blaming Iran": Pompeo blames
+    sources: list[str] = []
+    targets: list[str] = []
+    if passive:
+        if not trig.theme_object:
+            targets += A.actors_of(ctx, subj)
+        sources += A.actors_of(ctx, A.agent(tok))
+    elif trig.from_speaker:
+        sources = reporter_ids[:1]  # "the door is open", Macron said: the speaker offers
+    else:
+        sources += A.actors_of(ctx, subj) or A.event_antecedent_doers(ctx, subj)  # "the US airstrike that killed X"
+        if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
+            sources = reporter_ids[:1]  # "Russia said it would ...", "'We will send ...', Biden said"
+    between = A.pobjs(tok, ("between", "among"))
+    if between:
+        pair = A.actors_of(ctx, between[0])
+        if len(pair) >= 2:
+            return pair, [], True
+    given = arg_rules().recipients.get(tok.lemma_.lower())  # "supplied Ukraine with artillery" (args.recipient.*)
+    theme = trig.theme_object and not (given and A.pobjs(tok, given))
+    objects = A.children(tok, ("dative",) if theme else ("dobj", "dative"))
+    for o in objects:
+        targets += A.actors_of(ctx, o)
+    if theme and not sources:  # "Russian troops were deployed": whose troops
+        for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
+            sources += [a for a in A.actors_of(ctx, o) if a not in targets]
+    located = frozenset({"at", "in", "near", "inside"}) if targets else frozenset()  # "killed X at a Baghdad airport"
+    for p in A.pobjs(tok, tuple(trig.target_preps - located), through_time=True):
+        targets += A.actors_of(ctx, p)
+    if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
+        givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
+        return givers, sources, False
+    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran", "demanded an explanation from Russia"
+        targets = object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
+    if not targets:
+        targets = [t for t in complement_targets(ctx, tok, trig) if t not in sources]
+    if not targets:  # "imposed sanctions over Russia's invasion of Ukraine": Russia (args.response.*)
+        targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
+    return sources, targets, False
+
+
+def object_noun_targets(ctx: EventContext, verb: Token, preps: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for o in A.children(verb, ("dobj",)) + A.pobjs(verb, ("into",)):  # "entered into an agreement with X"
+        if not A.actor_of(ctx, o):
+            for p in A.pobjs(o, tuple(preps - {"in"})):
+                out += A.actors_of(ctx, p)
+    return out
+
+
+def complement_targets(ctx: EventContext, tok: Token, trig: Trigger) -> list[str]:
+    """Targets of a speech-act verb read off its complement clause: "demanded that the US cancel
+    ..." (the complement's subject), "offered to negotiate with Armenia", "promised to continue aid
+    to Mozambique" (the complement verb's own object or prepositional target)."""
+    out: list[str] = []
+    requests = modality().request_verbs
+    for c in tok.children:
+        if c.dep_ == "ccomp" and tok.lemma_.lower() in requests:
+            subj, passive = A.subject(c)
+            if subj is not None and not passive and subj.head.i == c.i:
+                out += A.actors_of(ctx, subj)
+        elif c.dep_ == "xcomp" and c.pos_ == "VERB":
+            for o in A.children(c, ("dobj", "dative")):
+                out += A.actors_of(ctx, o)
+            for p in A.pobjs(c, ("with", "to", "for", "on", "against", "into", "from")):
+                out += A.actors_of(ctx, p)
+            if not out:
+                out += object_noun_targets(ctx, c, frozenset({"to", "for", "on", "against", "with"}))
+    return out
+
+
+#: Prepositions of a light verb whose object is an event noun's target ("launched an attack on X").
+LIGHT_PREPS = ("on", "against", "with", "to", "into", "upon", "at")
+#: Subject heads that never stand for an unresolved actor ("it", "this", "there", numbers).
