@@ -96,8 +96,12 @@ def create_app(db_path: str | FilePath | None = None, settings: Settings | None 
         stores.close()
 
     guarded = settings.api_read_requires_token  # then the schema needs the token too (the /docs page reads it)
+    # Every route can answer 400 (InputError, ValueError: a bad value, since after until) and 503 (the
+    # store is unavailable): documented once here, so schemathesis finds no undocumented status.
     app = FastAPI(title="Barometer API", version=__version__, lifespan=lifespan,
                   dependencies=[Depends(reject_unknown_parameters)],
+                  responses={400: {"model": ErrorDetail, "description": "a parameter's value is wrong"},
+                             503: {"model": ErrorDetail, "description": "the store is unavailable"}},
                   openapi_url=None if guarded else "/openapi.json", docs_url=None, redoc_url=None,
                   description="Explainable PLOVER/CAMEO event data from news articles: articles, events, "
                               "quotes, actors, dyad series, alerts. See docs/api.md.")
