@@ -130,3 +130,14 @@ def test_a_possessed_event_noun_keeps_its_own_cue():
     assault = [e for e in _events("Chile warned that Peru's possible invasion of Bolivia would be a disaster.")
                if e.type == "ASSAULT"]
     assert assault and all(e.status == "conditional" for e in assault)
+
+
+def test_coverage_round_filters():
+    # a coup removing a leader is coercion, not a withdrawal of troops
+    found = {e.type for e in _events("A military coup removed the Peruvian president and his ministers in 1992.")}
+    assert "RETREAT" not in found
+    # a reward for information is a request, not aid
+    found = {e.type for e in _events("The United States offered a reward of five million dollars for information on the Peruvian rebels.")}
+    assert "AID" not in found and "REQUEST" in found
+    # pushing two states together is no request
+    assert "REQUEST" not in {e.type for e in _events("The sanctions of Chile pushed Peru and Bolivia together.")}
