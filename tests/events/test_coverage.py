@@ -65,6 +65,8 @@ def test_an_obligation_or_a_bill_withdrawn_is_no_retreat_of_troops():
     ("The Chilean army toppled the government of Peru.", "COERCE"),
     ("A military coup removed the Peruvian president in 1992.", "COERCE"),
     ("The parliament of Peru voted to expel Chilean troops from the country.", "SANCTION"),
+    ("Chile urged Peru to halt its drilling operations near the coast.", "RETREAT"),
+    ("Peruvian troops came to the Chilean border town of Arica.", "MOBILIZE"),
 ])
 def test_nominal_and_light_verb_wordings_code_their_event(text, type_):
     assert type_ in {ty for ty, *_ in _coded(text)}, (text, _coded(text))
@@ -73,3 +75,7 @@ def test_nominal_and_light_verb_wordings_code_their_event(text, type_):
 def test_a_statue_toppled_or_an_order_to_troops_is_no_coercion_or_expulsion():
     assert "COERCE" not in {ty for ty, *_ in _coded("Chilean protesters toppled a statue of a Peruvian general.")}
     assert "SANCTION" not in {ty for ty, *_ in _coded("Peru ordered its military to hold drills near Chile.")}
+
+
+def test_a_business_suspending_operations_halts_no_military_operation():
+    assert "RETREAT" not in {ty for ty, *_ in _coded("The Chilean embassy in Peru suspended operations on Monday.")}
