@@ -67,6 +67,13 @@ def test_an_obligation_or_a_bill_withdrawn_is_no_retreat_of_troops():
     ("The parliament of Peru voted to expel Chilean troops from the country.", "SANCTION"),
     ("Chile urged Peru to halt its drilling operations near the coast.", "RETREAT"),
     ("Peruvian troops came to the Chilean border town of Arica.", "MOBILIZE"),
+    ("The boat of the migrants was turned around by the Chilean navy.", "COERCE"),
+    ("The former president of Peru will face trial in Lima.", "ACCUSE"),
+    ("Chile will pursue the prosecution of the Peruvian general.", "ACCUSE"),
+    ("The Peruvian opposition made several legal challenges against the government.", "ACCUSE"),
+    ("The Chilean opposition challenged the constitutionality of the Peruvian treaty.", "ACCUSE"),
+    ("The wounded Chilean opposition leader was airlifted from Lima to Santiago.", "AID"),
+    ("Chilean police recovered weapons in the house of the Peruvian suspect.", "COERCE"),
 ])
 def test_nominal_and_light_verb_wordings_code_their_event(text, type_):
     assert type_ in {ty for ty, *_ in _coded(text)}, (text, _coded(text))
@@ -79,3 +86,7 @@ def test_a_statue_toppled_or_an_order_to_troops_is_no_coercion_or_expulsion():
 
 def test_a_business_suspending_operations_halts_no_military_operation():
     assert "RETREAT" not in {ty for ty, *_ in _coded("The Chilean embassy in Peru suspended operations on Monday.")}
+
+
+def test_airlifted_troops_are_no_evacuation():
+    assert "AID" not in {ty for ty, *_ in _coded("Chile airlifted troops to the border with Peru.")}
