@@ -141,3 +141,12 @@ def test_coverage_round_filters():
     assert "AID" not in found and "REQUEST" in found
     # pushing two states together is no request
     assert "REQUEST" not in {e.type for e in _events("The sanctions of Chile pushed Peru and Bolivia together.")}
+
+
+def test_tear_gas_halted_aid_and_forced_out_refugees_are_not_the_new_coverage_readings():
+    rules = {e.rule.split("+")[0] for e in _events("Peruvian riot police used tear gas to disperse protesters in Lima.")}
+    assert "assault.cbrn" not in rules
+    found = {e.type for e in _events("Japan said it had halted economic aid to Peru in line with efforts to end the fighting.")}
+    assert "RETREAT" not in found
+    rules = {e.rule.split("+")[0] for e in _events("The Chilean army forced out hundreds of Peruvian refugees from a camp.")}
+    assert "coerce.coup_remove" not in rules
