@@ -150,3 +150,9 @@ def test_tear_gas_halted_aid_and_forced_out_refugees_are_not_the_new_coverage_re
     assert "RETREAT" not in found
     rules = {e.rule.split("+")[0] for e in _events("The Chilean army forced out hundreds of Peruvian refugees from a camp.")}
     assert "coerce.coup_remove" not in rules
+
+
+def test_forced_cooperation_and_a_recognised_heritage_site_are_no_cooperation_or_recognition():
+    assert "COOPERATE" not in {e.type for e in _events("Peruvian soldiers forced the Chilean villagers to cooperate.")}
+    assert "SUPPORT" not in {e.type for e in _events("The church of Lima has been recognized by Chile as part of the world heritage.")}
+    assert "SUPPORT" in {e.type for e in _events("Chile recognized the new government of Peru.")}
