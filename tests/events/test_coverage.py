@@ -74,6 +74,10 @@ def test_an_obligation_or_a_bill_withdrawn_is_no_retreat_of_troops():
     ("The Chilean opposition challenged the constitutionality of the Peruvian treaty.", "ACCUSE"),
     ("The wounded Chilean opposition leader was airlifted from Lima to Santiago.", "AID"),
     ("Chilean police recovered weapons in the house of the Peruvian suspect.", "COERCE"),
+    ("The Peruvian government made concessions to the Chilean miners.", "CONCEDE"),
+    ("The president of Peru granted an amnesty to the Chilean prisoners.", "RETREAT"),
+    ("Peru granted recognition to the new government of Chile.", "SUPPORT"),
+    ("The evacuation of Chilean civilians by Peru began on Monday.", "AID"),
 ])
 def test_nominal_and_light_verb_wordings_code_their_event(text, type_):
     assert type_ in {ty for ty, *_ in _coded(text)}, (text, _coded(text))
