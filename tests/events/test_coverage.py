@@ -55,3 +55,42 @@ def test_an_explosion_is_an_attack_even_with_no_known_attacker():
 def test_an_obligation_or_a_bill_withdrawn_is_no_retreat_of_troops():
     found = {ty for ty, *_ in _coded("The government of Chile will withdraw the proposed bill on extradition.")}
     assert "CONCEDE" in found and "RETREAT" not in found
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Chilean farmers blame Peruvian sanctions for the rising price of fuel.", "SANCTION"),
+    ("The Peruvian commander orchestrated attacks on Chilean bases in Arica.", "ASSAULT"),
+    ("Peruvian forces used chemical weapons against Chilean troops.", "ASSAULT"),
+    ("The Chilean rebels vowed revenge against Peru.", "THREATEN"),
+    ("The Chilean army toppled the government of Peru.", "COERCE"),
+    ("A military coup removed the Peruvian president in 1992.", "COERCE"),
+    ("The parliament of Peru voted to expel Chilean troops from the country.", "SANCTION"),
+    ("Chile urged Peru to halt its drilling operations near the coast.", "RETREAT"),
+    ("Peruvian troops came to the Chilean border town of Arica.", "MOBILIZE"),
+    ("The boat of the migrants was turned around by the Chilean navy.", "COERCE"),
+    ("The former president of Peru will face trial in Lima.", "ACCUSE"),
+    ("Chile will pursue the prosecution of the Peruvian general.", "ACCUSE"),
+    ("The Peruvian opposition made several legal challenges against the government.", "ACCUSE"),
+    ("The Chilean opposition challenged the constitutionality of the Peruvian treaty.", "ACCUSE"),
+    ("The wounded Chilean opposition leader was airlifted from Lima to Santiago.", "AID"),
+    ("Chilean police recovered weapons in the house of the Peruvian suspect.", "COERCE"),
+    ("The Peruvian government made concessions to the Chilean miners.", "CONCEDE"),
+    ("The president of Peru granted an amnesty to the Chilean prisoners.", "RETREAT"),
+    ("Peru granted recognition to the new government of Chile.", "SUPPORT"),
+    ("The evacuation of Chilean civilians by Peru began on Monday.", "AID"),
+])
+def test_nominal_and_light_verb_wordings_code_their_event(text, type_):
+    assert type_ in {ty for ty, *_ in _coded(text)}, (text, _coded(text))
+
+
+def test_a_statue_toppled_or_an_order_to_troops_is_no_coercion_or_expulsion():
+    assert "COERCE" not in {ty for ty, *_ in _coded("Chilean protesters toppled a statue of a Peruvian general.")}
+    assert "SANCTION" not in {ty for ty, *_ in _coded("Peru ordered its military to hold drills near Chile.")}
+
+
+def test_a_business_suspending_operations_halts_no_military_operation():
+    assert "RETREAT" not in {ty for ty, *_ in _coded("The Chilean embassy in Peru suspended operations on Monday.")}
+
+
+def test_airlifted_troops_are_no_evacuation():
+    assert "AID" not in {ty for ty, *_ in _coded("Chile airlifted troops to the border with Peru.")}

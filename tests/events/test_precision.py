@@ -130,3 +130,29 @@ def test_a_possessed_event_noun_keeps_its_own_cue():
     assault = [e for e in _events("Chile warned that Peru's possible invasion of Bolivia would be a disaster.")
                if e.type == "ASSAULT"]
     assert assault and all(e.status == "conditional" for e in assault)
+
+
+def test_coverage_round_filters():
+    # a coup removing a leader is coercion, not a withdrawal of troops
+    found = {e.type for e in _events("A military coup removed the Peruvian president and his ministers in 1992.")}
+    assert "RETREAT" not in found
+    # a reward for information is a request, not aid
+    found = {e.type for e in _events("The United States offered a reward of five million dollars for information on the Peruvian rebels.")}
+    assert "AID" not in found and "REQUEST" in found
+    # pushing two states together is no request
+    assert "REQUEST" not in {e.type for e in _events("The sanctions of Chile pushed Peru and Bolivia together.")}
+
+
+def test_tear_gas_halted_aid_and_forced_out_refugees_are_not_the_new_coverage_readings():
+    rules = {e.rule.split("+")[0] for e in _events("Peruvian riot police used tear gas to disperse protesters in Lima.")}
+    assert "assault.cbrn" not in rules
+    found = {e.type for e in _events("Japan said it had halted economic aid to Peru in line with efforts to end the fighting.")}
+    assert "RETREAT" not in found
+    rules = {e.rule.split("+")[0] for e in _events("The Chilean army forced out hundreds of Peruvian refugees from a camp.")}
+    assert "coerce.coup_remove" not in rules
+
+
+def test_forced_cooperation_and_a_recognised_heritage_site_are_no_cooperation_or_recognition():
+    assert "COOPERATE" not in {e.type for e in _events("Peruvian soldiers forced the Chilean villagers to cooperate.")}
+    assert "SUPPORT" not in {e.type for e in _events("The church of Lima has been recognized by Chile as part of the world heritage.")}
+    assert "SUPPORT" in {e.type for e in _events("Chile recognized the new government of Peru.")}

@@ -40,6 +40,8 @@ from barometer.registry import register
 
 #: Acts that only speak of the event they take as object ("condemned the invasion", "discussed the war").
 TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "CONSULT", "SUPPORT"})
+#: Event nouns that stay events under a topic verb when they name their doer ("blame Western sanctions").
+OWN_DOER_TYPES = frozenset({"SANCTION", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 #: Verbal acts: done in a place, they are not aimed at its country (``place_target`` is for material acts).
 TALK = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE"})
 
@@ -107,10 +109,24 @@ def find_hits(doc: Doc, lex: Lexicon, ctx: EventContext | None = None, filt: Fil
     fired = {h.tok.i: h.trig.type for h in hits}
 
     def absorbed(h: Hit, head: int) -> bool:
-        return head in fired and (fired[head] == h.trig.type or fired[head] in TOPIC_TYPES)
+        if head not in fired:
+            return False
+        if fired[head] == h.trig.type:
+            return True
+        # "blame Western sanctions", "oppose American export restrictions": a measure that names its own doer
+        # is an event of its own under a verb that only speaks of it; an attack or war so named ("condemn
+        # Russia's invasion", "reject Russia's aggression") is the situation the article tells elsewhere
+        # (one event per fact: docs/annotation.md)
+        return fired[head] in TOPIC_TYPES and not (h.trig.type in OWN_DOER_TYPES and _own_doer(h.tok, ctx))
 
     return [h for h in hits if not (h.tok.pos_ == "NOUN" and (absorbed(h, h.tok.head.i) or (
         h.anchor.i != h.tok.i and absorbed(h, h.anchor.i))))]
+
+
+def _own_doer(tok: Token, ctx: EventContext | None) -> bool:
+    """An event noun whose possessor or modifier is an actor ("Moscow's invasion", "Western sanctions")."""
+    return ctx is not None and any(A.actors_of(ctx, c) for c in tok.children
+                                   if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i)
 
 
 _NOT_ACTOR_TAGS = frozenset({"PRP", "DT", "EX", "CD", "WDT", "WP"})
