@@ -34,6 +34,12 @@ def code(text: str):
     ('"This is a war of choice that Peru has unleashed," the Chilean president said.', "ACCUSE", ("CHLGOV", "PER")),
     ("The Chilean president spoke out against Peru.", "ACCUSE", ("CHLGOV", "PER")),
     ('The Chilean president said: "We are not prepared to risk a war with Peru."', "REJECT", ("CHLGOV", None)),
+    # an unnamed accused or addressee: the act, with no target
+    ('"Someone would like to provoke a war in the region," the Chilean president said.', "ACCUSE", ("CHLGOV", None)),
+    ("The Chilean president said foreign powers should leave the region.", "REQUEST", ("CHLGOV", None)),
+    # the possessor of the deed is blamed; a denial is aimed at whoever made the claim
+    ("The Chilean minister said the explosion was Peru's doing.", "ACCUSE", ("CHLGOV", "PER")),
+    ("The Chilean minister said there was no evidence to support Peru's claims.", "REJECT", ("CHLGOV", "PER")),
 ])
 def test_the_cue_and_the_content_decide_the_speakers_act(text, act, pair):
     found = [(e, s, t) for e, s, t, _ in code(text) if e.type == act]
@@ -54,6 +60,7 @@ def test_the_embedded_event_stays_a_claim_of_the_speaker():
     "The Kremlin declined to comment on the report.",  # annotation.md section 10: codes nothing
     "Russia has had to concentrate its attacks on the Donbas, the EU foreign policy chief said.",  # no criticism
     '"We must keep the risk to public order at a minimum," the Estonian prime minister wrote.',
+    "Peru is doing everything it can to help, the Chilean minister said.",  # no possessor: nobody blamed
 ])
 def test_a_plain_description_or_a_bare_wish_codes_nothing(text):
     assert not [e for e, *_ in code(text) if e.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE")]

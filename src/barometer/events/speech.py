@@ -184,6 +184,27 @@ def _agent(ctx: EventContext, tok: Token, speaker: str) -> str | None:
     return None if own else actor
 
 
+def _unnamed(tok: Token | None) -> bool:
+    """An unnamed party as a clause's subject: "someone", "those who ...", a plural group noun that
+    names no known actor ("foreign powers", "unspecified forces"); never "we", "they" or a thing."""
+    if tok is None:
+        return False
+    words = speech_acts().unnamed
+    if tok.lower_ in words and tok.pos_ == "PRON":
+        return True
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in words
+
+
+def _possessor(ctx: EventContext, tok: Token, speaker: str) -> str | None:
+    """The possessor of a word, when it is another side: "the crash was Iran's doing", "Moscow's claims"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            for a in A.actors_of(ctx, c):
+                if a != speaker:
+                    return a
+    return None
+
+
 def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
     """Whom a verb of saying addresses: its object ("urged Moscow", "accused Kyiv of", "we count on
     Turkey"), the subject of the clause it asks for ("wants Ukraine to recognise"), or the party behind
@@ -281,8 +302,10 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
                 target = _labelled(ctx, verb, speaker, before)  # "called X a crime": X's doer is accused
                 if target is not None:
                     return entry, target
-            actor, own = _resolve(ctx, A.subject(verb)[0], speaker)
-            if entry.subject == "other" and (actor is None or own):
+            subj = A.subject(verb)[0]
+            actor, own = _resolve(ctx, subj, speaker)
+            anon = entry.unnamed and actor is None and _unnamed(subj)
+            if entry.subject == "other" and (actor is None or own) and not anon:
                 continue
             if (entry.subject == "self" and not own) or (entry.subject == "actor" and actor is None):
                 continue
@@ -292,9 +315,16 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
                 target = _agent(ctx, tok, speaker)
             elif entry.target == "object":
                 target = _addressee(ctx, _clause_verb(tok), speaker)
+            elif entry.target == "possessor":
+                target = _possessor(ctx, tok, speaker)
+            elif entry.target == "claimant":  # "no evidence to support the President's claims": the President
+                target = next((a for t in content if t.lemma_.lower() in acts.statement_nouns
+                               for a in [_possessor(ctx, t, speaker)] if a), None)
             else:
                 target = None
-            if entry.needs_target and target is None:
+            if anon:
+                target = None
+            if entry.needs_target and target is None and not anon:
                 continue
             return entry, target
     return None
