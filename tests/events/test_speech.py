@@ -34,6 +34,8 @@ def code(text: str):
     ('"This is a war of choice that Peru has unleashed," the Chilean president said.', "ACCUSE", ("CHLGOV", "PER")),
     ("The Chilean president spoke out against Peru.", "ACCUSE", ("CHLGOV", "PER")),
     ('The Chilean president said: "We are not prepared to risk a war with Peru."', "REJECT", ("CHLGOV", None)),
+    # a duty laid on another: the speaker's request of it
+    ("Peru was obliged to return the ship, the Chilean minister said.", "REQUEST", ("CHLGOV", "PER")),
     # an unnamed accused or addressee: the act, with no target
     ('"Someone would like to provoke a war in the region," the Chilean president said.', "ACCUSE", ("CHLGOV", None)),
     ("The Chilean president said foreign powers should leave the region.", "REQUEST", ("CHLGOV", None)),
@@ -134,6 +136,15 @@ def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
 def test_the_target_of_a_verbal_act_is_whom_it_is_about(text, pair):
     found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE" and e.rule.startswith("accuse.")]
     assert found == [pair]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Chilean president demanded that Peru withdraw its troops.", ("CHLGOV", "PER")),
+    ("The Chilean president recommended that Peru should release the sailors.", ("CHLGOV", "PER")),
+])
+def test_a_demanded_clause_names_the_addressee(text, pair):
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "REQUEST"]
+    assert pair in found, [(e.type, s, t, e.rule) for e, s, t, _ in code(text)]
 
 
 def test_a_trigger_condition_holds_for_a_statement_too():

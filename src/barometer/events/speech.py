@@ -205,6 +205,10 @@ def _possessor(ctx: EventContext, tok: Token, speaker: str) -> str | None:
     return None
 
 
+#: modals of a demanded clause: "urged that Iran should stop"
+DEMAND_AUX = frozenset({"should", "must"})
+
+
 def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
     """Whom a verb of saying addresses: its object ("urged Moscow", "accused Kyiv of", "we count on
     Turkey"), the subject of the clause it asks for ("wants Ukraine to recognise"), or the party behind
@@ -218,7 +222,10 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
             if a != speaker:
                 return a
     for c in A.children(verb, ("ccomp",)):
-        if any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+        # "wants Ukraine to recognise", "demanded that Russia withdraw", "urged that Iran should stop" (a
+        # bare or modal verb is a demand of its subject; "said that Russia withdrew" is a report)
+        auxes = [x.lower_ for x in c.children if x.dep_ == "aux"]
+        if "to" in auxes or any(x in DEMAND_AUX for x in auxes) or (c.tag_ == "VB" and not auxes):
             for a in A.actors_of(ctx, A.subject(c)[0]):
                 if a != speaker:
                     return a
