@@ -130,6 +130,9 @@ def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
     # whose act a definite object refers back to: the attacker, whoever last spoke
     ("Russian troops attacked Kharkiv on Monday. The German government condemned the attack.", ("DEUGOV", "RUSMIL")),
     ("Erdogan said Greece was a bully. The Greek minister criticised his remarks.", ("GRCGOV", "TURGOV")),
+    # a deed noun ("the move", "the decision") refers back to whoever last acted
+    ("Peruvian police arrested six Chilean fishermen on Monday. The Chilean government criticized the move.",
+     ("CHLGOV", "PERCOP")),
     # the party behind the object: "Moscow's invasion"
     ("The Greek minister condemned Moscow's invasion.", ("GRCGOV", "RUSGOV")),
 ])

@@ -262,6 +262,12 @@ def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) 
             if said:
                 return max(said, key=lambda q: q.start).speaker
             continue
+        if lemma in speech_acts().deed_nouns:  # "criticized the move": whoever last acted (not a statement)
+            prior = [e for e in before if e.evidence.end <= cue.idx and e.source
+                     and e.status != "reported" and not _same_side(ctx, e.source, speaker)]
+            if prior:
+                return max(prior, key=lambda e: e.evidence.start).source
+            continue
         types = {t.type for t in lexicon().candidates(lemma, "NOUN")}
         prior = [e for e in before if e.type in types and e.evidence.start <= cue.idx and e.source
                  and not _same_side(ctx, e.source, speaker)]

@@ -69,6 +69,7 @@ class SpeechActsFile(DataFile):
     statements: Referring | None = None
     labelling: Referring | None = None
     unnamed: Referring | None = None
+    deeds: Referring | None = None
 
     @model_validator(mode="after")
     def _codes(self) -> SpeechActsFile:
@@ -99,6 +100,7 @@ class SpeechActs:
         self.statement_nouns = frozenset(data.statements.words) if data.statements else frozenset()
         self.labelling = frozenset(data.labelling.words) if data.labelling else frozenset()
         self.unnamed = frozenset(data.unnamed.words) if data.unnamed else frozenset()
+        self.deed_nouns = frozenset(data.deeds.words) if data.deeds else frozenset()
 
 
 
