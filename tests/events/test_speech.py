@@ -36,6 +36,8 @@ def code(text: str):
     ('The Chilean president said: "We are not prepared to risk a war with Peru."', "REJECT", ("CHLGOV", None)),
     # a duty laid on another: the speaker's request of it
     ("Peru was obliged to return the ship, the Chilean minister said.", "REQUEST", ("CHLGOV", "PER")),
+    # a sanction named for another side: a threat to it
+    ("Peruvian firms could face sanctions, the Chilean minister said.", "THREATEN", ("CHLGOV", "PERBUS")),
     # an unnamed accused or addressee: the act, with no target
     ('"Someone would like to provoke a war in the region," the Chilean president said.', "ACCUSE", ("CHLGOV", None)),
     ("The Chilean president said foreign powers should leave the region.", "REQUEST", ("CHLGOV", None)),
