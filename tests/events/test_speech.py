@@ -181,3 +181,10 @@ def test_the_accused_is_the_doer_of_the_deed_the_accusation_names(text, deed):
 def test_a_deed_inside_the_deed_is_not_the_accused_s():
     found = code("Chile accused Peru of drawing out the war in Bolivia.")
     assert not [s for e, s, t, _ in found if e.type == "ASSAULT" and s == "PER"], found
+
+
+def test_a_claim_of_wrongdoing_is_an_allegation_without_a_culprit():
+    found = [(e.rule, s, t) for e, s, t, _ in code("The Chilean president claimed widespread voter fraud.")
+             if e.type == "ACCUSE"]
+    assert found == [("accuse.claim_wrongdoing", "CHLGOV", None)]
+    assert not [e for e, *_ in code("The Chilean president claimed victory.") if e.type == "ACCUSE"]
