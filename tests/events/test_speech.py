@@ -36,6 +36,8 @@ def code(text: str):
     ('The Chilean president said: "We are not prepared to risk a war with Peru."', "REJECT", ("CHLGOV", None)),
     # a duty laid on another: the speaker's request of it
     ("Peru was obliged to return the ship, the Chilean minister said.", "REQUEST", ("CHLGOV", "PER")),
+    # a refusal answers whoever asked
+    ('Regarding Peru\'s request, the Chilean minister said: "We will not accept it."', "REJECT", ("CHLGOV", "PER")),
     # a sanction named for another side: a threat to it
     ("Peruvian firms could face sanctions, the Chilean minister said.", "THREATEN", ("CHLGOV", "PERBUS")),
     # an unnamed accused or addressee: the act, with no target

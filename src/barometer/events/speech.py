@@ -195,6 +195,24 @@ def _unnamed(tok: Token | None) -> bool:
     return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in words
 
 
+#: what is asked or put forward: "will not accept Moscow's demands", "regarding Iran's request, ... would not consider"
+ASKED = frozenset({"request", "demand", "proposal", "offer", "ultimatum", "condition", "plan"})
+
+
+def _claimant(ctx: EventContext, content: Span, speaker: str) -> str | None:
+    """Whose claim or demand a rejection answers: the possessor of a statement noun of the content, or of a
+    noun of what was asked in the content's sentence ("regarding Iran's request, they 'would not consider ...'")."""
+    words = speech_acts().statement_nouns
+    toks = list(content) + [t for t in content.sent if t.i < content.start or t.i >= content.end]
+    for t in toks:
+        lemma = t.lemma_.lower()
+        if lemma in words or lemma in ASKED:
+            found = _possessor(ctx, t, speaker)
+            if found:
+                return found
+    return None
+
+
 def _possessor(ctx: EventContext, tok: Token, speaker: str) -> str | None:
     """The possessor of a word, when it is another side: "the crash was Iran's doing", "Moscow's claims"."""
     for c in tok.children:
@@ -331,8 +349,7 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
             elif entry.target == "possessor":
                 target = _possessor(ctx, tok, speaker)
             elif entry.target == "claimant":  # "no evidence to support the President's claims": the President
-                target = next((a for t in content if t.lemma_.lower() in acts.statement_nouns
-                               for a in [_possessor(ctx, t, speaker)] if a), None)
+                target = _claimant(ctx, content, speaker)
             else:
                 target = None
             if anon:
