@@ -34,6 +34,18 @@ def code(text: str):
     ('"This is a war of choice that Peru has unleashed," the Chilean president said.', "ACCUSE", ("CHLGOV", "PER")),
     ("The Chilean president spoke out against Peru.", "ACCUSE", ("CHLGOV", "PER")),
     ('The Chilean president said: "We are not prepared to risk a war with Peru."', "REJECT", ("CHLGOV", None)),
+    # a duty laid on another: the speaker's request of it
+    ("Peru was obliged to return the ship, the Chilean minister said.", "REQUEST", ("CHLGOV", "PER")),
+    # a refusal answers whoever asked
+    ('Regarding Peru\'s request, the Chilean minister said: "We will not accept it."', "REJECT", ("CHLGOV", "PER")),
+    # a sanction named for another side: a threat to it
+    ("Peruvian firms could face sanctions, the Chilean minister said.", "THREATEN", ("CHLGOV", "PERBUS")),
+    # an unnamed accused or addressee: the act, with no target
+    ('"Someone would like to provoke a war in the region," the Chilean president said.', "ACCUSE", ("CHLGOV", None)),
+    ("The Chilean president said foreign powers should leave the region.", "REQUEST", ("CHLGOV", None)),
+    # the possessor of the deed is blamed; a denial is aimed at whoever made the claim
+    ("The Chilean minister said the explosion was Peru's doing.", "ACCUSE", ("CHLGOV", "PER")),
+    ("The Chilean minister said there was no evidence to support Peru's claims.", "REJECT", ("CHLGOV", "PER")),
 ])
 def test_the_cue_and_the_content_decide_the_speakers_act(text, act, pair):
     found = [(e, s, t) for e, s, t, _ in code(text) if e.type == act]
@@ -54,6 +66,7 @@ def test_the_embedded_event_stays_a_claim_of_the_speaker():
     "The Kremlin declined to comment on the report.",  # annotation.md section 10: codes nothing
     "Russia has had to concentrate its attacks on the Donbas, the EU foreign policy chief said.",  # no criticism
     '"We must keep the risk to public order at a minimum," the Estonian prime minister wrote.',
+    "Peru is doing everything it can to help, the Chilean minister said.",  # no possessor: nobody blamed
 ])
 def test_a_plain_description_or_a_bare_wish_codes_nothing(text):
     assert not [e for e, *_ in code(text) if e.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE")]
@@ -121,12 +134,24 @@ def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
     # whose act a definite object refers back to: the attacker, whoever last spoke
     ("Russian troops attacked Kharkiv on Monday. The German government condemned the attack.", ("DEUGOV", "RUSMIL")),
     ("Erdogan said Greece was a bully. The Greek minister criticised his remarks.", ("GRCGOV", "TURGOV")),
+    # a deed noun ("the move", "the decision") refers back to whoever last acted
+    ("Peruvian police arrested six Chilean fishermen on Monday. The Chilean government criticized the move.",
+     ("CHLGOV", "PERCOP")),
     # the party behind the object: "Moscow's invasion"
     ("The Greek minister condemned Moscow's invasion.", ("GRCGOV", "RUSGOV")),
 ])
 def test_the_target_of_a_verbal_act_is_whom_it_is_about(text, pair):
     found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE" and e.rule.startswith("accuse.")]
     assert found == [pair]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Chilean president demanded that Peru withdraw its troops.", ("CHLGOV", "PER")),
+    ("The Chilean president recommended that Peru should release the sailors.", ("CHLGOV", "PER")),
+])
+def test_a_demanded_clause_names_the_addressee(text, pair):
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "REQUEST"]
+    assert pair in found, [(e.type, s, t, e.rule) for e, s, t, _ in code(text)]
 
 
 def test_a_trigger_condition_holds_for_a_statement_too():
@@ -158,3 +183,10 @@ def test_the_accused_is_the_doer_of_the_deed_the_accusation_names(text, deed):
 def test_a_deed_inside_the_deed_is_not_the_accused_s():
     found = code("Chile accused Peru of drawing out the war in Bolivia.")
     assert not [s for e, s, t, _ in found if e.type == "ASSAULT" and s == "PER"], found
+
+
+def test_a_claim_of_wrongdoing_is_an_allegation_without_a_culprit():
+    found = [(e.rule, s, t) for e, s, t, _ in code("The Chilean president claimed widespread voter fraud.")
+             if e.type == "ACCUSE"]
+    assert found == [("accuse.claim_wrongdoing", "CHLGOV", None)]
+    assert not [e for e, *_ in code("The Chilean president claimed victory.") if e.type == "ACCUSE"]

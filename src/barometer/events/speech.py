@@ -184,6 +184,49 @@ def _agent(ctx: EventContext, tok: Token, speaker: str) -> str | None:
     return None if own else actor
 
 
+def _unnamed(tok: Token | None) -> bool:
+    """An unnamed party as a clause's subject: "someone", "those who ...", a plural group noun that
+    names no known actor ("foreign powers", "unspecified forces"); never "we", "they" or a thing."""
+    if tok is None:
+        return False
+    words = speech_acts().unnamed
+    if tok.lower_ in words and tok.pos_ == "PRON":
+        return True
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in words
+
+
+#: what is asked or put forward: "will not accept Moscow's demands", "regarding Iran's request, ... would not consider"
+ASKED = frozenset({"request", "demand", "proposal", "offer", "ultimatum", "condition", "plan"})
+
+
+def _claimant(ctx: EventContext, content: Span, speaker: str) -> str | None:
+    """Whose claim or demand a rejection answers: the possessor of a statement noun of the content, or of a
+    noun of what was asked in the content's sentence ("regarding Iran's request, they 'would not consider ...'")."""
+    words = speech_acts().statement_nouns
+    toks = list(content) + [t for t in content.sent if t.i < content.start or t.i >= content.end]
+    for t in toks:
+        lemma = t.lemma_.lower()
+        if lemma in words or lemma in ASKED:
+            found = _possessor(ctx, t, speaker)
+            if found:
+                return found
+    return None
+
+
+def _possessor(ctx: EventContext, tok: Token, speaker: str) -> str | None:
+    """The possessor of a word, when it is another side: "the crash was Iran's doing", "Moscow's claims"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            for a in A.actors_of(ctx, c):
+                if a != speaker:
+                    return a
+    return None
+
+
+#: modals of a demanded clause: "urged that Iran should stop"
+DEMAND_AUX = frozenset({"should", "must"})
+
+
 def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
     """Whom a verb of saying addresses: its object ("urged Moscow", "accused Kyiv of", "we count on
     Turkey"), the subject of the clause it asks for ("wants Ukraine to recognise"), or the party behind
@@ -197,7 +240,10 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
             if a != speaker:
                 return a
     for c in A.children(verb, ("ccomp",)):
-        if any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+        # "wants Ukraine to recognise", "demanded that Russia withdraw", "urged that Iran should stop" (a
+        # bare or modal verb is a demand of its subject; "said that Russia withdrew" is a report)
+        auxes = [x.lower_ for x in c.children if x.dep_ == "aux"]
+        if "to" in auxes or any(x in DEMAND_AUX for x in auxes) or (c.tag_ == "VB" and not auxes):
             for a in A.actors_of(ctx, A.subject(c)[0]):
                 if a != speaker:
                     return a
@@ -233,6 +279,12 @@ def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) 
                     and not _same_side(ctx, q.speaker, speaker)]
             if said:
                 return max(said, key=lambda q: q.start).speaker
+            continue
+        if lemma in speech_acts().deed_nouns:  # "criticized the move": whoever last acted (not a statement)
+            prior = [e for e in before if e.evidence.end <= cue.idx and e.source
+                     and e.status != "reported" and not _same_side(ctx, e.source, speaker)]
+            if prior:
+                return max(prior, key=lambda e: e.evidence.start).source
             continue
         types = {t.type for t in lexicon().candidates(lemma, "NOUN")}
         prior = [e for e in before if e.type in types and e.evidence.start <= cue.idx and e.source
@@ -281,8 +333,10 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
                 target = _labelled(ctx, verb, speaker, before)  # "called X a crime": X's doer is accused
                 if target is not None:
                     return entry, target
-            actor, own = _resolve(ctx, A.subject(verb)[0], speaker)
-            if entry.subject == "other" and (actor is None or own):
+            subj = A.subject(verb)[0]
+            actor, own = _resolve(ctx, subj, speaker)
+            anon = entry.unnamed and actor is None and _unnamed(subj)
+            if entry.subject == "other" and (actor is None or own) and not anon:
                 continue
             if (entry.subject == "self" and not own) or (entry.subject == "actor" and actor is None):
                 continue
@@ -292,9 +346,15 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
                 target = _agent(ctx, tok, speaker)
             elif entry.target == "object":
                 target = _addressee(ctx, _clause_verb(tok), speaker)
+            elif entry.target == "possessor":
+                target = _possessor(ctx, tok, speaker)
+            elif entry.target == "claimant":  # "no evidence to support the President's claims": the President
+                target = _claimant(ctx, content, speaker)
             else:
                 target = None
-            if entry.needs_target and target is None:
+            if anon:
+                target = None
+            if entry.needs_target and target is None and not anon:
                 continue
             return entry, target
     return None

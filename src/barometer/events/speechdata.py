@@ -44,8 +44,11 @@ class ContentAct(Act):
     phrases: list[str] = []
     cues: list[str] = []
     subject: Literal["any", "other", "self", "actor"] = "any"
-    target: Literal["subject", "agent", "object", "none"] = "none"
+    target: Literal["subject", "agent", "object", "possessor", "claimant", "none"] = "none"
     needs_target: bool = False
+    #: an unnamed other party ("someone", "those who ...", "foreign powers": ``unnamed`` words) also holds
+    #: as the subject `other`, with no target: gold codes "someone wants to provoke a war" speaker -> None
+    unnamed: bool = False
 
 
 class Referring(Strict):
@@ -65,6 +68,8 @@ class SpeechActsFile(DataFile):
     content: list[ContentAct]
     statements: Referring | None = None
     labelling: Referring | None = None
+    unnamed: Referring | None = None
+    deeds: Referring | None = None
 
     @model_validator(mode="after")
     def _codes(self) -> SpeechActsFile:
@@ -94,6 +99,8 @@ class SpeechActs:
         self.patterns = {e.id: _phrase_re(e.phrases) for e in data.content if e.phrases}
         self.statement_nouns = frozenset(data.statements.words) if data.statements else frozenset()
         self.labelling = frozenset(data.labelling.words) if data.labelling else frozenset()
+        self.unnamed = frozenset(data.unnamed.words) if data.unnamed else frozenset()
+        self.deed_nouns = frozenset(data.deeds.words) if data.deeds else frozenset()
 
 
 
