@@ -142,22 +142,33 @@ FOREIGN_KINDS = frozenset({"counterpart", "ambassador", "secretary_general", "jo
                            "commission_president", "council_president"})
 
 
+#: Confidence of an untitled local person's country taken from the article's main country.
+UNTITLED_CONFIDENCE = 0.5
+
+
 def local_people_countries(st: State, alias_at: dict) -> None:
     """An article-local person titled with a domestic office and no country in their own words
     ("Prosecutor Krzysztof Sierak", "Police spokesman Mariusz Ciarka") holds it in the article's main
-    country. Never a person with no title: a name alone says nothing of where one is from."""
+    country. A person with no title at all ("Tomasz Kowalski, 43, said") is taken as one of the main
+    country's civilians (``CVL``, confidence 0.5): news about one country quotes mostly its people, and
+    the annotation guide codes a person with no office by country and group; a foreign visitor
+    named without a word of where they are from is the error this accepts."""
     country = None
     for info in st.infos.values():
         a = info.actor
         # a code without a country is a body's own ("an Interpol spokesperson" IGO): nothing to fill
-        if a.kind != "person" or a.kb_id or a.country or a.code or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
+        if a.kind != "person" or a.kb_id or a.country or a.code or set(info.kinds) & FOREIGN_KINDS:
             continue
-        spec = st.kb.kinds[info.kinds[0]]
-        if spec.sector == "IGO":
+        spec = st.kb.kinds[info.kinds[0]] if info.kinds else None
+        if spec is not None and spec.sector == "IGO":
             continue
         country = country or main_country(st, alias_at)
         if country is None:
             return
+        if spec is None:  # no office: the main country's civilians, as the annotation guide codes them
+            info.actor = a.model_copy(update={"country": country, "sector": "CVL", "code": country + "CVL",
+                                              "confidence": min(a.confidence, UNTITLED_CONFIDENCE)})
+            continue
         info.actor = a.model_copy(update={"country": country, "sector": spec.sector,
                                           "code": country + spec.sector + (spec.secondary or "")})
 
