@@ -170,3 +170,10 @@ def test_a_spokesperson_of_a_body_keeps_its_code_in_an_article_about_a_country(r
 def test_a_surname_in_capitals_is_still_the_kb_person(resolve):
     text = "The leader of China XI Jinping called all the parties to restraint."
     assert at(resolve(text, "2022-03-14"), text, "XI Jinping").kb_id == "person:xi-jinping"
+
+
+def test_a_bare_group_repeats_the_earlier_qualified_one(resolve):
+    text = ("According to Chilean state media, the talks failed. Peru, Peru and Peru protested. "
+            "Troops left the town, state media reported.")
+    a = at(resolve(text), text, "state media", 1)
+    assert a.code == "CHLMED"

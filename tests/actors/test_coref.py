@@ -129,3 +129,16 @@ def test_a_resolved_subject_pronoun_carries_the_speaker_past_the_window(resolve)
             "He underlined the call. He claimed the drilling was lawful.")
     layer = resolve(text, "2020-01-11")
     assert at(layer, text, "He", 1).name == "Recep Tayyip Erdoğan"  # "He claimed", three sentences on
+
+
+def test_possessive_in_a_fronted_adverbial_is_the_following_subject(resolve):
+    text = "After his talks with Olaf Scholz, Emmanuel Macron said the sanctions would stay."
+    layer = resolve(text, "2022-02-21")
+    his = next(m for m in layer.mentions if text[m.start:m.end] == "his")
+    assert his.actor_id == "person:emmanuel-macron" and his.rule == "coref:cataphora"
+
+
+def test_possessive_in_a_fronted_adverbial_respects_gender(resolve):
+    text = "Joe Biden spoke first. In her speech to Joe Biden, Foreign Secretary Liz Truss urged restraint."
+    layer = resolve(text)
+    assert _pronoun_actor(layer, text, "her").id == "person:liz-truss"

@@ -82,3 +82,12 @@ def test_every_epithet_target_exists():
 def test_malformed_epithets_are_refused(entry):
     with pytest.raises(KnowledgeBaseError):
         parse_data("actors/epithets.yaml", {"version": 1, "source": "t", "epithets": [entry]}, EpithetsFile)
+
+
+def test_a_countrys_leader_is_the_office_that_leads_it(resolve):
+    text = "The Russian leader called Germany's leader. The former Russian leader stayed silent."
+    layer = resolve(text, "2023-06-17")
+    assert at(layer, text, "Russian leader").id == "person:vladimir-putin"
+    assert at(layer, text, "Germany's leader").id == "person:olaf-scholz"
+    former = at(layer, text, "Russian leader", 1)
+    assert former is None or former.id != "person:vladimir-putin"

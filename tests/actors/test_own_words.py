@@ -79,3 +79,16 @@ def test_a_role_served_before_makes_an_elite_of_its_country(resolve):
     text = ("Daniel Russel, who served as a high-ranking American diplomat for East Asia under President "
             "Barack Obama, called it unreal.")
     assert at(resolve(text, "2022-03-14"), text, "Daniel Russel").code == "USAELI"
+
+
+def test_untitled_person_is_a_civilian_of_the_main_country(resolve):
+    text = ("Poland's government met in Warsaw. Polish police said Poland would act. "
+            "Jan Kowalski, a shopkeeper, said it was quiet.")
+    a = at(resolve(text), text, "Jan Kowalski")
+    assert (a.country, a.code) == ("POL", "POLCVL") and a.confidence <= 0.5
+
+
+def test_untitled_person_has_no_country_without_a_main_country(resolve):
+    text = "Jan Kowalski, a shopkeeper, said it was quiet."
+    a = at(resolve(text), text, "Jan Kowalski")
+    assert a is None or a.country is None

@@ -273,3 +273,17 @@ def test_missiles_striking_do_not_become_a_local_person(resolve):
     assert "Missiles" in text
     assert not [a for a in layer.actors if a.name == "Missiles"]
     assert at(layer, text, "Russian troops").code == "RUSMIL"
+
+
+def test_republic_of_congo_is_not_the_democratic_republic(resolve):
+    text = "The Republic of Congo and the Democratic Republic of Congo signed a border deal."
+    layer = resolve(text)
+    assert at(layer, text, "Republic of Congo").code == "COG"
+    assert at(layer, text, "Democratic Republic of Congo").code == "COD"
+
+
+def test_regional_groupings_are_regions_not_the_main_country(resolve):
+    text = "Russia hosted Russian officials and a group of African leaders. Arab states stayed away."
+    layer = resolve(text)
+    assert at(layer, text, "African leaders").code == "AFR"
+    assert at(layer, text, "Arab states").code == "ARB"

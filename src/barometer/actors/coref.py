@@ -85,7 +85,8 @@ def resolve_coreference(st: State, anaphors: list[Anaphor]) -> None:
         low = tok.lower_
         if low in MALE or low in FEMALE:
             gender = "m" if low in MALE else "f"
-            res = _perspective(st, tok, gender) or _person_pronoun(st, tok.i, gender, chained(tok.i, gender), sent)
+            res = (_perspective(st, tok, gender) or _fronted(st, tok, gender)
+                   or _person_pronoun(st, tok.i, gender, chained(tok.i, gender), sent))
         elif low in NEUTER:
             res = _it(st, tok.i, before(tok.i), sent)
         elif low in PLURAL:
@@ -124,12 +125,39 @@ def _perspective(st: State, tok, gender: str):  # noqa: ANN001 - spaCy Token
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     # inverted reporting clause the parser left without a subject: "..., said Volodymyr Zelensky"
     at = subjects[0].i if subjects else verb.i + 1
+    return _person_at(st, at, gender, "coref:perspective")
+
+
+#: Dependencies of a fronted adverbial on its clause's verb ("In his call with X, Biden warned").
+FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def _fronted(st: State, tok, gender: str):  # noqa: ANN001 - spaCy Token
+    """"In his phone call with the Russian leader, Joe Biden warned ...": a possessive inside an
+    adverbial fronted before its clause's subject refers forward to that subject when it is a named
+    person (read backward it would take the person the adverbial itself names). Rule ``coref:cataphora``."""
+    if tok.tag_ != "PRP$":
+        return None
+    branch = tok.head
+    while branch.head.i != branch.i and branch.head.pos_ not in ("VERB", "AUX"):
+        branch = branch.head
+    verb = branch.head
+    if branch.dep_ not in FRONTED_DEPS or verb.i == branch.i or branch.i > verb.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > max(t.i for t in branch.subtree)]
+    if not subjects:
+        return None
+    return _person_at(st, subjects[0].i, gender, "coref:cataphora")
+
+
+def _person_at(st: State, at: int, gender: str, rule: str):
+    """The person mention at token ``at`` if its gender is compatible, else None."""
     for m in st.mentions:
         if m.start <= at < m.end or (m.head is not None and m.head == at):
             info = st.infos[m.actor_id]
             if info.actor.kind != "person" or (info.gender and info.gender != gender):
                 return None
-            return m.actor_id, "coref:perspective", 0.8
+            return m.actor_id, rule, 0.8
     return None
 
 

@@ -176,6 +176,10 @@ def _hits(st: State, alias_at: dict) -> list[tuple[int, int, str, str | None]]:
     return sorted(out, key=lambda h: (-(h[1] - h[0]), h[0]))
 
 
+#: Words before an office epithet that say the holder is not the one on the article's date.
+NOT_CURRENT = frozenset({"former", "ex", "ex-", "late", "then", "future", "next", "previous", "outgoing", "deposed"})
+
+
 def epithets(st: State, alias_at: dict) -> None:
     """Mentions for the epithets of ``actors/epithets.yaml`` (rule ``epithet:<id>``)."""
     specs = load_epithets()
@@ -202,6 +206,8 @@ def epithets(st: State, alias_at: dict) -> None:
                 continue  # "on the Ukrainian side of the border" is a place
             st.add(s, e, record_info(kb, kb.sector_record(country, spec.sector), st.on), f"epithet:{eid}", 0.7)
             continue
+        if any(t.lower_ in NOT_CURRENT for t in st.doc[max(0, s - 2):s]):
+            continue  # "the former Russian leader" is not the holder on the date
         holders = {t.person for t in kb.holders(country, spec.kind, st.on)}
         text = st.doc[s:e].text
         if len(holders) == 1:

@@ -9,6 +9,8 @@ the table; its country, in order (rule ``group:<id>:<how>``):
   by descriptions already; here "the Minsk police", "Kyiv's students") or an ``in``/``of``/``from``/
   ``across``/``throughout`` phrase ("demonstrators in Minsk", "students of Ukraine"), read off the
   alias hits, locative capitals included;
+* ``earlier``: the country of the latest earlier mention of the same noun with one ("Syrian state
+  media ... state media");
 * ``article``: the article's main country — the one its alias hits (states, demonyms, capitals, also
   as places, seats, one-country organisations), KB office holders and the headline (its first country counts twice, the
   others once; the headline is not in the parsed text) name most, at least twice and half
@@ -115,6 +117,21 @@ def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _earlier_qualified(st: State, start: int, text: str) -> str | None:
+    """The country of the latest earlier mention of the same group noun with a country of its own:
+    "According to Syrian state media, ... according to state media" is the Syrian media again."""
+    noun = text.lower().removeprefix("the ")
+    best = None
+    for m in st.mentions:
+        if m.end > start or (best is not None and m.start < best.start):
+            continue
+        words = st.doc[m.start:m.end].text.lower()
+        if words != noun and words.endswith(" " + noun) and (a := st.infos[m.actor_id].actor).country \
+                and a.kind != "person":
+            best = m
+    return st.infos[best.actor_id].actor.country if best is not None else None
+
+
 def backer(kb: KB, tok: Token) -> bool:
     """"Russia" in "Russia-backed separatists", "Iranian-funded militias" (roles.yaml
     ``stance_suffixes``): the country backs the group the phrase names; it is not the group's."""
@@ -142,22 +159,33 @@ FOREIGN_KINDS = frozenset({"counterpart", "ambassador", "secretary_general", "jo
                            "commission_president", "council_president"})
 
 
+#: Confidence of an untitled local person's country taken from the article's main country.
+UNTITLED_CONFIDENCE = 0.5
+
+
 def local_people_countries(st: State, alias_at: dict) -> None:
     """An article-local person titled with a domestic office and no country in their own words
     ("Prosecutor Krzysztof Sierak", "Police spokesman Mariusz Ciarka") holds it in the article's main
-    country. Never a person with no title: a name alone says nothing of where one is from."""
+    country. A person with no title at all ("Tomasz Kowalski, 43, said") is taken as one of the main
+    country's civilians (``CVL``, confidence 0.5): news about one country quotes mostly its people, and
+    the annotation guide codes a person with no office by country and group; a foreign visitor
+    named without a word of where they are from is the error this accepts."""
     country = None
     for info in st.infos.values():
         a = info.actor
         # a code without a country is a body's own ("an Interpol spokesperson" IGO): nothing to fill
-        if a.kind != "person" or a.kb_id or a.country or a.code or not info.kinds or set(info.kinds) & FOREIGN_KINDS:
+        if a.kind != "person" or a.kb_id or a.country or a.code or set(info.kinds) & FOREIGN_KINDS:
             continue
-        spec = st.kb.kinds[info.kinds[0]]
-        if spec.sector == "IGO":
+        spec = st.kb.kinds[info.kinds[0]] if info.kinds else None
+        if spec is not None and spec.sector == "IGO":
             continue
         country = country or main_country(st, alias_at)
         if country is None:
             return
+        if spec is None:  # no office: the main country's civilians, as the annotation guide codes them
+            info.actor = a.model_copy(update={"country": country, "sector": "CVL", "code": country + "CVL",
+                                              "confidence": min(a.confidence, UNTITLED_CONFIDENCE)})
+            continue
         info.actor = a.model_copy(update={"country": country, "sector": spec.sector,
                                           "code": country + spec.sector + (spec.secondary or "")})
 
@@ -183,6 +211,8 @@ def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
         prefix = country or ""
         if country is None and rs > 0 and st.doc[rs - 1].lower_ == "western":
             prefix = "WST"  # "Western companies": a sector of the West (WSTBUS), no country
+        elif country is None and (country := _earlier_qualified(st, rs, text)):
+            how, prefix = "earlier", country
         elif country is None and not countryless:
             if not computed:
                 country_main, computed = main_country(st, alias_at), True
