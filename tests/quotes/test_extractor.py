@@ -252,3 +252,26 @@ def test_he_after_a_one_person_role_is_that_role_not_a_person_named_before_it(nl
     acts = layer(text, [("Vladimir Putin", putin), ("the Ukrainian ambassador", ukr)])
     quotes = extract_quotes(nlp(text), acts)
     assert [q.speaker for q in quotes][-2:] == ["UKRGOV", "UKRGOV"], quotes
+
+
+def test_the_role_noun_is_the_person_named_with_it_before(nlp):
+    text = ("Fisheries minister Jane Roe opened the talks on Monday. The minister said that quotas "
+            "would be cut by a third.")
+    roe = Actor(id="person:jane-roe", name="Jane Roe", kind="person", country="NOR")
+    quotes = extract_quotes(nlp(text), layer(text, [("Fisheries minister Jane Roe", roe)]))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("person:jane-roe", "The minister")]
+
+
+def test_a_role_noun_named_with_nobody_before_stays_unresolved(nlp):
+    text = "Jane Roe opened the talks. The minister said that quotas would be cut by a third."
+    roe = Actor(id="person:jane-roe", name="Jane Roe", kind="person", country="NOR")
+    quotes = extract_quotes(nlp(text), layer(text, [("Jane Roe", roe)]))
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_statement_which_said_is_said_by_who_released_it(nlp):
+    text = ("The Fishermen's Union criticised the plan. It released a statement which said "
+            "\"the quotas will ruin the villages\".")
+    union = Actor(id="local:union", name="Fishermen's Union", kind="organization", country="NOR", sector="LAB")
+    quotes = extract_quotes(nlp(text), layer(text, [("The Fishermen's Union", union), ("It", union)]))
+    assert [q.speaker for q in quotes] == ["local:union"]

@@ -111,6 +111,36 @@ def _body_of(actors: ActorLayer, person: str | None) -> str | None:
     return next((a.id for a in actors.actors if code and a.kind != "person" and a.code == code), None)
 
 
+#: How far back (characters) "the commissioner" looks for the named person it stands for.
+ROLE_WINDOW = 1500
+
+
+def _named_role(doc: Doc, actors: ActorLayer, head_i: int | None, contents: list[tuple[int, int]]) -> str | None:
+    """"AU trade commissioner Albert Muchanga announced … The commissioner said": a definite common
+    noun ("the commissioner", "the party") that resolved to no one stands for the last actor named with
+    that noun in its own name or title (a word of the mention, or an apposition to it), outside reported
+    words and within ``ROLE_WINDOW`` characters."""
+    if head_i is None:
+        return None
+    head = doc[head_i]
+    if head.tag_ not in ("NN", "NNS") or head.ent_type_ or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    lemma, at = head.lemma_.lower(), head.idx
+    for t in reversed(doc[max(0, head.sent.start - 400):head.sent.start]):
+        if t.idx < at - ROLE_WINDOW:
+            break
+        if t.lemma_.lower() != lemma or any(s <= t.idx < e for s, e in contents):
+            continue
+        for u in (t, t.head, *[c for c in t.children if c.dep_ == "appos"]):
+            if u.i != t.i and not (u.dep_ == "appos" or t.dep_ in ("appos", "compound")):
+                continue
+            m = actors.mention_at(u.idx, u.idx + len(u.text))
+            if m is not None and m.start <= u.idx < m.end and m.end <= at:
+                return m.actor_id
+    return None
+
+
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
     return head_i is not None and doc[head_i].pos_ == "PRON"
 
@@ -307,6 +337,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
         speaker_text = text[att.source[0]:att.source[1]] if att.source else None
         speaker = resolve_source(doc, actors, att.source_head, att.source)
         pronoun = _is_pronoun(doc, att.source_head)
+        if speaker is None and att.source is not None and not pronoun:
+            speaker = _named_role(doc, actors, att.source_head, contents)
         personal = pronoun and doc[att.source_head].lower_ in PERSONAL
         if personal and speaker is not None and last_person is not None and speaker != last_person and (
                 kinds.get(speaker) != "person"

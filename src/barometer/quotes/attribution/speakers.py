@@ -26,8 +26,13 @@ class Speakers(FinderBase):
                 if objs and self.mark_of[objs[0].i] < 0:
                     return objs[0]
         for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ != "SCONJ":
+            if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ not in ("SCONJ", "VERB"):
+                # (a gerund the parser made the subject, "not only implying approval would be required",
+                # is a clause, never who speaks: the verb's host is asked below)
                 if c.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
+                    if depth == 0 and verb.head.lemma_.lower() in self.lex.documents:
+                        # "released a statement which said …": who released it, not the paper
+                        return self._noun_source(verb.head) or verb.head
                     return verb.head
                 return self._in_paragraph(c, verb)
         if content_before:
