@@ -126,6 +126,10 @@ def test_an_agentless_passive_is_no_cue(nlp):
     ("The Kremlin believes that the talks will fail.", False),  # a state of mind (quote.filter.mental)
     ("The Kremlin refused to name the officers.", False),  # an act (quote.filter.acts)
     ("The Kremlin said that the talks would fail.", True),
+    ("The Kremlin did not respond to the offer.", False),  # what it answered, not what it said
+    ("The Kremlin has implied foreign involvement.", False),
+    ("The Kremlin implied that foreign agents were involved.", True),
+    ("The Kremlin spoke about the pipeline.", False),
     ("The Kremlin has issued a warrant for his arrest.", False),  # issuing a document is no quotation ...
     ("The Kremlin is reported to have withdrawn the troops.", False),  # an agentless passive cue
     ("It was reported by The Kremlin that the talks had failed.", True),  # ... with an agent
