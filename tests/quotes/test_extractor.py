@@ -130,6 +130,8 @@ def test_an_agentless_passive_is_no_cue(nlp):
     ("The Kremlin has implied foreign involvement.", False),
     ("The Kremlin implied that foreign agents were involved.", True),
     ("The Kremlin spoke about the pipeline.", False),
+    ("The Kremlin declared victory in the vote.", False),  # an act object of the cue (acts: in cues.yaml)
+    ("The Kremlin declared the vote a success.", True),
     ("The Kremlin has issued a warrant for his arrest.", False),  # issuing a document is no quotation ...
     ("The Kremlin is reported to have withdrawn the troops.", False),  # an agentless passive cue
     ("It was reported by The Kremlin that the talks had failed.", True),  # ... with an agent
@@ -279,3 +281,12 @@ def test_a_statement_which_said_is_said_by_who_released_it(nlp):
     union = Actor(id="local:union", name="Fishermen's Union", kind="organization", country="NOR", sector="LAB")
     quotes = extract_quotes(nlp(text), layer(text, [("The Fishermen's Union", union), ("It", union)]))
     assert [q.speaker for q in quotes] == ["local:union"]
+
+
+def test_a_lone_relative_pronoun_or_date_is_no_content(nlp):
+    from barometer.quotes.extractor import news_quotation
+
+    text = "The deal, which the Kremlin does not recognize, was signed. The Kremlin announced Wednesday."
+    doc = nlp(text)
+    assert not news_quotation(doc, "cue.acknowledge_admit", text.index("which"), text.index("which") + 5)
+    assert not news_quotation(doc, "cue.announce", text.index("Wednesday"), text.index("Wednesday") + 9)

@@ -202,9 +202,25 @@ def news_quotation(doc: Doc, rule: str, start: int, end: int) -> bool:
     make it one: "thanked “the police …”", "denounced the US' “peak hysteria”" — letting them in cost
     content F1 on train and dev)."""
     lex = cue_lexicon()
-    if rule in lex.not_quotation:
+    if rule in lex.not_quotation or _no_words(doc, start, end, lex.act_objects.get(rule, frozenset())):
         return False
     return rule not in lex.clause_only or _clausal(doc, start, end)
+
+
+def _no_words(doc: Doc, start: int, end: int, acts: frozenset[str]) -> bool:
+    """The content is no words said: a lone relative pronoun ("which", "who": the parser's object of a
+    cue in a relative clause), a date or time ("called Wednesday"), or a noun phrase headed by one of
+    the cue's act objects ("claimed responsibility", "declared victory")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not (t.is_punct or t.is_space or t.pos_ == "DET")] if span is not None else []
+    if not words:
+        return False
+    if all(t.tag_ in ("WDT", "WP") or t.ent_type_ in ("DATE", "TIME") for t in words):
+        return True
+    if not acts or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    roots = [t for t in words if not (start <= t.head.idx < end) or t.head.i == t.i]
+    return len(roots) == 1 and roots[0].lemma_.lower() in acts
 
 
 def _agentless_passive(doc: Doc, q: Quote) -> bool:
