@@ -290,3 +290,21 @@ def test_a_lone_relative_pronoun_or_date_is_no_content(nlp):
     doc = nlp(text)
     assert not news_quotation(doc, "cue.acknowledge_admit", text.index("which"), text.index("which") + 5)
     assert not news_quotation(doc, "cue.announce", text.index("Wednesday"), text.index("Wednesday") + 9)
+
+
+def test_a_subjectless_cue_in_the_sentence_of_a_speaker_goes_on_with_them(nlp):
+    text = ('Speaking after the talks, Lloyd Austin told reporters: "The door is open" but added that '
+            '"nothing has been agreed yet".')
+    quotes = extract_quotes(nlp(text), layer(text, [("Lloyd Austin", AUSTIN)]))
+    assert quotes and all(q.speaker == "person:lloyd-austin" for q in quotes)
+
+
+def test_some_is_part_of_the_body_not_its_last_speaker(nlp):
+    text = "Nancy Roe said that she would serve two years. Some said that the vote was rushed."
+    roe = Actor(id="person:nancy-roe", name="Nancy Roe", kind="person", country="USA", code="USALEG")
+    leg = Actor(id="USALEG", name="Legislature of United States", kind="state", country="USA", sector="LEG",
+                code="USALEG")
+    acts = layer(text, [("Nancy Roe", roe)])
+    acts.actors.append(leg)
+    quotes = extract_quotes(nlp(text), acts)
+    assert [q.speaker for q in quotes] == ["person:nancy-roe", "USALEG"]

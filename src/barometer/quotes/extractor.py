@@ -80,6 +80,8 @@ PERSONAL = {"he", "she", "him", "her"}
 
 
 PLURAL = {"they", "them"}
+#: Pronouns naming part of a group ("Some said", "Others argued"): never the one person who spoke last.
+SOME = {"some", "others", "many", "several", "few", "most", "both", "all"}
 #: How far back (characters) "he" looks for the person it names when nobody has spoken yet.
 PERSON_WINDOW = 600
 
@@ -139,6 +141,14 @@ def _named_role(doc: Doc, actors: ActorLayer, head_i: int | None, contents: list
             if m is not None and m.start <= u.idx < m.end and m.end <= at:
                 return m.actor_id
     return None
+
+
+def _same_sentence(doc: Doc, before, att) -> bool:  # noqa: ANN001 - two Attributions
+    """A subjectless cue in the sentence of the attribution before it, which has a cue of its own."""
+    if before.cue is None or att.cue is None or before.source is None:
+        return False
+    a, b = doc.char_span(*before.cue, alignment_mode="expand"), doc.char_span(*att.cue, alignment_mode="expand")
+    return a is not None and b is not None and a[0].sent.start == b[0].sent.start
 
 
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
@@ -363,6 +373,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             speaker = None  # "she said" resolved to a country, or to a person only spoken about: see below
         if att.source is None and att.continued_from is not None:
             speaker, speaker_text = speakers[att.continued_from]
+        elif att.source is None and att.cue is not None and speakers and _same_sentence(doc, atts[len(speakers) - 1], att):
+            speaker, speaker_text = speakers[-1]  # "X told a call: “…” but added that …": X still
         elif speaker is None and pronoun and doc[att.source_head].lower_ not in FIRST_PERSON:
             # speaker continuity: the pronoun refers to the last named source (resolved or not); "he"
             # and "she" to the last person who spoke
@@ -374,6 +386,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             speaker = _last_person_named(actors, kinds, doc[att.source_head].idx, contents, last_source_at)
             if speaker is None and last_role is not None:
                 speaker = last_role  # "said the Ukrainian ambassador … he added": the one-person role spoke on
+        if pronoun and doc[att.source_head].lower_ in SOME and kinds.get(speaker) == "person":
+            speaker = _body_of(actors, speaker)  # "Some called for …": some of the body, never its one speaker
         if pronoun and doc[att.source_head].lower_ in PLURAL and kinds.get(speaker) == "person":
             speaker = _body_of(actors, speaker) or speaker  # "They said": the body, not one of its people
         start, end = att.content

@@ -57,8 +57,24 @@ class Speakers(FinderBase):
                 return verb.head  # "the PAC backing Bush", "Democrats calling for …": the named agent
             return None
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
-            return self.subject_of(verb.head, False, depth + 1)
-        return None
+            found = self.subject_of(verb.head, False, depth + 1)
+            if found is not None or depth > 0:
+                return found
+        return self._name_before(verb) if depth == 0 else None
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """"…, the Kremlin's adviser Yury Ushakov told a call: …" parsed with the name as a conjunct of an
+        earlier phrase: a cue left without a subject takes the proper name just before its verb group."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].head.i == verb.i and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        if i < 0:
+            return None
+        t = self.doc[i]
+        if t.pos_ != "PROPN" or t.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") or self.mark_of[t.i] >= 0 \
+                or t.dep_ in ("compound", "poss") or t.sent.start != verb.sent.start:
+            return None
+        return t
 
     def _in_paragraph(self, subj: Token, verb: Token) -> Token:
         """A subject the parser took from the line above ("9:30 p.m.\n\nThe senator says"): the
