@@ -308,3 +308,10 @@ def test_some_is_part_of_the_body_not_its_last_speaker(nlp):
     acts.actors.append(leg)
     quotes = extract_quotes(nlp(text), acts)
     assert [q.speaker for q in quotes] == ["person:nancy-roe", "USALEG"]
+
+
+def test_the_noun_before_a_participle_is_not_its_speaker(nlp):
+    text = "The court will gather evidence against individual Russians accused of war crimes."
+    rus = Actor(id="RUS", name="Russia", kind="state", country="RUS")
+    quotes = extract_quotes(nlp(text), layer(text, [("Russians", rus)]))
+    assert all(q.speaker != "RUS" for q in quotes)

@@ -65,6 +65,8 @@ class Speakers(FinderBase):
     def _name_before(self, verb: Token) -> Token | None:
         """"…, the Kremlin's adviser Yury Ushakov told a call: …" parsed with the name as a conjunct of an
         earlier phrase: a cue left without a subject takes the proper name just before its verb group."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in ("acl", "relcl", "amod"):
+            return None  # "individual Russians accused of war crimes": the participle's noun is its patient
         i = verb.i - 1
         while i >= 0 and self.doc[i].head.i == verb.i and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
             i -= 1
