@@ -315,3 +315,9 @@ def test_the_noun_before_a_participle_is_not_its_speaker(nlp):
     rus = Actor(id="RUS", name="Russia", kind="state", country="RUS")
     quotes = extract_quotes(nlp(text), layer(text, [("Russians", rus)]))
     assert all(q.speaker != "RUS" for q in quotes)
+
+
+def test_as_reported_by_is_no_cue_of_its_own(nlp):
+    text = 'Lloyd Austin said on Monday, as reported by the Daily Star, "We will not send troops."'
+    quotes = extract_quotes(nlp(text), layer(text, [("Lloyd Austin", AUSTIN)]))
+    assert [(q.speaker, q.cue) for q in quotes] == [("person:lloyd-austin", "said")]
