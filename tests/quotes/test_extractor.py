@@ -321,3 +321,10 @@ def test_as_reported_by_is_no_cue_of_its_own(nlp):
     text = 'Lloyd Austin said on Monday, as reported by the Daily Star, "We will not send troops."'
     quotes = extract_quotes(nlp(text), layer(text, [("Lloyd Austin", AUSTIN)]))
     assert [(q.speaker, q.cue) for q in quotes] == [("person:lloyd-austin", "said")]
+
+
+def test_a_saying_clause_beside_the_quote_is_its_own_attribution(nlp):
+    text = ('Lloyd Austin said the plan is "a good start"; however, "we need more troops", he added.')
+    quotes = extract_quotes(nlp(text), layer(text, [("Lloyd Austin", AUSTIN)]))
+    added = [q for q in quotes if q.cue == "added"]
+    assert added and all("said" not in q.text for q in added)
