@@ -80,6 +80,8 @@ PERSONAL = {"he", "she", "him", "her"}
 
 
 PLURAL = {"they", "them"}
+#: Pronouns naming part of a group ("Some said", "Others argued"): never the one person who spoke last.
+SOME = {"some", "others", "many", "several", "few", "most", "both", "all"}
 #: How far back (characters) "he" looks for the person it names when nobody has spoken yet.
 PERSON_WINDOW = 600
 
@@ -109,6 +111,44 @@ def _body_of(actors: ActorLayer, person: str | None) -> str | None:
     p = actors.by_id(person)
     code = p.code if p is not None else None
     return next((a.id for a in actors.actors if code and a.kind != "person" and a.code == code), None)
+
+
+#: How far back (characters) "the commissioner" looks for the named person it stands for.
+ROLE_WINDOW = 1500
+
+
+def _named_role(doc: Doc, actors: ActorLayer, head_i: int | None, contents: list[tuple[int, int]]) -> str | None:
+    """"AU trade commissioner Albert Muchanga announced … The commissioner said": a definite common
+    noun ("the commissioner", "the party") that resolved to no one stands for the last actor named with
+    that noun in its own name or title (a word of the mention, or an apposition to it), outside reported
+    words and within ``ROLE_WINDOW`` characters."""
+    if head_i is None:
+        return None
+    head = doc[head_i]
+    if head.tag_ not in ("NN", "NNS") or head.ent_type_ or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    lemma, at = head.lemma_.lower(), head.idx
+    for t in reversed(doc[max(0, head.sent.start - 400):head.sent.start]):
+        if t.idx < at - ROLE_WINDOW:
+            break
+        if t.lemma_.lower() != lemma or any(s <= t.idx < e for s, e in contents):
+            continue
+        for u in (t, t.head, *[c for c in t.children if c.dep_ == "appos"]):
+            if u.i != t.i and not (u.dep_ == "appos" or t.dep_ in ("appos", "compound")):
+                continue
+            m = actors.mention_at(u.idx, u.idx + len(u.text))
+            if m is not None and m.start <= u.idx < m.end and m.end <= at:
+                return m.actor_id
+    return None
+
+
+def _same_sentence(doc: Doc, before, att) -> bool:  # noqa: ANN001 - two Attributions
+    """A subjectless cue in the sentence of the attribution before it, which has a cue of its own."""
+    if before.cue is None or att.cue is None or before.source is None:
+        return False
+    a, b = doc.char_span(*before.cue, alignment_mode="expand"), doc.char_span(*att.cue, alignment_mode="expand")
+    return a is not None and b is not None and a[0].sent.start == b[0].sent.start
 
 
 def _is_pronoun(doc: Doc, head_i: int | None) -> bool:
@@ -172,9 +212,25 @@ def news_quotation(doc: Doc, rule: str, start: int, end: int) -> bool:
     make it one: "thanked “the police …”", "denounced the US' “peak hysteria”" — letting them in cost
     content F1 on train and dev)."""
     lex = cue_lexicon()
-    if rule in lex.not_quotation:
+    if rule in lex.not_quotation or _no_words(doc, start, end, lex.act_objects.get(rule, frozenset())):
         return False
     return rule not in lex.clause_only or _clausal(doc, start, end)
+
+
+def _no_words(doc: Doc, start: int, end: int, acts: frozenset[str]) -> bool:
+    """The content is no words said: a lone relative pronoun ("which", "who": the parser's object of a
+    cue in a relative clause), a date or time ("called Wednesday"), or a noun phrase headed by one of
+    the cue's act objects ("claimed responsibility", "declared victory")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not (t.is_punct or t.is_space or t.pos_ == "DET")] if span is not None else []
+    if not words:
+        return False
+    if all(t.tag_ in ("WDT", "WP") or t.ent_type_ in ("DATE", "TIME") for t in words):
+        return True
+    if not acts or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    roots = [t for t in words if not (start <= t.head.idx < end) or t.head.i == t.i]
+    return len(roots) == 1 and roots[0].lemma_.lower() in acts
 
 
 def _agentless_passive(doc: Doc, q: Quote) -> bool:
@@ -307,6 +363,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
         speaker_text = text[att.source[0]:att.source[1]] if att.source else None
         speaker = resolve_source(doc, actors, att.source_head, att.source)
         pronoun = _is_pronoun(doc, att.source_head)
+        if speaker is None and att.source is not None and not pronoun:
+            speaker = _named_role(doc, actors, att.source_head, contents)
         personal = pronoun and doc[att.source_head].lower_ in PERSONAL
         if personal and speaker is not None and last_person is not None and speaker != last_person and (
                 kinds.get(speaker) != "person"
@@ -315,6 +373,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             speaker = None  # "she said" resolved to a country, or to a person only spoken about: see below
         if att.source is None and att.continued_from is not None:
             speaker, speaker_text = speakers[att.continued_from]
+        elif att.source is None and att.cue is not None and speakers and _same_sentence(doc, atts[len(speakers) - 1], att):
+            speaker, speaker_text = speakers[-1]  # "X told a call: “…” but added that …": X still
         elif speaker is None and pronoun and doc[att.source_head].lower_ not in FIRST_PERSON:
             # speaker continuity: the pronoun refers to the last named source (resolved or not); "he"
             # and "she" to the last person who spoke
@@ -326,6 +386,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             speaker = _last_person_named(actors, kinds, doc[att.source_head].idx, contents, last_source_at)
             if speaker is None and last_role is not None:
                 speaker = last_role  # "said the Ukrainian ambassador … he added": the one-person role spoke on
+        if pronoun and doc[att.source_head].lower_ in SOME and kinds.get(speaker) == "person":
+            speaker = _body_of(actors, speaker)  # "Some called for …": some of the body, never its one speaker
         if pronoun and doc[att.source_head].lower_ in PLURAL and kinds.get(speaker) == "person":
             speaker = _body_of(actors, speaker) or speaker  # "They said": the body, not one of its people
         start, end = att.content

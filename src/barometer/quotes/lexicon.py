@@ -20,6 +20,8 @@ class CueSpec(Strict):
     preps: list[str] = []
     particles: list[str] = []
     forms: list[str] = []
+    #: objects that make the verb an act, not a saying ("claimed responsibility", "declared victory")
+    acts: list[str] = []
 
 
 class _Phrase(Strict):
@@ -103,6 +105,8 @@ class CueLexicon:
     clause_only: dict[str, str] = field(default_factory=dict)
     #: cue id -> prepositions whose object is the published content ("blamed X for the attack")
     predicate: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: cue id -> object lemmas that make it an act, not a quotation (``acts:`` of a verb entry)
+    act_objects: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def entries(self, lemma: str, form: str) -> tuple[CueVerb, ...]:
         """Every cue entry of a verb token (a lemma may have several: "point out", "point to")."""
@@ -145,7 +149,8 @@ def cue_lexicon() -> CueLexicon:
                       that_clause_id=that_clause.id if that_clause else None, nouns=nouns, adjectives=adjectives,
                       in_source_id=phrases.in_source.id if phrases.in_source else None,
                       in_sources=frozenset(phrases.in_source.nouns if phrases.in_source else ()),
-                      not_quotation=not_quotation, clause_only=clause_only, predicate=predicate)
+                      not_quotation=not_quotation, clause_only=clause_only, predicate=predicate,
+                      act_objects={v.id: frozenset(v.acts) for v in raw.verbs if v.acts})
 
 
 def _by_lemma(items: list[CueSpec]) -> dict[str, CueVerb]:

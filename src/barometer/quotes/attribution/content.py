@@ -240,7 +240,15 @@ class Content(FinderBase):
         """Drop trailing adverbial clauses with their own subject ("..., while Putin agreed on ...") from
         content; a fronted one ("that, while the tax may ..., workers won't") belongs to it."""
         drop: set[int] = set()
+        clauses = [c for c in cue.children if c.dep_ == "ccomp"]
         for t in toks:
+            # "He said X is “…”; however, “…”, he added": of two clauses of the cue, one that is a
+            # saying with a subject of its own is its own attribution
+            if t.dep_ == "ccomp" and t.head.i == cue.i and self.mark_of[t.i] < 0 \
+                    and any(t.i < c.i < cue.i and any(self.mark_of[x.i] >= 0 for x in c.subtree) for c in clauses) \
+                    and self.lex.entries(t.lemma_.lower(), t.lower_) \
+                    and any(c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 for c in t.children):
+                drop.update(x.i for x in t.subtree)
             # "said X would win, claiming that ...": a participial cue clause trailing the content
             # is a second attribution of the same speaker
             # ("“A”, he said, lashing out at …": the same after a cue set inside its content)

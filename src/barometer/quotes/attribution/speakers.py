@@ -26,8 +26,13 @@ class Speakers(FinderBase):
                 if objs and self.mark_of[objs[0].i] < 0:
                     return objs[0]
         for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ != "SCONJ":
+            if c.dep_ in SUBJECT_DEPS and self.mark_of[c.i] < 0 and c.pos_ not in ("SCONJ", "VERB"):
+                # (a gerund the parser made the subject, "not only implying approval would be required",
+                # is a clause, never who speaks: the verb's host is asked below)
                 if c.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
+                    if depth == 0 and verb.head.lemma_.lower() in self.lex.documents:
+                        # "released a statement which said …": who released it, not the paper
+                        return self._noun_source(verb.head) or verb.head
                     return verb.head
                 return self._in_paragraph(c, verb)
         if content_before:
@@ -52,8 +57,26 @@ class Speakers(FinderBase):
                 return verb.head  # "the PAC backing Bush", "Democrats calling for …": the named agent
             return None
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
-            return self.subject_of(verb.head, False, depth + 1)
-        return None
+            found = self.subject_of(verb.head, False, depth + 1)
+            if found is not None or depth > 0:
+                return found
+        return self._name_before(verb) if depth == 0 else None
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """"…, the Kremlin's adviser Yury Ushakov told a call: …" parsed with the name as a conjunct of an
+        earlier phrase: a cue left without a subject takes the proper name just before its verb group."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in ("acl", "relcl", "amod"):
+            return None  # "individual Russians accused of war crimes": the participle's noun is its patient
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].head.i == verb.i and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        if i < 0:
+            return None
+        t = self.doc[i]
+        if t.pos_ != "PROPN" or t.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") or self.mark_of[t.i] >= 0 \
+                or t.dep_ in ("compound", "poss") or t.sent.start != verb.sent.start:
+            return None
+        return t
 
     def _in_paragraph(self, subj: Token, verb: Token) -> Token:
         """A subject the parser took from the line above ("9:30 p.m.\n\nThe senator says"): the

@@ -45,6 +45,12 @@ class VerbCues(FinderBase):
         kids = [c.dep_ for c in tok.children]
         return "auxpass" in kids and "agent" not in kids and "nsubjpass" not in kids
 
+    def _as_aside(self, tok: Token) -> bool:
+        """"Erdogan said — as reported by the paper — “…”": an "as" clause on another cue verb tells
+        where the words were reported; the words are that verb's."""
+        return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+            and bool(self.lex.entries(tok.head.lemma_.lower(), tok.head.lower_))
+
     def verb_cues(self, sent: Span) -> None:
         # integer attributes (hashes, part-of-speech ids) spare a string per token of the document
         according, in_, to = self._ids
@@ -75,7 +81,7 @@ class VerbCues(FinderBase):
                 entries = self._frame_entries(tok)
             if not entries:
                 continue
-            if self._embedded_stance(tok, entries) or self._agentless_passive(tok):
+            if self._embedded_stance(tok, entries) or self._agentless_passive(tok) or self._as_aside(tok):
                 continue
             entry, found = entries[0], None
             for e in entries:
