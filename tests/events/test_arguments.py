@@ -211,3 +211,29 @@ def test_a_countryless_victim_group_is_of_the_other_country_its_sentence_names()
                  "Russian troops killed civilians on Monday."):
         (e, src, tgt, _), = only(text, "ASSAULT")
         assert (src, tgt) == ("RUSMIL", "CVL"), text
+
+
+def test_a_condemned_deed_is_aimed_at_its_doer_never_its_victim():
+    (_, src, tgt, _), = only("Germany criticised the invasion of Ukraine.", "ACCUSE")
+    assert (src, tgt) == ("DEU", None)
+    (_, src, tgt, _), = only("Sweden condemned Iran's arrest of the journalists.", "ACCUSE")
+    assert (src, tgt) == ("SWE", "IRN")
+
+
+def test_a_concession_ending_a_deed_is_the_doers_to_its_victim():
+    (_, src, tgt, _), = only("The agreement ended the Russian blockade of Ukrainian ports.", "CONCEDE")
+    assert (src, tgt) == ("RUS", "UKR")
+
+
+def test_a_framing_object_noun_lends_the_target_of_its_act():
+    found, _ = code("The envoy is to signal the possibility of economic sanctions against Beijing.")
+    assert any(e.type == "THREATEN" and tgt == "CHNGOV" for e, _, tgt, _ in found), found
+    found, _ = code("France raised the prospect of talks with Moscow.")
+    assert any(e.type == "CONSULT" and (s, tgt) == ("FRA", "RUSGOV") for e, s, tgt, _ in found), found
+
+
+def test_whoever_asks_for_a_gift_receives_it():
+    (_, src, tgt, _), = only("Moscow has asked China to provide military equipment.", "AID")
+    assert (src, tgt) == ("CHN", "RUSGOV")
+    found, _ = code("The UN urged donors to provide aid.")
+    assert not any(e.type == "AID" and tgt == "UNO" for e, _, tgt, _ in found), found
