@@ -237,3 +237,21 @@ def test_whoever_asks_for_a_gift_receives_it():
     assert (src, tgt) == ("CHN", "RUSGOV")
     found, _ = code("The UN urged donors to provide aid.")
     assert not any(e.type == "AID" and tgt == "UNO" for e, _, tgt, _ in found), found
+
+
+def test_an_unresolved_addressee_is_not_replaced_by_the_complements_object(monkeypatch):
+    import barometer.events.coder as coder
+
+    seen = []
+    real = coder.verb_args
+
+    def spy(h, ctx, speakers):
+        out = real(h, ctx, speakers)
+        seen.append((h.tok.lemma_, out))
+        return out
+
+    monkeypatch.setattr(coder, "verb_args", spy)
+    code("Germany asked the regional governments to stop boats of Syrian refugees.")
+    assert ("ask", (["DEU"], [], False)) in seen, seen
+    (_, src, tgt, _), = only("France offered to negotiate with Armenia.", "AGREE")
+    assert (src, tgt) == ("FRA", "ARM")

@@ -154,7 +154,9 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
         return givers, sources, False
     if not targets and not deeds:  # "reached an agreement with Peru", "imposed sanctions on Iran", "demanded an explanation from Russia"
         targets = object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
-    if not targets:
+    if not targets and not (tok.lemma_.lower() in A.OBJECT_CONTROL and A.children(tok, ("dobj",))):
+        # "asked the governments of the region not to turn away boats of people": the addressee is the
+        # object, unresolved or not; the complement's object is never it
         targets = [t for t in complement_targets(ctx, tok, trig) if t not in sources]
     if not targets:  # "imposed sanctions over Russia's invasion of Ukraine": Russia (args.response.*)
         targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
