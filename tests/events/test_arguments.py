@@ -255,3 +255,8 @@ def test_an_unresolved_addressee_is_not_replaced_by_the_complements_object(monke
     assert ("ask", (["DEU"], [], False)) in seen, seen
     (_, src, tgt, _), = only("France offered to negotiate with Armenia.", "AGREE")
     assert (src, tgt) == ("FRA", "ARM")
+
+
+def test_phrases_the_parser_hung_on_an_event_nouns_agent_or_object_keep_their_role():
+    (_, src, tgt, _), = only("Protests by farmers against the French government continued.", "PROTEST")
+    assert tgt == "FRAGOV"

@@ -67,6 +67,10 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
     agent = A.pobjs(tok, ("by", "from"))
     for p in agent:
         sources += A.actors_of(ctx, p)
+    if not sources:  # "the attack on Ukraine by Russia": "by" hung on the noun's own object (args.hung.*)
+        for q in A.pobjs(tok, ("of", "on", "against", "to", "with")):
+            for p in A.pobjs(q, ("by",)):
+                sources += A.actors_of(ctx, p)
     between = A.pobjs(tok, ("between", "among"))
     targets: list[str] = []
     if between:
@@ -78,6 +82,10 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
             sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
         else:
             targets += A.actors_of(ctx, p)
+    if not targets:  # "protests by farmers against the government": the phrase hung on the agent (args.hung.*)
+        for p in agent:
+            for q in A.pobjs(p, ("on", "against", "upon", "with", "to", "into")):
+                targets += [a for a in A.actors_of(ctx, q) if a not in sources]
     if not targets and (h.anchor.i != tok.i or tok.dep_ == "dobj"):
         # "began a military offensive into Syria", "increased cooperation with China": the governing verb's phrase
         for p in A.pobjs(h.anchor if h.anchor.i != tok.i else tok.head, LIGHT_PREPS, through_time=True):
