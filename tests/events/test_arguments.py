@@ -260,3 +260,10 @@ def test_an_unresolved_addressee_is_not_replaced_by_the_complements_object(monke
 def test_phrases_the_parser_hung_on_an_event_nouns_agent_or_object_keep_their_role():
     (_, src, tgt, _), = only("Protests by farmers against the French government continued.", "PROTEST")
     assert tgt == "FRAGOV"
+
+
+def test_who_condemns_or_protests_a_deed_did_not_do_it():
+    found, _ = code("Thousands of Germans protested the invasion of Ukraine.")
+    assert not any(e.type == "ASSAULT" and src == "DEU" for e, src, _, _ in found), found
+    found, _ = code("Russia denied any plan of invasion.")
+    assert any(e.type == "ASSAULT" and src == "RUS" and e.status == "denied" for e, src, _, _ in found), found

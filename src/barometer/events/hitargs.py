@@ -99,7 +99,7 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
             sources = A.actors_of(ctx, subj)
     if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
         gov = object_chain_verb(tok, lex.document_nouns)
-        if gov is not None:
+        if gov is not None and not reacts_to_deed(gov, lex):  # "protested the invasion": not the invaders
             subj, passive = A.subject(gov)
             if not passive and not non_agent(subj):
                 sources = A.actors_of(ctx, subj)
@@ -107,6 +107,13 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
     if not targets and len(set(sources)) >= 2 and tok.dep_ == "dobj" and verb.lemma_.lower() in arg_rules().reciprocal:
         return sources, [], True  # "Kyiv and Moscow traded accusations": each at the other (args.reciprocal.*)
     return sources, targets, False
+
+
+def reacts_to_deed(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` answers its object's deed ("condemned the invasion", "protested the arrest of X",
+    args.deed.*): its subject judges the deed and never did it."""
+    types = arg_rules().deed_types
+    return any(t.type in types for t in lex.candidates(verb.lemma_.lower(), "VERB"))
 
 
 def non_agent(subj: Token | None) -> bool:
