@@ -211,3 +211,59 @@ def test_a_countryless_victim_group_is_of_the_other_country_its_sentence_names()
                  "Russian troops killed civilians on Monday."):
         (e, src, tgt, _), = only(text, "ASSAULT")
         assert (src, tgt) == ("RUSMIL", "CVL"), text
+
+
+def test_a_condemned_deed_is_aimed_at_its_doer_never_its_victim():
+    (_, src, tgt, _), = only("Germany criticised the invasion of Ukraine.", "ACCUSE")
+    assert (src, tgt) == ("DEU", None)
+    (_, src, tgt, _), = only("Sweden condemned Iran's arrest of the journalists.", "ACCUSE")
+    assert (src, tgt) == ("SWE", "IRN")
+
+
+def test_a_concession_ending_a_deed_is_the_doers_to_its_victim():
+    (_, src, tgt, _), = only("The agreement ended the Russian blockade of Ukrainian ports.", "CONCEDE")
+    assert (src, tgt) == ("RUS", "UKR")
+
+
+def test_a_framing_object_noun_lends_the_target_of_its_act():
+    found, _ = code("The envoy is to signal the possibility of economic sanctions against Beijing.")
+    assert any(e.type == "THREATEN" and tgt == "CHNGOV" for e, _, tgt, _ in found), found
+    found, _ = code("France raised the prospect of talks with Moscow.")
+    assert any(e.type == "CONSULT" and (s, tgt) == ("FRA", "RUSGOV") for e, s, tgt, _ in found), found
+
+
+def test_whoever_asks_for_a_gift_receives_it():
+    (_, src, tgt, _), = only("Moscow has asked China to provide military equipment.", "AID")
+    assert (src, tgt) == ("CHN", "RUSGOV")
+    found, _ = code("The UN urged donors to provide aid.")
+    assert not any(e.type == "AID" and tgt == "UNO" for e, _, tgt, _ in found), found
+
+
+def test_an_unresolved_addressee_is_not_replaced_by_the_complements_object(monkeypatch):
+    import barometer.events.coder as coder
+
+    seen = []
+    real = coder.verb_args
+
+    def spy(h, ctx, speakers):
+        out = real(h, ctx, speakers)
+        seen.append((h.tok.lemma_, out))
+        return out
+
+    monkeypatch.setattr(coder, "verb_args", spy)
+    code("Germany asked the regional governments to stop boats of Syrian refugees.")
+    assert ("ask", (["DEU"], [], False)) in seen, seen
+    (_, src, tgt, _), = only("France offered to negotiate with Armenia.", "AGREE")
+    assert (src, tgt) == ("FRA", "ARM")
+
+
+def test_phrases_the_parser_hung_on_an_event_nouns_agent_or_object_keep_their_role():
+    (_, src, tgt, _), = only("Protests by farmers against the French government continued.", "PROTEST")
+    assert tgt == "FRAGOV"
+
+
+def test_who_condemns_or_protests_a_deed_did_not_do_it():
+    found, _ = code("Thousands of Germans protested the invasion of Ukraine.")
+    assert not any(e.type == "ASSAULT" and src == "DEU" for e, src, _, _ in found), found
+    found, _ = code("Russia denied any plan of invasion.")
+    assert any(e.type == "ASSAULT" and src == "RUS" and e.status == "denied" for e, src, _, _ in found), found

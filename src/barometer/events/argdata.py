@@ -97,6 +97,14 @@ class MovedSpec(Strict):
     sectors: list[str]
 
 
+class AskerSpec(Strict):
+    """Acts of these types asked for by one of ``words`` go to the asker when they name no recipient."""
+
+    id: str
+    types: list[str]
+    words: list[str]
+
+
 class JointSpec(Strict):
     id: str
     types: list[str]
@@ -126,6 +134,10 @@ class ArgumentsFile(DataFile):
     agentless: list[_Words] = []
     disjoint: list[_Words] = []
     located: list[MovedSpec] = []
+    deeds: list[JointSpec] = []
+    undone: list[JointSpec] = []
+    object_of: list[_Nouns] = []
+    askers: list[AskerSpec] = []
 
 
 @dataclass(frozen=True)
@@ -166,6 +178,14 @@ class ArgRules:
     disjoint: dict[str, str] = field(default_factory=dict)
     #: PLOVER type -> (rule id, sectors of a countryless target that is of the sentence's other country)
     located: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: PLOVER types of verbal acts whose event-noun object is a deed: aimed at its doer (``deeds``)
+    deed_types: frozenset[str] = frozenset()
+    #: PLOVER types of concessions that end a deed: the deed's doer concedes to its victim (``undone``)
+    undone_types: frozenset[str] = frozenset()
+    #: object nouns whose "of" phrase holds the event noun that names the target (``object_of``)
+    object_of: frozenset[str] = frozenset()
+    #: PLOVER type -> asking verbs whose subject receives the act asked for (``askers``)
+    askers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -201,4 +221,9 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.words) for r in f.doers)),
                     frozenset().union(*(_low(r.words) for r in f.agentless)),
                     {w.lower(): r.id for r in f.disjoint for w in r.words},
-                    {t: (m.id, frozenset(m.sectors)) for m in f.located for t in m.types})
+                    {t: (m.id, frozenset(m.sectors)) for m in f.located for t in m.types},
+                    frozenset(t for d in f.deeds for t in d.types),
+                    frozenset(t for d in f.undone for t in d.types),
+                    frozenset().union(*(_low(r.nouns) for r in f.object_of)),
+                    {t: frozenset().union(*(_low(a.words) for a in f.askers if t in a.types))
+                     for r in f.askers for t in r.types})

@@ -49,6 +49,8 @@ def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | Non
                 if found:
                     return found
     preps = rules.representative.get(lemma, frozenset()) | {"of"}  # "the spokesperson for X" (args.rep.*)
+    if tok.pos_ == "NOUN" and victim_of(lemma):
+        preps -= {"of"}  # "the invasion of Ukraine" is no Ukraine: its "of" phrase is the victim (args.deed.*)
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
@@ -57,6 +59,14 @@ def actor_of(ctx: EventContext, tok: Token | None, _depth: int = 0) -> str | Non
                     if found:
                         return found
     return None
+
+
+def victim_of(lemma: str) -> bool:
+    """Whether an event noun's "of" phrase is whom the act is done to ("the invasion of Ukraine", "the
+    arrest of X"), so that the noun never stands for that actor (args.deed.*). A noun of a moving act
+    is the mover's ("the dispatch of British soldiers": theme objects)."""
+    found = lexicon().candidates(lemma, "NOUN")
+    return bool(found) and bool(arg_rules().deed_types) and not any(t.theme_object for t in found)
 
 
 def relative_antecedent(tok: Token) -> Token | None:
@@ -344,8 +354,39 @@ def responded_act_doers(ctx: EventContext, verb: Token, trig_type: str) -> tuple
     for act in acts:
         if act.pos_ != "NOUN" or ctx.actors.mention_at(act.idx, act.idx + len(act.text)) is not None:
             continue  # an act, not a party ("arrested after Mayor X was stabbed")
-        doers = [a for c in act.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < act.i
-                 for a in actors_of(ctx, c)] + [a for p in pobjs(act, ("by",)) for a in actors_of(ctx, p)]
+        doers = act_doers(ctx, act)
         if doers:
             return doers, spec.id
     return [], None
+
+
+def act_doers(ctx: EventContext, act: Token) -> list[str]:
+    """Who did the act an event noun names: its possessor, adjective or compound ("Russia's invasion",
+    "the Russian invasion") or its "by" agent ("the invasion of Ukraine by Russia"); never its
+    "of"/"on" phrase, the victim."""
+    return [a for c in act.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < act.i
+            for a in actors_of(ctx, c)] + [a for p in pobjs(act, ("by",)) for a in actors_of(ctx, p)]
+
+
+def deed_object(ctx: EventContext, obj: Token, trig_type: str, types: frozenset[str] | None = None) -> bool:
+    """Whether ``obj``, the object of a verbal act of ``trig_type``, is a deed (args.deed.*): an event
+    noun that is no actor itself ("condemned the invasion of Ukraine", "criticised the attack on
+    Kyiv"). The act is aimed at the deed's doer (``act_doers``), not at its victim: the victim is
+    left out, and an unnamed doer is left to the anaphora of the definite object."""
+    if trig_type not in (arg_rules().deed_types if types is None else types) or obj.pos_ != "NOUN":
+        return False
+    if ctx.actors.mention_at(obj.idx, obj.idx + len(obj.text)) is not None:
+        return False
+    return bool(lexicon().candidates(obj.lemma_.lower(), "NOUN"))
+
+
+def undone_parties(ctx: EventContext, verb: Token, trig_type: str) -> tuple[list[str], list[str]]:
+    """(doers, victims) of the deed a concession ends (args.undo.*): "the deal lifted a Russian blockade
+    of Ukraine's ports" is Russia's concession to Ukraine, whoever brokered it."""
+    for o in children(verb, ("dobj",)):
+        if deed_object(ctx, o, trig_type, arg_rules().undone_types):
+            doers = act_doers(ctx, o)
+            if doers:
+                return doers, [a for p in pobjs(o, ("of", "on", "against")) for a in actors_of(ctx, p)
+                               if a not in doers]
+    return [], []

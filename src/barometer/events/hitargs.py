@@ -8,12 +8,13 @@ rules (``data/events/arguments.yaml``, ``argdata.py``) grow here without the cod
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from barometer.events import arguments as A
 from barometer.events.argdata import arg_rules
-from barometer.events.lexicon import Lexicon, Trigger, modality
+from barometer.events.lexicon import Lexicon, Trigger, lexicon, modality
 from barometer.layers import EventContext
 
 
@@ -66,6 +67,10 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
     agent = A.pobjs(tok, ("by", "from"))
     for p in agent:
         sources += A.actors_of(ctx, p)
+    if not sources:  # "the attack on Ukraine by Russia": "by" hung on the noun's own object (args.hung.*)
+        for q in A.pobjs(tok, ("of", "on", "against", "to", "with")):
+            for p in A.pobjs(q, ("by",)):
+                sources += A.actors_of(ctx, p)
     between = A.pobjs(tok, ("between", "among"))
     targets: list[str] = []
     if between:
@@ -77,6 +82,10 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
             sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
         else:
             targets += A.actors_of(ctx, p)
+    if not targets:  # "protests by farmers against the government": the phrase hung on the agent (args.hung.*)
+        for p in agent:
+            for q in A.pobjs(p, ("on", "against", "upon", "with", "to", "into")):
+                targets += [a for a in A.actors_of(ctx, q) if a not in sources]
     if not targets and (h.anchor.i != tok.i or tok.dep_ == "dobj"):
         # "began a military offensive into Syria", "increased cooperation with China": the governing verb's phrase
         for p in A.pobjs(h.anchor if h.anchor.i != tok.i else tok.head, LIGHT_PREPS, through_time=True):
@@ -90,7 +99,7 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
             sources = A.actors_of(ctx, subj)
     if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
         gov = object_chain_verb(tok, lex.document_nouns)
-        if gov is not None:
+        if gov is not None and not reacts_to_deed(gov, lex):  # "protested the invasion": not the invaders
             subj, passive = A.subject(gov)
             if not passive and not non_agent(subj):
                 sources = A.actors_of(ctx, subj)
@@ -98,6 +107,13 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
     if not targets and len(set(sources)) >= 2 and tok.dep_ == "dobj" and verb.lemma_.lower() in arg_rules().reciprocal:
         return sources, [], True  # "Kyiv and Moscow traded accusations": each at the other (args.reciprocal.*)
     return sources, targets, False
+
+
+def reacts_to_deed(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` answers its object's deed ("condemned the invasion", "protested the arrest of X",
+    args.deed.*): its subject judges the deed and never did it."""
+    types = arg_rules().deed_types
+    return any(t.type in types for t in lex.candidates(verb.lemma_.lower(), "VERB"))
 
 
 def non_agent(subj: Token | None) -> bool:
@@ -135,33 +151,67 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
     given = arg_rules().recipients.get(tok.lemma_.lower())  # "supplied Ukraine with artillery" (args.recipient.*)
     theme = trig.theme_object and not (given and A.pobjs(tok, given))
     objects = A.children(tok, ("dative",) if theme else ("dobj", "dative"))
+    deeds = [o for o in objects if A.deed_object(ctx, o, trig.type)]
     for o in objects:
-        targets += A.actors_of(ctx, o)
+        targets += A.act_doers(ctx, o) if o in deeds else A.actors_of(ctx, o)
     if theme and not sources:  # "Russian troops were deployed": whose troops
         for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     located = frozenset({"at", "in", "near", "inside"}) if targets else frozenset()  # "killed X at a Baghdad airport"
     for p in A.pobjs(tok, tuple(trig.target_preps - located), through_time=True):
         targets += A.actors_of(ctx, p)
+    if not sources and not passive:  # "the deal lifted a Russian blockade of Ukraine's ports" (args.undo.*)
+        owners, victims = A.undone_parties(ctx, tok, trig.type)
+        if owners:
+            return owners, victims, False
     if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
         givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
         return givers, sources, False
-    if not targets:  # "reached an agreement with Peru", "imposed sanctions on Iran", "demanded an explanation from Russia"
+    if not targets and not deeds:  # "reached an agreement with Peru", "imposed sanctions on Iran", "demanded an explanation from Russia"
         targets = object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
-    if not targets:
+    if not targets and not (tok.lemma_.lower() in A.OBJECT_CONTROL and A.children(tok, ("dobj",))):
+        # "asked the governments of the region not to turn away boats of people": the addressee is the
+        # object, unresolved or not; the complement's object is never it
         targets = [t for t in complement_targets(ctx, tok, trig) if t not in sources]
     if not targets:  # "imposed sanctions over Russia's invasion of Ukraine": Russia (args.response.*)
         targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
+    if not targets:  # "Moscow asked China to provide weapons": Moscow receives (args.asker.*)
+        targets = [t for t in asker_targets(ctx, tok, trig.type) if t not in sources]
     return sources, targets, False
 
 
+def asker_targets(ctx: EventContext, tok: Token, trig_type: str) -> list[str]:
+    """Whoever asks for a gift is its recipient when the gift names none: "Moscow has asked China to
+    provide military equipment", "Kyiv requested the US to send air defences" (``askers``)."""
+    words = arg_rules().askers.get(trig_type)
+    if not words or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in words:
+        return []
+    subj, passive = A.subject(tok.head)
+    return [] if passive else A.actors_of(ctx, subj)
+
+
 def object_noun_targets(ctx: EventContext, verb: Token, preps: frozenset[str]) -> list[str]:
+    """The target a verb's object noun names in its own phrase ("imposed sanctions on Iran"), also
+    through an "of" phrase holding the event noun ("signal the possibility of sanctions against
+    Beijing", "raised the prospect of talks with Moscow": args.object_of.*)."""
     out: list[str] = []
+    nouns = lexicon_nouns()
     for o in A.children(verb, ("dobj",)) + A.pobjs(verb, ("into",)):  # "entered into an agreement with X"
         if not A.actor_of(ctx, o):
             for p in A.pobjs(o, tuple(preps - {"in"})):
                 out += A.actors_of(ctx, p)
+            if not out and o.lemma_.lower() in arg_rules().object_of:
+                for q in A.pobjs(o, ("of",)):
+                    if q.pos_ == "NOUN" and q.lemma_.lower() in nouns and not A.actor_of(ctx, q):
+                        for p in A.pobjs(q, tuple(preps - {"in", "of"})):
+                            out += A.actors_of(ctx, p)
     return out
+
+
+@lru_cache(maxsize=1)
+def lexicon_nouns() -> frozenset[str]:
+    """Lemmas some trigger of the lexicon has as a noun."""
+    return frozenset(lemma for lemma, pos in lexicon().by_key if pos == "NOUN")
 
 
 def complement_targets(ctx: EventContext, tok: Token, trig: Trigger) -> list[str]:
@@ -187,4 +237,3 @@ def complement_targets(ctx: EventContext, tok: Token, trig: Trigger) -> list[str
 
 #: Prepositions of a light verb whose object is an event noun's target ("launched an attack on X").
 LIGHT_PREPS = ("on", "against", "with", "to", "into", "upon", "at")
-#: Subject heads that never stand for an unresolved actor ("it", "this", "there", numbers).
