@@ -114,7 +114,7 @@ def test_the_table_is_checked_at_load():
 
 def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
     from barometer.data import parse_data as parse
-    from barometer.events import speech
+    from barometer.events import speechdata as speech  # speech_acts() loads the table there
 
     raw = _file(cues=[{"id": "speech.cue.x", "type": "ACCUSE", "cameo": "111", "lemmas": ["condemn"]}])
     monkeypatch.setattr(speech, "load_data", lambda path, model: parse(path, raw, model))

@@ -4,11 +4,14 @@ index ``events/speech.py`` reads it through (``speech_acts()`` there loads it)."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from barometer.data import DataFile, Strict
+from barometer.data import DataFile, Strict, load_data
+from barometer.errors import KnowledgeBaseError
+from barometer.events.lexicon import lexicon
 from barometer.events.ontology import ontology
 
 #: PLOVER types that are acts of saying: a statement's act is one of these.
@@ -111,3 +114,24 @@ def _phrase_re(phrases: list[str]) -> re.Pattern:
                  for w in p.lower().split()]
         parts.append(r"(?<![\w-])" + r"\s+".join(words) + r"\b")  # "counter-terrorism" is no "terrorism"
     return re.compile("|".join(f"(?:{x})" for x in parts))
+
+
+DATA = "events/speech_acts.yaml"
+
+
+@lru_cache(maxsize=1)
+def speech_acts() -> SpeechActs:
+    data = load_data(DATA, SpeechActsFile)
+    lex = lexicon()
+    ids = {t.id: t for ts in lex.by_key.values() for t in ts}
+    for e in (*data.cues, *data.neutral):
+        for rid in e.replaces:
+            if rid not in ids:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: replaces {rid!r}, which is no entry of events/triggers.yaml")
+    for e in data.cues:  # a cue the trigger lexicon always codes as this act would be coded twice
+        for lem in e.lemmas:
+            dup = [t.id for t in lex.candidates(lem, "VERB") + lex.candidates(lem, "NOUN")
+                   if t.type == e.type and t.specificity == 1 and t.id not in e.replaces]
+            if dup:
+                raise KnowledgeBaseError(f"{DATA}: {e.id}: {lem!r} is already a {e.type} trigger ({dup[0]})")
+    return SpeechActs(data)
