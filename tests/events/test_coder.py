@@ -40,6 +40,9 @@ def only(text: str, type_: str, published: dt.date | None = FRIDAY):
     # a past relative clause states its own fact; a future one stays under the request
     ("Armenia wants Azerbaijan to hand back Shusha, which Azerbaijani troops seized in 2020.", "COERCE", "asserted"),
     ("Armenia urged Azerbaijan to give up Shusha, which its army will capture.", "COERCE", "requested"),
+    # a decision taken is the act itself; a plan is not yet done
+    ("Poland decided to expel Russian diplomats.", "SANCTION", "asserted"),
+    ("Poland plans to expel Russian diplomats.", "SANCTION", "announced"),
 ])
 def test_status_from_modality_cues(text, type_, status):
     (e, *_), *_ = only(text, type_)
