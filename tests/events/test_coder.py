@@ -307,3 +307,12 @@ def test_monitors_documenting_abuses_accuse_and_leaders_telling_counterparts_tal
     assert only("The UN documented 864 cases of arbitrary detention by Russia.", "ACCUSE")
     hits = only("Mr Putin told his French counterpart Emmanuel Macron on Saturday that the claims were false.", "CONSULT")
     assert (hits[0][1], hits[0][2]) == ("RUSGOV", "FRAGOV")
+
+
+def test_own_threat_reported_by_its_author_is_asserted():
+    """A threat its author states ("X said he was considering sanctions") is made by saying it: asserted;
+    the same threat told by a third party stays reported."""
+    own = only("Macron said on Monday that he was considering imposing sanctions on Iran.", "THREATEN")
+    assert own[0][0].status == "asserted"
+    other = only("Reuters said that France was considering imposing sanctions on Iran.", "THREATEN")
+    assert other[0][0].status == "reported"
