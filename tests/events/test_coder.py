@@ -37,6 +37,12 @@ def only(text: str, type_: str, published: dt.date | None = FRIDAY):
     ("Macron said that Russia had deployed troops near the border.", "MOBILIZE", "reported"),
     ("Poland expelled Russian diplomats.", "SANCTION", "asserted"),
     ("Japan warned of the risk of a Chinese invasion of Taiwan.", "ASSAULT", "conditional"),
+    # a past relative clause states its own fact; a future one stays under the request
+    ("Armenia wants Azerbaijan to hand back Shusha, which Azerbaijani troops seized in 2020.", "COERCE", "asserted"),
+    ("Armenia urged Azerbaijan to give up Shusha, which its army will capture.", "COERCE", "requested"),
+    # a decision taken is the act itself; a plan is not yet done
+    ("Poland decided to expel Russian diplomats.", "SANCTION", "asserted"),
+    ("Poland plans to expel Russian diplomats.", "SANCTION", "announced"),
 ])
 def test_status_from_modality_cues(text, type_, status):
     (e, *_), *_ = only(text, type_)
@@ -301,3 +307,12 @@ def test_monitors_documenting_abuses_accuse_and_leaders_telling_counterparts_tal
     assert only("The UN documented 864 cases of arbitrary detention by Russia.", "ACCUSE")
     hits = only("Mr Putin told his French counterpart Emmanuel Macron on Saturday that the claims were false.", "CONSULT")
     assert (hits[0][1], hits[0][2]) == ("RUSGOV", "FRAGOV")
+
+
+def test_own_threat_reported_by_its_author_is_asserted():
+    """A threat its author states ("X said he was considering sanctions") is made by saying it: asserted;
+    the same threat told by a third party stays reported."""
+    own = only("Macron said on Monday that he was considering imposing sanctions on Iran.", "THREATEN")
+    assert own[0][0].status == "asserted"
+    other = only("Reuters said that France was considering imposing sanctions on Iran.", "THREATEN")
+    assert other[0][0].status == "reported"

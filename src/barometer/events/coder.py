@@ -43,6 +43,9 @@ TOPIC_TYPES = frozenset({"ACCUSE", "REJECT", "CONSULT", "SUPPORT"})
 #: Event nouns that stay events under a topic verb when they name their doer ("blame Western sanctions").
 OWN_DOER_TYPES = frozenset({"SANCTION", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 #: Verbal acts: done in a place, they are not aimed at its country (``place_target`` is for material acts).
+#: Acts made by saying them: when the reporter is their own source ("Biden said he was considering sanctions"),
+#: the statement is the act, asserted in the article's voice (docs/annotation.md section 4, the speech act itself).
+OWN_SPEECH_ACTS = frozenset({"THREATEN"})
 TALK = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE"})
 
 
@@ -233,6 +236,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         status, cue = status_of(h.anchor, tok, mod, reporter)
         if trig.from_speaker and status != "negated":
             status, cue = "asserted", None  # the speaker's own act ("the door is open", Macron said)
+        if status == "reported" and cue == "status.reported" and trig.type in OWN_SPEECH_ACTS and reporter_id in sources:
+            status, cue = "asserted", None  # "Biden said he was considering sanctions": his threat, made by saying it
         quote = _quote_at(tok, ctx.quotes)
         said_by = quote.speaker if quote else reporter_id
         if quote is not None and status == "asserted" and quote.speaker not in sources:

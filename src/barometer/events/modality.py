@@ -151,6 +151,8 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         if cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) and any(
                 k.dep_ == "mark" and k.lower_ not in m.conditional_marks for k in cur.children):
             break  # "..., while Putin and Macron agreed": a clause of its own, not what was asked
+        if _past_relative(cur):
+            break  # "wants Kyiv to recognise Crimea, which Moscow annexed": a past fact, not what is wanted
         cur = head
     if reporter is not None:
         found.add("reported")
@@ -158,6 +160,13 @@ def status_of(anchor: Token, trigger: Token, m: Modality, reporter: Token | None
         if s in found:
             return CODED.get(s, s), f"status.{s}"
     return "asserted", None
+
+
+def _past_relative(tok: Token) -> bool:
+    """A relative clause with its own subject and a simple past verb ("the land which Russia seized",
+    "the town its troops shelled") states a fact of its own: the request, plan or condition governing the
+    noun it qualifies is not its status (a reporting verb still is, through ``reporter``)."""
+    return tok.dep_ == "relcl" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def presupposed(anchor: Token, trigger: Token, m: Modality) -> bool:
