@@ -51,6 +51,13 @@ def _synthetic_store(synthetic_store_path, tmp_path_factory):
                                  HealthCheck.function_scoped_fixture])
 def test_read_endpoints_conform_to_the_schema_and_never_5xx(case, _synthetic_store):
     assert _APP.state.store is _synthetic_store
+    # "since after until" is a cross-field rule OpenAPI cannot state: a schema-valid pair in that order
+    # is rightly a 400 (tests/api checks it), which schemathesis would report as valid data rejected
+    # (ST202). Generated pairs are put in order, so every other 400 to valid data still fails.
+    query = case.query if isinstance(case.query, dict) else {}
+    since, until = query.get("since"), query.get("until")
+    if isinstance(since, str) and isinstance(until, str) and since > until:
+        query["since"], query["until"] = until, since
     # Left out: the Allow header of a 405 (an OPTIONS on /api/articles answers `Allow: GET` although
     # POST exists too: Starlette reports the first route that matched the path, not all of them).
     case.call_and_validate(excluded_checks=[allow_header_conformance])
