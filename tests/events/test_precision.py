@@ -156,3 +156,15 @@ def test_forced_cooperation_and_a_recognised_heritage_site_are_no_cooperation_or
     assert "COOPERATE" not in {e.type for e in _events("Peruvian soldiers forced the Chilean villagers to cooperate.")}
     assert "SUPPORT" not in {e.type for e in _events("The church of Lima has been recognized by Chile as part of the world heritage.")}
     assert "SUPPORT" in {e.type for e in _events("Chile recognized the new government of Peru.")}
+
+
+def test_an_owned_war_on_a_party_is_an_assault_and_an_ownerless_war_is_not():
+    coded = {(e.type, e.source, e.target, e.rule.split("+")[0]) for e in _events(
+        "The Chilean war against Peru dominated the regional summit.")}
+    assert ("ASSAULT", "CHL", "PER", "assault.war_owned") in coded
+    coded = {(e.source, e.target) for e in _events("Chile's war in Peru has cost billions.") if e.type == "ASSAULT"}
+    assert ("CHL", "PER") in coded
+    # a background reference without an owner, or "on the part of" its owner, codes no owned war
+    for text in ("The war in Peru has changed the region.",
+                 "There will be no Peruvian war on the part of Chile, the minister said."):
+        assert "assault.war_owned" not in {e.rule.split("+")[0] for e in _events(text)}

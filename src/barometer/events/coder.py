@@ -233,6 +233,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         pairs = _pairs(sources, targets, trig.symmetric, between)
         if trig.needs_target and all(t is None for _, t in pairs):
             continue
+        if trig.needs_source and all(s is None for s, _ in pairs):
+            continue
         status, cue = status_of(h.anchor, tok, mod, reporter)
         if trig.from_speaker and status != "negated":
             status, cue = "asserted", None  # the speaker's own act ("the door is open", Macron said)

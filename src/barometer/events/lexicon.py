@@ -42,6 +42,7 @@ class TriggerSpec(Strict):
     needs_actor_arg: bool = False
     needs_light: bool = False
     needs_target: bool = False
+    needs_source: bool = False
     symmetric: bool = False
     theme_object: bool = False
     converse: bool = False
@@ -137,6 +138,7 @@ class Trigger:
     infinitive: bool = False
     passive: bool | None = None  # the trigger is (True) / is not (False) passive
     no_actor_object: bool = False
+    needs_source: bool = False  # only fire with a source actor ("Russia's war on X", not "the war in X")
 
     @property
     def specificity(self) -> int:
@@ -216,7 +218,7 @@ def parse_triggers(data: TriggersFile) -> Lexicon:
             subject_any=_set(t.subject_any), exclude_object=_set(t.exclude_object),
             modifier_any=_set(t.modifier_any), needs_between=t.needs_between,
             needs_actor_arg=t.needs_actor_arg, needs_light=t.needs_light,
-            needs_target=t.needs_target, symmetric=t.symmetric,
+            needs_target=t.needs_target, needs_source=t.needs_source, symmetric=t.symmetric,
             target_preps=_set(t.target_prep) or DEFAULT_TARGET_PREPS, order=order,
             theme_object=t.theme_object, converse=t.converse, head_any=_set(t.head_any),
             child_dep_any=frozenset(t.child_dep_any or ()), dep_any=frozenset(t.dep_any or ()), from_speaker=t.from_speaker,
