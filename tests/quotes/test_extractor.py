@@ -328,3 +328,13 @@ def test_a_saying_clause_beside_the_quote_is_its_own_attribution(nlp):
     quotes = extract_quotes(nlp(text), layer(text, [("Lloyd Austin", AUSTIN)]))
     added = [q for q in quotes if q.cue == "added"]
     assert added and all("said" not in q.text for q in added)
+
+
+def test_a_statement_from_someone_is_theirs_not_the_publishers(nlp):
+    text = ('The ministry issued the following statement from the minister: "We will not accept any '
+            'change to the border under any circumstances."')
+    minister = Actor(id="person:jan-novak", name="Jan Novak", kind="person", country="CZE")
+    ministry = Actor(id="CZEGOV", name="Government of Czechia", kind="state", country="CZE", sector="GOV")
+    quotes = extract_quotes(nlp(text), layer(text, [("The ministry", ministry), ("the minister", minister)]))
+    said = [q for q in quotes if "We will not accept" in q.text]
+    assert said and {q.speaker for q in said} == {"person:jan-novak"}
