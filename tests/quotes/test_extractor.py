@@ -338,3 +338,18 @@ def test_a_statement_from_someone_is_theirs_not_the_publishers(nlp):
     quotes = extract_quotes(nlp(text), layer(text, [("The ministry", ministry), ("the minister", minister)]))
     said = [q for q in quotes if "We will not accept" in q.text]
     assert said and {q.speaker for q in said} == {"person:jan-novak"}
+
+
+def test_the_report_is_the_last_reporters(nlp):
+    text = ("The Daily Courier reported on Monday that the bridge had been closed for repairs. "
+            "The report added that the work would take at least three weeks.")
+    paper = Actor(id="GBRMED", name="The Daily Courier", kind="organization", country="GBR", sector="MED")
+    quotes = extract_quotes(nlp(text), layer(text, [("The Daily Courier", paper)]))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("GBRMED", "The Daily Courier"), ("GBRMED", "The report")]
+
+
+def test_a_report_nobody_made_stays_unresolved(nlp):
+    text = "The Daily Courier said the bridge was closed. The report added that the work would take weeks."
+    paper = Actor(id="GBRMED", name="The Daily Courier", kind="organization", country="GBR", sector="MED")
+    quotes = extract_quotes(nlp(text), layer(text, [("The Daily Courier", paper)]))
+    assert quotes[-1].speaker is None and quotes[-1].speaker_text == "The report"

@@ -168,6 +168,19 @@ def _named_role(doc: Doc, actors: ActorLayer, head_i: int | None, contents: list
     return None
 
 
+def _document_of(doc: Doc, head_i: int | None, by_cue: dict[str, str]) -> str | None:
+    """"The Reuters news agency reported that … The report added that …": a definite document noun
+    ("the report", "the statement") that resolved to no one is the document of the last speaker whose
+    cue verb has its lemma."""
+    if head_i is None:
+        return None
+    head = doc[head_i]
+    if head.tag_ != "NN" or head.ent_type_ or head.lemma_.lower() not in cue_lexicon().documents or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    return by_cue.get(head.lemma_.lower())
+
+
 def _same_sentence(doc: Doc, before, att) -> bool:  # noqa: ANN001 - two Attributions
     """A subjectless cue in the sentence of the attribution before it, which has a cue of its own."""
     if before.cue is None or att.cue is None or before.source is None:
@@ -384,12 +397,15 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     last_source_at, last_role = -1, None  # where the last named source stood; it, if a one-person role ("the ambassador")
     kinds = {a.id: a.kind for a in actors.actors}
     contents: list[tuple[int, int]] = []
+    by_cue: dict[str, str] = {}  # the last speaker of each cue lemma ("reported" -> "the report")
     for att in atts:
         speaker_text = text[att.source[0]:att.source[1]] if att.source else None
         speaker = resolve_source(doc, actors, att.source_head, att.source)
         pronoun = _is_pronoun(doc, att.source_head)
         if speaker is None and att.source is not None and not pronoun:
             speaker = _named_role(doc, actors, att.source_head, contents)
+        if speaker is None and att.source is not None and not pronoun:
+            speaker = _document_of(doc, att.source_head, by_cue)
         author = _document_author(doc, actors, att.content) if att.source is not None and not pronoun else None
         if author is not None:
             speaker, speaker_text = author
@@ -432,6 +448,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             last_person = speaker
         contents.extend(att.fragments)
         speakers.append((speaker, speaker_text))
+        if speaker is not None and att.cue_lemma:
+            by_cue[att.cue_lemma] = speaker
         reported_text = text[att.reported_by[0]:att.reported_by[1]] if att.reported_by else None
         reported = resolve_source(doc, actors, att.reported_by_head, att.reported_by)
         if kind == "direct" and len(att.marks) == 1:
