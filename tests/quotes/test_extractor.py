@@ -353,3 +353,11 @@ def test_a_report_nobody_made_stays_unresolved(nlp):
     paper = Actor(id="GBRMED", name="The Daily Courier", kind="organization", country="GBR", sector="MED")
     quotes = extract_quotes(nlp(text), layer(text, [("The Daily Courier", paper)]))
     assert quotes[-1].speaker is None and quotes[-1].speaker_text == "The report"
+
+
+def test_the_office_is_the_embassy_named_before(nlp):
+    text = ("The British Embassy in Lima closed its doors on Friday. "
+            "The office told citizens that they should stay indoors until further notice.")
+    embassy = Actor(id="GBRGOV", name="Government of United Kingdom", kind="state", country="GBR", sector="GOV")
+    quotes = extract_quotes(nlp(text), layer(text, [("The British Embassy in Lima", embassy)]))
+    assert [q.speaker for q in quotes] == ["GBRGOV"]

@@ -154,10 +154,11 @@ def _named_role(doc: Doc, actors: ActorLayer, head_i: int | None, contents: list
             c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     lemma, at = head.lemma_.lower(), head.idx
+    nouns = cue_lexicon().bodies.get(lemma, frozenset((lemma,)))
     for t in reversed(doc[max(0, head.sent.start - 400):head.sent.start]):
         if t.idx < at - ROLE_WINDOW:
             break
-        if t.lemma_.lower() != lemma or any(s <= t.idx < e for s, e in contents):
+        if t.lemma_.lower() not in nouns or any(s <= t.idx < e for s, e in contents):
             continue
         for u in (t, t.head, *[c for c in t.children if c.dep_ == "appos"]):
             if u.i != t.i and not (u.dep_ == "appos" or t.dep_ in ("appos", "compound")):
