@@ -361,3 +361,10 @@ def test_the_office_is_the_embassy_named_before(nlp):
     embassy = Actor(id="GBRGOV", name="Government of United Kingdom", kind="state", country="GBR", sector="GOV")
     quotes = extract_quotes(nlp(text), layer(text, [("The British Embassy in Lima", embassy)]))
     assert [q.speaker for q in quotes] == ["GBRGOV"]
+
+
+def test_a_happening_never_speaks(nlp):
+    text = ('A bystander described for local radio station Kiss FM how the shooting unfolded, stating, '
+            '"I was waiting for the bus when I heard four loud bangs."')
+    quotes = extract_quotes(nlp(text), ActorLayer())
+    assert quotes and all(q.speaker_text is None or "shooting" not in q.speaker_text for q in quotes)
