@@ -328,3 +328,43 @@ def test_a_saying_clause_beside_the_quote_is_its_own_attribution(nlp):
     quotes = extract_quotes(nlp(text), layer(text, [("Lloyd Austin", AUSTIN)]))
     added = [q for q in quotes if q.cue == "added"]
     assert added and all("said" not in q.text for q in added)
+
+
+def test_a_statement_from_someone_is_theirs_not_the_publishers(nlp):
+    text = ('The ministry issued the following statement from the minister: "We will not accept any '
+            'change to the border under any circumstances."')
+    minister = Actor(id="person:jan-novak", name="Jan Novak", kind="person", country="CZE")
+    ministry = Actor(id="CZEGOV", name="Government of Czechia", kind="state", country="CZE", sector="GOV")
+    quotes = extract_quotes(nlp(text), layer(text, [("The ministry", ministry), ("the minister", minister)]))
+    said = [q for q in quotes if "We will not accept" in q.text]
+    assert said and {q.speaker for q in said} == {"person:jan-novak"}
+
+
+def test_the_report_is_the_last_reporters(nlp):
+    text = ("The Daily Courier reported on Monday that the bridge had been closed for repairs. "
+            "The report added that the work would take at least three weeks.")
+    paper = Actor(id="GBRMED", name="The Daily Courier", kind="organization", country="GBR", sector="MED")
+    quotes = extract_quotes(nlp(text), layer(text, [("The Daily Courier", paper)]))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("GBRMED", "The Daily Courier"), ("GBRMED", "The report")]
+
+
+def test_a_report_nobody_made_stays_unresolved(nlp):
+    text = "The Daily Courier said the bridge was closed. The report added that the work would take weeks."
+    paper = Actor(id="GBRMED", name="The Daily Courier", kind="organization", country="GBR", sector="MED")
+    quotes = extract_quotes(nlp(text), layer(text, [("The Daily Courier", paper)]))
+    assert quotes[-1].speaker is None and quotes[-1].speaker_text == "The report"
+
+
+def test_the_office_is_the_embassy_named_before(nlp):
+    text = ("The British Embassy in Lima closed its doors on Friday. "
+            "The office told citizens that they should stay indoors until further notice.")
+    embassy = Actor(id="GBRGOV", name="Government of United Kingdom", kind="state", country="GBR", sector="GOV")
+    quotes = extract_quotes(nlp(text), layer(text, [("The British Embassy in Lima", embassy)]))
+    assert [q.speaker for q in quotes] == ["GBRGOV"]
+
+
+def test_a_happening_never_speaks(nlp):
+    text = ('A bystander described for local radio station Kiss FM how the shooting unfolded, stating, '
+            '"I was waiting for the bus when I heard four loud bangs."')
+    quotes = extract_quotes(nlp(text), ActorLayer())
+    assert quotes and all(q.speaker_text is None or "shooting" not in q.speaker_text for q in quotes)

@@ -113,6 +113,31 @@ def _body_of(actors: ActorLayer, person: str | None) -> str | None:
     return next((a.id for a in actors.actors if code and a.kind != "person" and a.code == code), None)
 
 
+#: Prepositions that name the author of a document ("a statement from the king", "a letter by X").
+AUTHOR_PREPS = frozenset({"from", "by"})
+
+
+def _document_author(doc: Doc, actors: ActorLayer, content: tuple[int, int]) -> tuple[str, str] | None:
+    """"The palace issued the following statement from the king": a cue whose object is a document
+    with a "from/by X" author names X as the one who speaks, not the body that published it; the
+    quotation the colon introduces follows it by speaker continuity."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in cue_lexicon().documents:
+        return None
+    for prep in span.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AUTHOR_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            sub = list(obj.subtree)
+            src = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            who = resolve_source(doc, actors, obj.i, src)
+            if who is not None:
+                return who, doc_text(doc)[src[0]:src[1]]
+    return None
+
+
 #: How far back (characters) "the commissioner" looks for the named person it stands for.
 ROLE_WINDOW = 1500
 
@@ -129,10 +154,11 @@ def _named_role(doc: Doc, actors: ActorLayer, head_i: int | None, contents: list
             c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     lemma, at = head.lemma_.lower(), head.idx
+    nouns = cue_lexicon().bodies.get(lemma, frozenset((lemma,)))
     for t in reversed(doc[max(0, head.sent.start - 400):head.sent.start]):
         if t.idx < at - ROLE_WINDOW:
             break
-        if t.lemma_.lower() != lemma or any(s <= t.idx < e for s, e in contents):
+        if t.lemma_.lower() not in nouns or any(s <= t.idx < e for s, e in contents):
             continue
         for u in (t, t.head, *[c for c in t.children if c.dep_ == "appos"]):
             if u.i != t.i and not (u.dep_ == "appos" or t.dep_ in ("appos", "compound")):
@@ -141,6 +167,19 @@ def _named_role(doc: Doc, actors: ActorLayer, head_i: int | None, contents: list
             if m is not None and m.start <= u.idx < m.end and m.end <= at:
                 return m.actor_id
     return None
+
+
+def _document_of(doc: Doc, head_i: int | None, by_cue: dict[str, str]) -> str | None:
+    """"The Reuters news agency reported that … The report added that …": a definite document noun
+    ("the report", "the statement") that resolved to no one is the document of the last speaker whose
+    cue verb has its lemma."""
+    if head_i is None:
+        return None
+    head = doc[head_i]
+    if head.tag_ != "NN" or head.ent_type_ or head.lemma_.lower() not in cue_lexicon().documents or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    return by_cue.get(head.lemma_.lower())
 
 
 def _same_sentence(doc: Doc, before, att) -> bool:  # noqa: ANN001 - two Attributions
@@ -359,12 +398,18 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
     last_source_at, last_role = -1, None  # where the last named source stood; it, if a one-person role ("the ambassador")
     kinds = {a.id: a.kind for a in actors.actors}
     contents: list[tuple[int, int]] = []
+    by_cue: dict[str, str] = {}  # the last speaker of each cue lemma ("reported" -> "the report")
     for att in atts:
         speaker_text = text[att.source[0]:att.source[1]] if att.source else None
         speaker = resolve_source(doc, actors, att.source_head, att.source)
         pronoun = _is_pronoun(doc, att.source_head)
         if speaker is None and att.source is not None and not pronoun:
             speaker = _named_role(doc, actors, att.source_head, contents)
+        if speaker is None and att.source is not None and not pronoun:
+            speaker = _document_of(doc, att.source_head, by_cue)
+        author = _document_author(doc, actors, att.content) if att.source is not None and not pronoun else None
+        if author is not None:
+            speaker, speaker_text = author
         personal = pronoun and doc[att.source_head].lower_ in PERSONAL
         if personal and speaker is not None and last_person is not None and speaker != last_person and (
                 kinds.get(speaker) != "person"
@@ -404,6 +449,8 @@ def extract_quotes(doc: Doc, actors: ActorLayer) -> list[Quote]:
             last_person = speaker
         contents.extend(att.fragments)
         speakers.append((speaker, speaker_text))
+        if speaker is not None and att.cue_lemma:
+            by_cue[att.cue_lemma] = speaker
         reported_text = text[att.reported_by[0]:att.reported_by[1]] if att.reported_by else None
         reported = resolve_source(doc, actors, att.reported_by_head, att.reported_by)
         if kind == "direct" and len(att.marks) == 1:

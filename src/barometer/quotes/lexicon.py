@@ -71,6 +71,8 @@ class CuesFile(DataFile):
     frames: dict[str, _Frame] = {}
     dashes: list[str] = []
     documents: list[str] = []
+    bodies: dict[str, list[str]] = {}
+    events: list[str] = []
     quotation: _Filters | None = None
 
 
@@ -93,6 +95,10 @@ class CueLexicon:
     citing_id: str
     dashes: tuple[str, ...] = field(default=())
     documents: frozenset[str] = field(default=frozenset())
+    #: generic body noun -> the nouns of a body's name it may stand for ("the office" -> the embassy)
+    bodies: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: nouns of happenings, never a speaker ("how the attack unfolded, stating …")
+    events: frozenset[str] = field(default_factory=frozenset)
     frames: dict[str, tuple[CueVerb, ...]] = field(default_factory=dict)  # lemma or form -> every entry
     that_clause_id: str | None = None  # frame: any main verb + that-clause with its own subject
     nouns: dict[str, CueVerb] = field(default_factory=dict)  # lemma -> speech noun ("claim that ...")
@@ -146,6 +152,7 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(verbs=verbs, according_to_id=phrases.according_to.id,
                       citing_id=phrases.citing.id, dashes=tuple(raw.dashes),
                       documents=frozenset(raw.documents), frames=frames,
+                      bodies={k: frozenset((k, *v)) for k, v in raw.bodies.items()}, events=frozenset(raw.events),
                       that_clause_id=that_clause.id if that_clause else None, nouns=nouns, adjectives=adjectives,
                       in_source_id=phrases.in_source.id if phrases.in_source else None,
                       in_sources=frozenset(phrases.in_source.nouns if phrases.in_source else ()),

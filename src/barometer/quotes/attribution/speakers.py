@@ -58,6 +58,12 @@ class Speakers(FinderBase):
             return None
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i and depth < 3:
             found = self.subject_of(verb.head, False, depth + 1)
+            if found is not None and found.lemma_.lower() in self.lex.events and found.ent_type_ == "":
+                # "X described how the attack unfolded, stating …": a happening never speaks; the
+                # clause about it belongs to X (the noun a relative reading hangs it on), else to no one
+                host = verb.head.head if verb.head.dep_ in ("relcl", "ccomp") else None
+                found = host if host is not None and host.pos_ in ("NOUN", "PROPN") and self.mark_of[host.i] < 0 \
+                    and host.lemma_.lower() not in self.lex.events else None
             if found is not None or depth > 0:
                 return found
         return self._name_before(verb) if depth == 0 else None
