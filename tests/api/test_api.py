@@ -59,6 +59,9 @@ def test_clear_4xx_errors(client):
     assert client.get("/api/articles/not-hex").status_code == 422
     assert client.get("/api/dyads/RUS/UKR", params={"by": "year"}).status_code == 422
     assert client.get("/api/dyads/RUS/<script>").status_code in (404, 422)
+    r = client.get("/api/actors?offset=junk&offset=0&limit=1")  # one value taken, the junk dropped: refused
+    assert r.status_code == 422 and "takes one value, given 2" in r.json()["detail"][0]["msg"]
+    assert client.get("/api/actors?offset=0&limit=1").status_code == 200
     r = client.get("/api/dyads/RUS/UKR", params={"since": "2022-03-01", "until": "2022-02-01"})
     assert r.status_code == 400 and "is before since" in r.json()["detail"]  # the rule the schema cannot state
     assert client.get("/api/alerts", params={"window": 1}).status_code == 422

@@ -16,7 +16,7 @@ import asyncio
 import math
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,17 +24,30 @@ from fastapi.exceptions import RequestValidationError
 T = TypeVar("T")
 
 
-def _allowed(route: Any) -> set[str]:
-    """The query parameter names a route takes, its dependencies' included (computed once per route)."""
+def _query_names(route: Any) -> tuple[set[str], set[str]]:
+    """The route's query parameter names, and those of them that take several values (a list)."""
     cached = getattr(route, "_barometer_query_names", None)
     if cached is None:
-        cached, todo = set(), [route.dependant]
+        names: set[str] = set()
+        lists: set[str] = set()
+        todo = [route.dependant]
         while todo:
             dep = todo.pop()
-            cached.update(p.alias for p in dep.query_params)
+            for p in dep.query_params:
+                names.add(p.alias)
+                if _is_sequence(getattr(p.field_info, "annotation", None)):
+                    lists.add(p.alias)
             todo.extend(dep.dependencies)
-        route._barometer_query_names = cached
+        cached = route._barometer_query_names = (names, lists)
     return cached
+
+
+def _is_sequence(annotation: object) -> bool:
+    """Whether a parameter's type takes several values (``list[str]``, ``list[str] | None`` …)."""
+    origin = get_origin(annotation)
+    if origin in (list, tuple, set, frozenset):
+        return True
+    return any(_is_sequence(a) for a in get_args(annotation)) if origin is not None else False
 
 
 def reject_unknown_parameters(request: Request) -> None:
@@ -42,13 +55,22 @@ def reject_unknown_parameters(request: Request) -> None:
     route = request.scope.get("route")
     if route is None or not getattr(route, "path", "").startswith("/api"):
         return
-    allowed = _allowed(route)
+    allowed, lists = _query_names(route)
     unknown = [k for k in request.query_params if k not in allowed]
     if unknown:
         names = ", ".join(sorted(allowed)) or "none"
         raise RequestValidationError([{"type": "extra_forbidden", "loc": ("query", k), "input": request.query_params[k],
                                        "msg": f"unknown query parameter {k!r} (this endpoint takes: {names})"}
                                       for k in unknown])
+    # "offset=junk&offset=0" would be read as its last value and the junk silently dropped: a parameter
+    # that takes one value, given several times, is ambiguous, so it is refused like a wrong value.
+    repeated = sorted({k for k in request.query_params if k not in lists and len(request.query_params.getlist(k)) > 1})
+    if repeated:
+        raise RequestValidationError([{"type": "too_many_values", "loc": ("query", k),
+                                       "input": request.query_params.getlist(k),
+                                       "msg": f"query parameter {k!r} takes one value, given "
+                                              f"{len(request.query_params.getlist(k))}"}
+                                      for k in repeated])
 
 
 class SecurityHeaders:
