@@ -46,7 +46,9 @@ def _synthetic_store(synthetic_store_path, tmp_path_factory):
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None,
+# derandomize: the same examples every run, so a red CI is reproducible and a green one stays green; a
+# new class of finding comes from changing MAX_EXAMPLES or running with --hypothesis-seed locally.
+@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                  HealthCheck.function_scoped_fixture])
 def test_read_endpoints_conform_to_the_schema_and_never_5xx(case, _synthetic_store):
