@@ -267,3 +267,24 @@ def test_who_condemns_or_protests_a_deed_did_not_do_it():
     assert not any(e.type == "ASSAULT" and src == "DEU" for e, src, _, _ in found), found
     found, _ = code("Russia denied any plan of invasion.")
     assert any(e.type == "ASSAULT" and src == "RUS" and e.status == "denied" for e, src, _, _ in found), found
+
+
+def test_a_passive_act_noun_is_done_by_its_own_doer():
+    # args.passive_act.doer: the subject is the act, its owner the doer, not a target
+    found = only("Canadian sanctions were imposed on Belarus last year.", "SANCTION")
+    assert {(s, t) for _, s, t, _ in found} == {("CAN", "BLR")}, found
+
+
+def test_an_aims_of_gerund_shares_the_subject_of_its_verb():
+    # args.gerund.aim: "had no intention of attacking"; the accused's allies still send (not the accuser)
+    found = only("Peru has kept a policy of attacking Chile.", "ASSAULT")
+    assert ("PER", "CHL") in {(s, t) for _, s, t, _ in found}, found
+    found, _ = code("The Kremlin accused Kyiv's allies of sending modern weapons to Ukraine.")
+    assert not [e for e, s, *_ in found if e.type == "AID" and s == "RUSGOV"], found
+
+
+def test_the_owner_of_an_arrest_is_arrested_and_a_role_owner_did_the_act():
+    found = only("A Kenyan judge ordered Putin's arrest.", "COERCE")  # args.patient.owner
+    assert [t for _, _, t, _ in found] == ["RUSGOV"], found
+    found = only("Moscow denied Iran's involvement in the bombing of the Kurdish camp.", "ASSAULT")
+    assert any(s == "IRN" for _, s, _, _ in found), found  # args.role.owner

@@ -138,6 +138,9 @@ class ArgumentsFile(DataFile):
     undone: list[JointSpec] = []
     object_of: list[_Nouns] = []
     askers: list[AskerSpec] = []
+    patients: list[_Nouns] = []
+    shared_subject_nouns: list[_Nouns] = []
+    roles: list[_Nouns] = []
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,12 @@ class ArgRules:
     object_of: frozenset[str] = frozenset()
     #: PLOVER type -> asking verbs whose subject receives the act asked for (``askers``)
     askers: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: event nouns whose possessor is the one acted upon ("ordered Putin's arrest": ``patients``)
+    patients: frozenset[str] = frozenset()
+    #: object nouns whose "of" gerund shares their verb's subject ("had no intention of attacking")
+    shared_subject_nouns: frozenset[str] = frozenset()
+    #: nouns of taking part whose owner did the act of their "in"/"for" phrase ("his role in the attack")
+    roles: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -226,4 +235,7 @@ def arg_rules() -> ArgRules:
                     frozenset(t for d in f.undone for t in d.types),
                     frozenset().union(*(_low(r.nouns) for r in f.object_of)),
                     {t: frozenset().union(*(_low(a.words) for a in f.askers if t in a.types))
-                     for r in f.askers for t in r.types})
+                     for r in f.askers for t in r.types},
+                    frozenset().union(*(_low(r.nouns) for r in f.patients)),
+                    frozenset().union(*(_low(r.nouns) for r in f.shared_subject_nouns)),
+                    frozenset().union(*(_low(r.nouns) for r in f.roles)))

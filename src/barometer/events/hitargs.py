@@ -61,9 +61,14 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
     """(sources, targets, between?) of an event noun."""
     tok = h.tok
     sources: list[str] = []
+    owned: list[str] = []  # "ordered Putin's arrest": the owner is acted upon (args.patient.owner)
+    patient = tok.lemma_.lower() in arg_rules().patients and not A.pobjs(tok, ("of",))
     for c in tok.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
-            sources += A.actors_of(ctx, c)
+            if patient and c.dep_ == "poss":
+                owned += A.actors_of(ctx, c)
+            else:
+                sources += A.actors_of(ctx, c)
     agent = A.pobjs(tok, ("by", "from"))
     for p in agent:
         sources += A.actors_of(ctx, p)
@@ -72,7 +77,7 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
             for p in A.pobjs(q, ("by",)):
                 sources += A.actors_of(ctx, p)
     between = A.pobjs(tok, ("between", "among"))
-    targets: list[str] = []
+    targets: list[str] = list(owned)
     if between:
         pair = A.actors_of(ctx, between[0])
         if len(pair) >= 2:
@@ -90,6 +95,9 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
         # "began a military offensive into Syria", "increased cooperation with China": the governing verb's phrase
         for p in A.pobjs(h.anchor if h.anchor.i != tok.i else tok.head, LIGHT_PREPS, through_time=True):
             targets += A.actors_of(ctx, p)
+    if not sources and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "for") \
+            and tok.head.head.lemma_.lower() in arg_rules().roles:  # "his role in the deportation" (args.role.*)
+        sources = A.act_doers(ctx, tok.head.head)
     if not sources:  # "sanctions imposed by the EU on Russia", "the attack was claimed by the Houthis" (args.doer.*)
         sources, more = A.participle_doers(ctx, tok)
         targets = targets or more
@@ -134,7 +142,10 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
     sources: list[str] = []
     targets: list[str] = []
     if passive:
-        if not trig.theme_object:
+        act = subj is not None and A.deed_object(ctx, subj, trig.type, frozenset({trig.type}))
+        if act and A.agent(tok) is None:  # "EU sanctions were imposed on Moscow": the act's doer did it
+            sources += A.act_doers(ctx, subj)  # (args.passive_act.doer)
+        elif not trig.theme_object:
             targets += A.actors_of(ctx, subj)
         sources += A.actors_of(ctx, A.agent(tok))
     elif trig.from_speaker:
