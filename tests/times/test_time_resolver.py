@@ -104,3 +104,8 @@ def test_time_layer_governing_for_rejected_on_wednesday(nlp):
     text = "The United States and NATO formally rejected these requests on Wednesday."
     doc, refs = _times(nlp, text)
     assert TimeLayer(refs).governing(next(t for t in doc if t.text == "rejected")).value == "2022-01-26"
+
+
+def test_may_after_a_preposition_is_the_month(nlp):
+    _, refs = _times(nlp, "In May the council finally backed the plan.")
+    assert [r.value[5:] for r in refs if r.value] == ["05"], refs

@@ -85,6 +85,10 @@ class _Lex:
     relative: list[tuple[str, re.Pattern[str], dict]]
 
 
+#: A preposition right before "May" makes it the month, not the modal verb.
+_MONTH_PREP = re.compile(r"\b(?:in|since|by|until|till|during|through|from|before|after|of|to)\s+$", re.I)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> _Lex:
     lex = load_data("times/lexicon.yaml", TimeLexiconFile)
@@ -413,8 +417,8 @@ def resolve_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         found.add(text, m.start(), m.end(), value, "day")
     for m in pat["my"].finditer(text):
         month = _month_number(m["month"])
-        if m["month"] == "May" and not (m["year"] or m["rel"]):
-            continue  # the modal verb
+        if m["month"] == "May" and not (m["year"] or m["rel"] or _MONTH_PREP.search(text[max(0, m.start() - 12):m.start()])):
+            continue  # the modal verb ("May God help us"); "in May", "since May" are the month
         rel = (m["rel"] or "").lower()
         if m["year"]:
             value = f"{int(m['year'])}-{month:02d}"
