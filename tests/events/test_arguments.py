@@ -288,3 +288,10 @@ def test_the_owner_of_an_arrest_is_arrested_and_a_role_owner_did_the_act():
     assert [t for _, _, t, _ in found] == ["RUSGOV"], found
     found = only("Moscow denied Iran's involvement in the bombing of the Kurdish camp.", "ASSAULT")
     assert any(s == "IRN" for _, s, _, _ in found), found  # args.role.owner
+
+
+def test_who_reports_an_attack_did_not_make_it():
+    found, _ = code("The BBC reported Tuesday's attack on the Kenyan base.")  # args.observer.verb
+    assert not [e for e, s, *_ in found if e.type == "ASSAULT" and s is not None], found
+    found, _ = code("Germany launched an attack on the Kenyan base.")
+    assert [s for e, s, *_ in found if e.type == "ASSAULT"] == ["DEU"], found

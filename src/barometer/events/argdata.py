@@ -141,6 +141,7 @@ class ArgumentsFile(DataFile):
     patients: list[_Nouns] = []
     shared_subject_nouns: list[_Nouns] = []
     roles: list[_Nouns] = []
+    observers: list[_Words] = []
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,8 @@ class ArgRules:
     shared_subject_nouns: frozenset[str] = frozenset()
     #: nouns of taking part whose owner did the act of their "in"/"for" phrase ("his role in the attack")
     roles: frozenset[str] = frozenset()
+    #: verbs of telling, seeing or expecting whose subject never did their object's act (``observers``)
+    observers: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -238,4 +241,5 @@ def arg_rules() -> ArgRules:
                      for r in f.askers for t in r.types},
                     frozenset().union(*(_low(r.nouns) for r in f.patients)),
                     frozenset().union(*(_low(r.nouns) for r in f.shared_subject_nouns)),
-                    frozenset().union(*(_low(r.nouns) for r in f.roles)))
+                    frozenset().union(*(_low(r.nouns) for r in f.roles)),
+                    frozenset().union(*(_low(r.words) for r in f.observers)))

@@ -107,7 +107,8 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
             sources = A.actors_of(ctx, subj)
     if not sources and h.anchor.i == tok.i and not h.trig.needs_light:
         gov = object_chain_verb(tok, lex.document_nouns)
-        if gov is not None and not reacts_to_deed(gov, lex):  # "protested the invasion": not the invaders
+        if gov is not None and not reacts_to_deed(gov, lex) and gov.lemma_.lower() not in arg_rules().observers:
+            # "protested the invasion", "Reuters reported the attack": not the attackers (args.observer.*)
             subj, passive = A.subject(gov)
             if not passive and not non_agent(subj):
                 sources = A.actors_of(ctx, subj)
