@@ -295,3 +295,10 @@ def test_who_reports_an_attack_did_not_make_it():
     assert not [e for e, s, *_ in found if e.type == "ASSAULT" and s is not None], found
     found, _ = code("Germany launched an attack on the Kenyan base.")
     assert [s for e, s, *_ in found if e.type == "ASSAULT"] == ["DEU"], found
+
+
+def test_forces_moved_by_their_own_country_are_no_target_and_alone_are_the_mover():
+    # args.moved.forces: "withdrew Russian troops" is Russia's, with no target; "to remove American troops": the US
+    assert {(s, t) for _, s, t, _ in only("Russia withdrew Russian troops from the region.", "RETREAT")} == {("RUS", None)}
+    found = only("The plan is to remove American troops from the region.", "RETREAT")
+    assert {(s, t) for _, s, t, _ in found} == {("USAMIL", None)}, found

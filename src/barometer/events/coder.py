@@ -220,7 +220,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         if trig.needs_between and not between:
             continue
         if (moved := arg_rules().moved.get(trig.type)) is not None:  # "withdraws its troops" (args.moved.*)
-            targets = [t for t in targets if not ((a := ctx.actors.by_id(t)) and not a.country and a.sector in moved)]
+            sources, targets = moved_forces(ctx, sources, targets, moved)
         unresolved = False
         if not sources and not targets:
             # A verb trigger whose subject is a named or counted group we could not resolve
@@ -284,6 +284,20 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             if origin is not None:
                 origin[id(events[-1])] = tok.i
     return _dedupe(events)
+
+
+def moved_forces(ctx: EventContext, sources: list[str], targets: list[str],
+                 moved: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(sources, targets) of an act that moves forces once the forces moved are no target (args.moved.*):
+    a force of ``moved`` sectors with no country, or of a source's country ("Russia withdrew Russian
+    troops"), is what moves; with no source, a force of a country is the mover ("plans to remove
+    American troops": the US withdraws)."""
+    countries = {a.country for s in sources if (a := ctx.actors.by_id(s)) is not None and a.country}
+    forces = [t for t in targets if (a := ctx.actors.by_id(t)) is not None and a.sector in moved
+              and (not a.country or a.country in countries or not sources)]
+    if not sources:
+        sources = [t for t in forces if (a := ctx.actors.by_id(t)) is not None and a.country][:1]
+    return sources, [t for t in targets if t not in forces]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
