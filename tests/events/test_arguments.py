@@ -302,3 +302,8 @@ def test_forces_moved_by_their_own_country_are_no_target_and_alone_are_the_mover
     assert {(s, t) for _, s, t, _ in only("Russia withdrew Russian troops from the region.", "RETREAT")} == {("RUS", None)}
     found = only("The plan is to remove American troops from the region.", "RETREAT")
     assert {(s, t) for _, s, t, _ in found} == {("USAMIL", None)}, found
+
+
+def test_an_act_noun_subject_lends_its_doer_to_the_verb():
+    found = only("The attack by Israel on Gaza killed ten.", "ASSAULT")  # args.act_subject.doer
+    assert ("ISR", "PSE") in {(s, t) for _, s, t, _ in found}, found

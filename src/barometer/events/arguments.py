@@ -378,11 +378,15 @@ def deed_object(ctx: EventContext, obj: Token, trig_type: str, types: frozenset[
     noun that is no actor itself ("condemned the invasion of Ukraine", "criticised the attack on
     Kyiv"). The act is aimed at the deed's doer (``act_doers``), not at its victim: the victim is
     left out, and an unnamed doer is left to the anaphora of the definite object."""
-    if trig_type not in (arg_rules().deed_types if types is None else types) or obj.pos_ != "NOUN":
+    return trig_type in (arg_rules().deed_types if types is None else types) and act_noun(ctx, obj)
+
+
+def act_noun(ctx: EventContext, tok: Token | None) -> bool:
+    """Whether ``tok`` is an event noun of the lexicon that names no actor itself ("the attack",
+    "sanctions"; not "the army")."""
+    if tok is None or tok.pos_ != "NOUN" or ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text)) is not None:
         return False
-    if ctx.actors.mention_at(obj.idx, obj.idx + len(obj.text)) is not None:
-        return False
-    return bool(lexicon().candidates(obj.lemma_.lower(), "NOUN"))
+    return bool(lexicon().candidates(tok.lemma_.lower(), "NOUN"))
 
 
 def undone_parties(ctx: EventContext, verb: Token, trig_type: str) -> tuple[list[str], list[str]]:

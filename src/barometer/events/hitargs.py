@@ -143,8 +143,7 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
     sources: list[str] = []
     targets: list[str] = []
     if passive:
-        act = subj is not None and A.deed_object(ctx, subj, trig.type, frozenset({trig.type}))
-        if act and A.agent(tok) is None:  # "EU sanctions were imposed on Moscow": the act's doer did it
+        if A.act_noun(ctx, subj) and A.agent(tok) is None:  # "EU sanctions were imposed on Moscow": the act's doer did it
             sources += A.act_doers(ctx, subj)  # (args.passive_act.doer)
         elif not trig.theme_object:
             targets += A.actors_of(ctx, subj)
@@ -153,6 +152,8 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
         sources = reporter_ids[:1]  # "the door is open", Macron said: the speaker offers
     else:
         sources += A.actors_of(ctx, subj) or A.event_antecedent_doers(ctx, subj)  # "the US airstrike that killed X"
+        if not sources and A.act_noun(ctx, subj) and not non_agent(subj):  # "the attack by Israel killed ten" (args.act_subject.doer)
+            sources = A.act_doers(ctx, subj)
         if not sources and subj is not None and subj.lower_ in A.PRONOUNS and reporter_ids:
             sources = reporter_ids[:1]  # "Russia said it would ...", "'We will send ...', Biden said"
     between = A.pobjs(tok, ("between", "among"))
