@@ -307,3 +307,8 @@ def test_forces_moved_by_their_own_country_are_no_target_and_alone_are_the_mover
 def test_an_act_noun_subject_lends_its_doer_to_the_verb():
     found = only("The attack by Israel on Gaza killed ten.", "ASSAULT")  # args.act_subject.doer
     assert ("ISR", "PSE") in {(s, t) for _, s, t, _ in found}, found
+
+
+def test_where_victims_are_taken_is_no_target():
+    found = only("Russia's deportation of Ukrainian children to Russia is a crime.", "COERCE")  # args.destination.place
+    assert {(s, t) for _, s, t, _ in found} == {("RUS", "UKRCVL")}, found

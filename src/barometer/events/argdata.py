@@ -142,6 +142,7 @@ class ArgumentsFile(DataFile):
     shared_subject_nouns: list[_Nouns] = []
     roles: list[_Nouns] = []
     observers: list[_Words] = []
+    destination: list[JointSpec] = []
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,8 @@ class ArgRules:
     roles: frozenset[str] = frozenset()
     #: verbs of telling, seeing or expecting whose subject never did their object's act (``observers``)
     observers: frozenset[str] = frozenset()
+    #: PLOVER types whose event noun's "to" phrase is where its "of" victim is taken (``destination``)
+    destination_types: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -242,4 +245,5 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.nouns) for r in f.patients)),
                     frozenset().union(*(_low(r.nouns) for r in f.shared_subject_nouns)),
                     frozenset().union(*(_low(r.nouns) for r in f.roles)),
-                    frozenset().union(*(_low(r.words) for r in f.observers)))
+                    frozenset().union(*(_low(r.words) for r in f.observers)),
+                    frozenset(t for d in f.destination for t in d.types))

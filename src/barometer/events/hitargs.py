@@ -82,7 +82,10 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
         pair = A.actors_of(ctx, between[0])
         if len(pair) >= 2:
             return pair, [], True
+    taken = h.trig.type in arg_rules().destination_types and not h.trig.theme_object and A.pobjs(tok, ("of",))
     for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
+        if taken and p.head.lower_ in ("to", "into"):
+            continue  # "the deportation of children to Russia": where the victims are taken (args.destination.*)
         if h.trig.theme_object and p.head.lower_ == "of":
             sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
         else:
