@@ -168,29 +168,3 @@ def test_an_owned_war_on_a_party_is_an_assault_and_an_ownerless_war_is_not():
     for text in ("The war in Peru has changed the region.",
                  "There will be no Peruvian war on the part of Chile, the minister said."):
         assert "assault.war_owned" not in {e.rule.split("+")[0] for e in _events(text)}
-
-
-def test_harm_with_no_acting_party_is_no_event():
-    from tests.events.test_coder import code
-
-    found, _ = code("Two Thai police officers were injured in the clashes on Sunday.")
-    assert [e for e, *_ in found if e.type == "ASSAULT"] == [], found
-
-
-def test_a_partial_statement_still_folds_before_the_outcome_filter_drops_it():
-    from tests.events.test_coder import code
-
-    found, _ = code("Russia invaded Ukraine. Officials met in Geneva. Sanctions followed the invasion of Ukraine.")
-    (e,) = [e for e, *_ in found if e.type == "ASSAULT"]
-    assert len(e.mentions) == 1, found
-
-
-def test_outcome_entries_name_parties_and_types_they_drop():
-    from barometer.events.filters import OutcomeSpec, outcome_block
-    from barometer.model import Event, Span
-
-    spec = OutcomeSpec(id="x", reason="r", parties=["target"], type=["ASSAULT"])
-    e = Event(id="e1", type="ASSAULT", target="a1", evidence=Span(start=0, end=1, text="x"), rule="t")
-    assert outcome_block(e, (spec,)) == "x"
-    assert outcome_block(e.model_copy(update={"source": "a2"}), (spec,)) is None
-    assert outcome_block(e.model_copy(update={"type": "AID"}), (spec,)) is None

@@ -24,7 +24,7 @@ from barometer.events.argdata import arg_rules
 from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
-from barometer.events.filters import Filters, drop_outcomes, filters, matches, object_words
+from barometer.events.filters import Filters, filters, matches, object_words
 from barometer.events.hitargs import Hit, noun_args, verb_args
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import located_targets, place_target
@@ -318,8 +318,7 @@ def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     fired = {h.tok.i: h.trig for h in hits}
     origin: dict[int, int] = {}
     coded = derive(doc, code_hits(doc, ctx, hits, mod, lex, origin), speaks_for=_speaks_for(ctx))
-    merged = merge_facts(speech_events(doc, ctx, coded, fired, origin), ctx.actors.by_id)
-    return calibrate(drop_outcomes(merged), ctx.actors.by_id)
+    return calibrate(merge_facts(speech_events(doc, ctx, coded, fired, origin), ctx.actors.by_id), ctx.actors.by_id)
 
 
 def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -23,7 +23,6 @@ from barometer.events.ontology import ontology
 
 if TYPE_CHECKING:
     from barometer.events.lexicon import Trigger
-    from barometer.model import Event
 
 #: Prepositions whose object states what caused a death or damage ("killed in a crash").
 CAUSE_PREPS = ("in", "by", "from", "during", "after", "of", "amid")
@@ -54,23 +53,11 @@ class FilterSpec(Strict):
     no_actor_object: bool = False
 
 
-class OutcomeSpec(Strict):
-    """One entry of ``filters.yaml``'s ``outcomes``: a coded event dropped for what the coder found of it
-    (its parties, type, status) once its arguments are resolved and facts merged."""
-
-    id: str
-    reason: str
-    parties: list[Literal["both", "source", "target", "none"]]
-    type: list[str] = []
-    status: list[str] = []
-
-
 class FiltersFile(DataFile):
     """``data/events/filters.yaml``."""
 
     VERSION = 1
     filters: list[FilterSpec]
-    outcomes: list[OutcomeSpec] = []
 
 
 @dataclass(frozen=True)
@@ -252,32 +239,3 @@ def filters() -> Filters:
 
     ids = frozenset(t.id for ts in lexicon().by_key.values() for t in ts)
     return parse_filters(load_data("events/filters.yaml", FiltersFile), ids)
-
-
-def _parties(e: Event) -> str:
-    if e.source is not None:
-        return "both" if e.target is not None else "source"
-    return "target" if e.target is not None else "none"
-
-
-@lru_cache(maxsize=1)
-def outcomes() -> tuple[OutcomeSpec, ...]:
-    data = load_data("events/filters.yaml", FiltersFile)
-    onto = ontology()
-    for o in data.outcomes:
-        if unknown := [t for t in o.type if t not in onto]:
-            raise KnowledgeBaseError(f"events/filters.yaml: outcome {o.id}: unknown PLOVER types {unknown}")
-    return tuple(data.outcomes)
-
-
-def outcome_block(e: Event, specs: tuple[OutcomeSpec, ...] | None = None) -> str | None:
-    """The id of the first ``outcomes`` entry that drops event ``e``, else None."""
-    for o in outcomes() if specs is None else specs:
-        if _parties(e) in o.parties and (not o.type or e.type in o.type) and (not o.status or e.status in o.status):
-            return o.id
-    return None
-
-
-def drop_outcomes(events: list[Event]) -> list[Event]:
-    """``events`` without those an ``outcomes`` entry drops (docs/annotation.md, "What is not an event")."""
-    return [e for e in events if outcome_block(e) is None]
