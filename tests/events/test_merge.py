@@ -36,3 +36,16 @@ def test_a_statement_naming_one_party_is_the_fact_that_names_both():
 def test_a_partial_statement_with_two_candidates_stays_apart():
     found, _ = code("Russia attacked Ukraine. Russia attacked Georgia. The attack by Russia was condemned.")
     assert len([e for e, s, *_ in found if e.type == "ASSAULT"]) >= 2, found
+
+
+def test_a_state_and_its_government_are_one_party_of_a_fact():
+    text = ("The Kremlin expelled two Polish diplomats. Officials gave no reason. "
+            "Russia expelled the Polish diplomats after a spy scandal.")
+    found, _ = code(text)
+    sanctions = [e for e, *_ in found if e.type == "SANCTION"]
+    assert len(sanctions) == 1 and len(sanctions[0].mentions) == 1, found
+
+
+def test_police_and_journalists_of_one_country_stay_two_targets():
+    found, _ = code("Serbian protesters attacked Serbian police officers. Then Serbian protesters attacked Serbian journalists.")
+    assert sorted(t for e, _, t, _ in found if e.type == "ASSAULT") == ["SRBCOP", "SRBMED"], found

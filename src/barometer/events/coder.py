@@ -332,7 +332,7 @@ def code_events(doc: Doc, ctx: EventContext) -> list[Event]:
     fired = {h.tok.i: h.trig for h in hits}
     origin: dict[int, int] = {}
     coded = derive(doc, code_hits(doc, ctx, hits, mod, lex, origin), speaks_for=_speaks_for(ctx))
-    return calibrate(merge_facts(speech_events(doc, ctx, coded, fired, origin)), ctx.actors.by_id)
+    return calibrate(merge_facts(speech_events(doc, ctx, coded, fired, origin), ctx.actors.by_id), ctx.actors.by_id)
 
 
 def _speaks_for(ctx: EventContext) -> Callable[[str, str], bool]:
