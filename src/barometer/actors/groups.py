@@ -151,7 +151,9 @@ def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
         return False  # "the two leaders", "both sides": the pair named before (events/locality.py)
     if head.tag_ in ("NNS", "NNPS") or text in MASS or text.startswith("the "):
         return True
-    return before == "the" or (head.text[:1].isupper() and not head.is_sent_start)
+    if before == "the" or any(t.dep_ == "det" and t.lower_ == "the" for t in head.subtree if t.i < start):
+        return True  # "the Maidan Wardak provincial council", "the LA Sheriff's office"
+    return head.text[:1].isupper() and not head.is_sent_start
 
 
 #: Role kinds a person may hold abroad as easily as at home: no country from the article's.
