@@ -189,7 +189,7 @@ def backer(kb: KB, tok: Token) -> bool:
     return tok.lower_ in kb.stance_suffixes or tok.head.lower_ in kb.stance_suffixes
 
 
-def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
+def _is_group_phrase(st: State, start: int, end: int, text: str, table: bool = False) -> bool:
     doc = st.doc
     head = doc[end - 1]
     if head.dep_ in ("compound", "amod") or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")
@@ -202,8 +202,10 @@ def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
         return False  # "the two leaders", "both sides": the pair named before (events/locality.py)
     if head.tag_ in ("NNS", "NNPS") or text in MASS or text.startswith("the "):
         return True
-    if before == "the" or any(t.dep_ == "det" and t.lower_ == "the" for t in head.subtree if t.i < start):
-        return True  # "the Maidan Wardak provincial council", "the LA Sheriff's office"
+    if before == "the" or (table and any(t.dep_ == "det" and t.lower_ == "the" for t in head.subtree if t.i < start)):
+        # a group noun of the table is definite wherever its "the" hangs ("the Maidan Wardak provincial
+        # council", "the LA Sheriff's office"); a sector noun only right after it ("the entire population")
+        return True
     return head.text[:1].isupper() and not head.is_sent_start
 
 
@@ -250,7 +252,7 @@ def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
     for rs in sorted(role_at):
         re_, key = role_at[rs]
         kind, text = key[:1], key[2:]
-        if kind not in "SG" or not st.free(rs, re_) or not _is_group_phrase(st, rs, re_, text):
+        if kind not in "SG" or not st.free(rs, re_) or not _is_group_phrase(st, rs, re_, text, kind == "G"):
             continue
         if kind == "G":
             spec = kb.group_nouns[text]
