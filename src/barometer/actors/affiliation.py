@@ -5,7 +5,8 @@ council,", "A member of the Tunisian Parliament, Samir Dilou, said", "the govern
 Richard Keen": an article-local person with no code yet takes the code of the body named in their
 own phrase (rule ``affiliation``, on the actor's ``role``):
 
-* a possessor of the name ("BBC's"), or the object of its ``of``/``for``/``at``/``from`` phrase;
+* a possessor of the name ("BBC's"), or the object of its ``of``/``for``/``at``/``from`` phrase, or a
+  modifier before its title ("Houthi military spokesperson X");
 * the same read off the noun in apposition to the name, either way round ("X, a representative for
   Y", "the lawyer of Y, X"), or off the subject that stands, comma-separated, right before the name
   as a second subject of the same verb (the small parser's reading of "A member of Y, X said").
@@ -75,6 +76,9 @@ def affiliations(st: State) -> None:
             continue
         head = st.doc[m.end - 1]
         toks = _linked_tokens(head)
+        # modifiers before the title: "Houthi military spokesperson X" (the body modifies the title)
+        toks += [t for w in st.doc[m.start:m.end] for c in w.children
+                 if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < m.start for t in c.subtree]
         for n in _apposed(st, m):
             toks += _linked_tokens(n)
         body = _body(st, toks)
