@@ -3,7 +3,7 @@
 "BBC's Jonathan Marcus", "Matthew Ingram of The Globe and Mail", "Sharif Hotak, of the provincial
 council,", "A member of the Tunisian Parliament, Samir Dilou, said", "the government's lawyer,
 Richard Keen": an article-local person with no code yet takes the code of the body named in their
-own phrase (rule ``affiliation``, on the actor's ``role``):
+own phrase (the mention keeps the rule that found the name; the actor's ``role`` says "of <body>"):
 
 * a possessor of the name ("BBC's"), or the object of its ``of``/``for``/``at``/``from`` phrase, or a
   modifier before its title ("Houthi military spokesperson X");
@@ -72,7 +72,7 @@ def affiliations(st: State) -> None:
     for m in list(st.mentions):
         info = st.infos[m.actor_id]
         a = info.actor
-        if a.kind != "person" or a.kb_id is not None or a.code or m.rule == "affiliation":
+        if a.kind != "person" or a.kb_id is not None or a.code:
             continue
         head = st.doc[m.end - 1]
         toks = _linked_tokens(head)
