@@ -16,6 +16,9 @@ from tests.actors.conftest import at
      "Karim Ben Salah", "TUNGOV"),
     ("Iraq's water crisis deepened across Iraq. Haider Jasim, of the Basra provincial council, said the water was poisoned.", "Haider Jasim", "IRQLEG"),
     ("Houthi military spokesperson Abdullah Qasim said the drones had struck.", "Abdullah Qasim", "YEMREB"),
+    # national news agencies and broadcasters of organisations.yaml
+    ("Deutsche Welle's Lena Hartmann asked the minister about the pipeline.", "Lena Hartmann", "DEUMED"),
+    ("The strike was reported by the Syrian Arab News Agency.", "Syrian Arab News Agency", "SYRMED"),
 ])
 def test_a_person_takes_the_code_of_the_body_their_phrase_names(resolve, text, phrase, code):
     assert at(resolve(text), text, phrase).code == code
