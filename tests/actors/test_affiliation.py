@@ -64,3 +64,8 @@ def test_a_bare_kb_surname_out_of_office_is_no_kb_person(resolve):
     text = "A university student named Wong said the rally would go on."
     a = at(resolve(text, "2019-08-19"), text, "Wong")
     assert a is None or a.kb_id is None
+
+
+def test_a_presiding_officer_of_a_legislature_is_leg_not_gov(resolve):
+    text = "The president of the National Assembly of Kenya, Jane Mwangi, said the bill would pass."
+    assert at(resolve(text), text, "Jane Mwangi").code == "KENLEG"
