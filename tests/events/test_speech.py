@@ -137,6 +137,11 @@ def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
     # a deed noun ("the move", "the decision") refers back to whoever last acted
     ("Peruvian police arrested six Chilean fishermen on Monday. The Chilean government criticized the move.",
      ("CHLGOV", "PERCOP")),
+    # what a statement speaks out against: the attack that was done, not one only vowed since
+    # (beyond the anaphora window of events/anaphora.py, so the statement's own look-back decides)
+    ("Peruvian troops attacked Arica on Monday. The Peruvian president said Bolivian rebels would attack the port "
+     "next week. The weather was cold. Markets were calm. The harvest was good. Schools stayed open. Trains ran on "
+     "time. The Chilean president spoke out against the attack.", ("CHLGOV", "PERMIL")),
     # the party behind the object: "Moscow's invasion"
     ("The Greek minister condemned Moscow's invasion.", ("GRCGOV", "RUSGOV")),
 ])
