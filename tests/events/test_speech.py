@@ -195,3 +195,10 @@ def test_a_claim_of_wrongdoing_is_an_allegation_without_a_culprit():
              if e.type == "ACCUSE"]
     assert found == [("accuse.claim_wrongdoing", "CHLGOV", None)]
     assert not [e for e, *_ in code("The Chilean president claimed victory.") if e.type == "ACCUSE"]
+
+
+def test_where_the_denounced_things_happen_is_no_party_to_them():
+    """"denouncing the war in Chile": Chile is where the war is, not whom the activist accuses."""
+    found = [(s, t) for e, s, t, _ in code("The Peruvian activist was jailed for denouncing the war in Chile.")
+             if e.type == "ACCUSE"]
+    assert found == [("PERCVL", None)]

@@ -56,6 +56,8 @@ from barometer.model import Span as TextSpan
 
 __all__ = ["SPEECH_TYPES", "SpeechActsFile", "speech_acts", "speech_events", "yielding_hits"]
 #: "alleged Iranian involvement in the attack": the accused's part in a deed
+#: prepositions of place: an actor named as where the reported things happen is no party to them
+WHERE = frozenset({"in", "inside", "within", "across", "throughout", "near", "at"})
 ROLE_NOUNS = frozenset({"involvement", "role", "part", "responsibility", "complicity", "participation"})
 
 
@@ -206,6 +208,8 @@ def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
             if span is not None and span.root.dep_ in ("poss", "compound", "amod") and \
                     span.root.head.lemma_.lower() in arg_rules().relational:
                 continue  # "Kyiv's allies": they are not Kyiv (args.rel.*)
+            if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE:
+                continue  # "denounced the war in Ukraine": where it happens, not whom it is about
             return m.actor_id
     return None
 
