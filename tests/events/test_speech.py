@@ -202,3 +202,10 @@ def test_where_the_denounced_things_happen_is_no_party_to_them():
     found = [(s, t) for e, s, t, _ in code("The Peruvian activist was jailed for denouncing the war in Chile.")
              if e.type == "ACCUSE"]
     assert found == [("PERCVL", None)]
+
+
+def test_an_unknown_accused_is_no_other_actor_the_words_name():
+    """"accused Lima's allies of ...": the allies are no actor we know, and not Peru or Bolivia either."""
+    text = "The Chilean president accused Lima's allies of arming the rebels and of pressing Bolivian authorities."
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE"]
+    assert found == [("CHLGOV", None)]

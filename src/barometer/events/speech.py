@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from barometer.events import arguments as A
 from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date
-from barometer.events.lexicon import Trigger
+from barometer.events.lexicon import Trigger, lexicon
 from barometer.events.ontology import ontology
 from barometer.events.past import historical
 from barometer.events.speechdata import (
@@ -174,8 +174,9 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
         lemma = cue.lemma_.lower()
         if trig is not None and trig.type in SPEECH_TYPES and trig.id not in acts.replaces.get(lemma, ()):
             act = Act(id=trig.id, type=trig.type, mode=trig.mode, cameo=trig.cameo)
-            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
-                _referent(ctx, cue, speaker, before)
+            target = _addressee(ctx, cue, speaker) or _unknown_party(ctx, cue) or \
+                _about(ctx, content, speaker) or _referent(ctx, cue, speaker, before)
+            target = target if target != UNKNOWN else None
             if target is None and trig.needs_target:
                 return None  # the coder's own condition ("backed the resolution" names no one)
             return act, target, True
@@ -183,8 +184,9 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
             return None  # the trigger reading stands: "attacked Ukraine", "its attacks on the Donbas"
         if lemma in acts.cue_acts:
             act = acts.cue_acts[lemma]
-            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
-                _referent(ctx, cue, speaker, before)
+            target = _addressee(ctx, cue, speaker) or _unknown_party(ctx, cue) or \
+                _about(ctx, content, speaker) or _referent(ctx, cue, speaker, before)
+            target = target if target != UNKNOWN else None
             return (act, target, False) if target is not None or not act.needs_target else None
         if trig is not None and trig.type in SPEECH_TYPES:
             return None
@@ -192,6 +194,21 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
         return None
     found = _content_act(ctx, q, cue, content, speaker, before)
     return (found[0], found[1], False) if found else None
+
+
+#: the cue's object is a party that names no known actor: the act has no target we know
+UNKNOWN = "\0unknown"
+
+
+def _unknown_party(ctx: EventContext, cue: Token) -> str | None:
+    """``UNKNOWN`` when the cue's object is a party no actor stands for ("accused Kyiv's allies of ...",
+    "asked the governments of the region to ..."): whom the act is aimed at is said, and is not some
+    other actor the words name further on."""
+    for o in A.children(cue, ("dobj", "dative")):
+        lemma = o.lemma_.lower()
+        if (lemma in arg_rules().relational or lemma in lexicon().group_nouns) and not A.actors_of(ctx, o):
+            return UNKNOWN
+    return None
 
 
 def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
