@@ -209,3 +209,12 @@ def test_an_unknown_accused_is_no_other_actor_the_words_name():
     text = "The Chilean president accused Lima's allies of arming the rebels and of pressing Bolivian authorities."
     found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE"]
     assert found == [("CHLGOV", None)]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # another actor's view inside the words is not the speaker's demand of it
+    ('"I believe that Peruvians feel that they must keep fighting," the Chilean president said.', []),
+    ('"I believe that Peru must stop the fighting," the Chilean president said.', [("CHLGOV", "PER")]),
+])
+def test_a_view_of_another_inside_the_words_is_no_demand(text, asked):
+    assert [(s, t) for e, s, t, _ in code(text) if e.type == "REQUEST"] == asked

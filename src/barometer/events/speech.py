@@ -138,6 +138,8 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
                 target = _labelled(ctx, verb, speaker, before)  # "called X a crime": X's doer is accused
                 if target is not None:
                     return entry, target
+            if _anothers_view(ctx, verb, content, speaker):
+                continue
             subj = A.subject(verb)[0]
             actor, own = _resolve(ctx, subj, speaker)
             anon = entry.unnamed and actor is None and _unnamed(subj)
@@ -163,6 +165,16 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
                 continue
             return entry, target
     return None
+
+
+def _anothers_view(ctx: EventContext, verb: Token, content: Span, speaker: str) -> bool:
+    """The clause is what another actor, quoted inside the words, thinks or says: "I believe that
+    Ukrainians feel that they must fight" is no demand of the speaker's."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or not (content.start <= head.i < content.end) or head.pos_ != "VERB":
+        return False
+    actor, own = _resolve(ctx, A.subject(head)[0], speaker)
+    return actor is not None and not own
 
 
 def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None, fired: dict[int, Trigger],
