@@ -215,6 +215,8 @@ def test_an_unknown_accused_is_no_other_actor_the_words_name():
     # another actor's view inside the words is not the speaker's demand of it
     ('"I believe that Peruvians feel that they must keep fighting," the Chilean president said.', []),
     ('"I believe that Peru must stop the fighting," the Chilean president said.', [("CHLGOV", "PER")]),
+    # an editor's bracket leaves "we" the speaker: a duty of one's own is no request
+    ('"[W]e must finish the bridge by May," the Chilean minister said.', []),
 ])
 def test_a_view_of_another_inside_the_words_is_no_demand(text, asked):
     assert [(s, t) for e, s, t, _ in code(text) if e.type == "REQUEST"] == asked

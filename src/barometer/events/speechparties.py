@@ -58,6 +58,8 @@ def _resolve(ctx: EventContext, tok: Token | None, speaker: str) -> tuple[str | 
     reported speech are the speaker."""
     if tok is None:
         return None, False
+    if "]" in tok.text and tok.lower_.replace("[", "").replace("]", "") in FIRST_PERSON:
+        return speaker, True  # an editor's bracket: "[W]e must get it done"
     found = A.actors_of(ctx, tok)
     if speaker in found:
         return speaker, True  # "the UK and Poland resisted these arguments": not each other's
