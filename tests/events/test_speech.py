@@ -137,6 +137,11 @@ def test_a_cue_the_trigger_lexicon_already_codes_is_refused(monkeypatch):
     # a deed noun ("the move", "the decision") refers back to whoever last acted
     ("Peruvian police arrested six Chilean fishermen on Monday. The Chilean government criticized the move.",
      ("CHLGOV", "PERCOP")),
+    # what a statement speaks out against: the attack that was done, not one only vowed since
+    # (beyond the anaphora window of events/anaphora.py, so the statement's own look-back decides)
+    ("Peruvian troops attacked Arica on Monday. The Peruvian president said Bolivian rebels would attack the port "
+     "next week. The weather was cold. Markets were calm. The harvest was good. Schools stayed open. Trains ran on "
+     "time. The Chilean president spoke out against the attack.", ("CHLGOV", "PERMIL")),
     # the party behind the object: "Moscow's invasion"
     ("The Greek minister condemned Moscow's invasion.", ("GRCGOV", "RUSGOV")),
 ])
@@ -190,3 +195,28 @@ def test_a_claim_of_wrongdoing_is_an_allegation_without_a_culprit():
              if e.type == "ACCUSE"]
     assert found == [("accuse.claim_wrongdoing", "CHLGOV", None)]
     assert not [e for e, *_ in code("The Chilean president claimed victory.") if e.type == "ACCUSE"]
+
+
+def test_where_the_denounced_things_happen_is_no_party_to_them():
+    """"denouncing the war in Chile": Chile is where the war is, not whom the activist accuses."""
+    found = [(s, t) for e, s, t, _ in code("The Peruvian activist was jailed for denouncing the war in Chile.")
+             if e.type == "ACCUSE"]
+    assert found == [("PERCVL", None)]
+
+
+def test_an_unknown_accused_is_no_other_actor_the_words_name():
+    """"accused Lima's allies of ...": the allies are no actor we know, and not Peru or Bolivia either."""
+    text = "The Chilean president accused Lima's allies of arming the rebels and of pressing Bolivian authorities."
+    found = [(s, t) for e, s, t, _ in code(text) if e.type == "ACCUSE"]
+    assert found == [("CHLGOV", None)]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # another actor's view inside the words is not the speaker's demand of it
+    ('"I believe that Peruvians feel that they must keep fighting," the Chilean president said.', []),
+    ('"I believe that Peru must stop the fighting," the Chilean president said.', [("CHLGOV", "PER")]),
+    # an editor's bracket leaves "we" the speaker: a duty of one's own is no request
+    ('"[W]e must finish the bridge by May," the Chilean minister said.', []),
+])
+def test_a_view_of_another_inside_the_words_is_no_demand(text, asked):
+    assert [(s, t) for e, s, t, _ in code(text) if e.type == "REQUEST"] == asked

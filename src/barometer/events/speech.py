@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from barometer.events import arguments as A
 from barometer.events.argdata import arg_rules
 from barometer.events.dates import event_date
-from barometer.events.lexicon import Trigger
+from barometer.events.lexicon import Trigger, lexicon
 from barometer.events.ontology import ontology
 from barometer.events.past import historical
 from barometer.events.speechdata import (
@@ -56,6 +56,8 @@ from barometer.model import Span as TextSpan
 
 __all__ = ["SPEECH_TYPES", "SpeechActsFile", "speech_acts", "speech_events", "yielding_hits"]
 #: "alleged Iranian involvement in the attack": the accused's part in a deed
+#: prepositions of place: an actor named as where the reported things happen is no party to them
+WHERE = frozenset({"in", "inside", "within", "across", "throughout", "near", "at"})
 ROLE_NOUNS = frozenset({"involvement", "role", "part", "responsibility", "complicity", "participation"})
 
 
@@ -136,6 +138,8 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
                 target = _labelled(ctx, verb, speaker, before)  # "called X a crime": X's doer is accused
                 if target is not None:
                     return entry, target
+            if _anothers_view(ctx, verb, content, speaker):
+                continue
             subj = A.subject(verb)[0]
             actor, own = _resolve(ctx, subj, speaker)
             anon = entry.unnamed and actor is None and _unnamed(subj)
@@ -163,6 +167,16 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
     return None
 
 
+def _anothers_view(ctx: EventContext, verb: Token, content: Span, speaker: str) -> bool:
+    """The clause is what another actor, quoted inside the words, thinks or says: "I believe that
+    Ukrainians feel that they must fight" is no demand of the speaker's."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or not (content.start <= head.i < content.end) or head.pos_ != "VERB":
+        return False
+    actor, own = _resolve(ctx, A.subject(head)[0], speaker)
+    return actor is not None and not own
+
+
 def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None, fired: dict[int, Trigger],
             speaker: str, before: list[Event]) -> tuple[Act, str | None, bool] | None:
     """(the act, its target, coded by the coder already?) of one statement, or None."""
@@ -172,8 +186,9 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
         lemma = cue.lemma_.lower()
         if trig is not None and trig.type in SPEECH_TYPES and trig.id not in acts.replaces.get(lemma, ()):
             act = Act(id=trig.id, type=trig.type, mode=trig.mode, cameo=trig.cameo)
-            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
-                _referent(ctx, cue, speaker, before)
+            target = _addressee(ctx, cue, speaker) or _unknown_party(ctx, cue) or \
+                _about(ctx, content, speaker) or _referent(ctx, cue, speaker, before)
+            target = target if target != UNKNOWN else None
             if target is None and trig.needs_target:
                 return None  # the coder's own condition ("backed the resolution" names no one)
             return act, target, True
@@ -181,8 +196,9 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
             return None  # the trigger reading stands: "attacked Ukraine", "its attacks on the Donbas"
         if lemma in acts.cue_acts:
             act = acts.cue_acts[lemma]
-            target = _addressee(ctx, cue, speaker) or _about(ctx, content, speaker) or \
-                _referent(ctx, cue, speaker, before)
+            target = _addressee(ctx, cue, speaker) or _unknown_party(ctx, cue) or \
+                _about(ctx, content, speaker) or _referent(ctx, cue, speaker, before)
+            target = target if target != UNKNOWN else None
             return (act, target, False) if target is not None or not act.needs_target else None
         if trig is not None and trig.type in SPEECH_TYPES:
             return None
@@ -190,6 +206,21 @@ def _decide(ctx: EventContext, q: Quote, cue: Token | None, content: Span | None
         return None
     found = _content_act(ctx, q, cue, content, speaker, before)
     return (found[0], found[1], False) if found else None
+
+
+#: the cue's object is a party that names no known actor: the act has no target we know
+UNKNOWN = "\0unknown"
+
+
+def _unknown_party(ctx: EventContext, cue: Token) -> str | None:
+    """``UNKNOWN`` when the cue's object is a party no actor stands for ("accused Kyiv's allies of ...",
+    "asked the governments of the region to ..."): whom the act is aimed at is said, and is not some
+    other actor the words name further on."""
+    for o in A.children(cue, ("dobj", "dative")):
+        lemma = o.lemma_.lower()
+        if (lemma in arg_rules().relational or lemma in lexicon().group_nouns) and not A.actors_of(ctx, o):
+            return UNKNOWN
+    return None
 
 
 def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
@@ -206,6 +237,8 @@ def _about(ctx: EventContext, content: Span | None, speaker: str) -> str | None:
             if span is not None and span.root.dep_ in ("poss", "compound", "amod") and \
                     span.root.head.lemma_.lower() in arg_rules().relational:
                 continue  # "Kyiv's allies": they are not Kyiv (args.rel.*)
+            if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE:
+                continue  # "denounced the war in Ukraine": where it happens, not whom it is about
             return m.actor_id
     return None
 

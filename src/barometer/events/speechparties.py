@@ -58,6 +58,8 @@ def _resolve(ctx: EventContext, tok: Token | None, speaker: str) -> tuple[str | 
     reported speech are the speaker."""
     if tok is None:
         return None, False
+    if "]" in tok.text and tok.lower_.replace("[", "").replace("]", "") in FIRST_PERSON:
+        return speaker, True  # an editor's bracket: "[W]e must get it done"
     found = A.actors_of(ctx, tok)
     if speaker in found:
         return speaker, True  # "the UK and Poland resisted these arguments": not each other's
@@ -161,6 +163,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: How many sentences back "the accusations", "his remarks" may find who spoke (an event noun, "the attack",
 #: looks back over the whole article: on news gold train/dev any window loses right referents).
 REFER_WINDOW = 6
+#: prepositions naming what a statement answers: "spoke out against the attack", "outrage over the killing"
+REACTS_TO = ("against", "over")
 
 
 
@@ -168,7 +172,8 @@ def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) 
     """Whose act a definite object of the cue refers back to: "condemned the attack" — the attacker of
     the last attack coded before it; "rejected the accusations" — the accuser (of the speaker's side
     first); "criticised his remarks" — who last spoke (``statements`` nouns)."""
-    objs = A.children(cue, ("dobj", "nsubjpass"))
+    # "spoke out against the attack", "protested over the killing": a deed a verb of saying answers
+    objs = A.children(cue, ("dobj", "nsubjpass")) + A.pobjs(cue, REACTS_TO)
     lo = window_start(cue, REFER_WINDOW)  # a speaker further back than REFER_WINDOW sentences is no antecedent
     for o in objs:
         if o.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss")
@@ -190,6 +195,8 @@ def _referent(ctx: EventContext, cue: Token, speaker: str, before: list[Event]) 
         types = {t.type for t in lexicon().candidates(lemma, "NOUN")}
         prior = [e for e in before if e.type in types and e.evidence.start <= cue.idx and e.source
                  and not _same_side(ctx, e.source, speaker)]
+        # "the attack" a speaker answers happened: an attack only said or planned is no referent when one was done
+        prior = [e for e in prior if e.status == "asserted"] or prior
         if prior:
             aimed = [e for e in prior if e.target and _same_side(ctx, e.target, speaker)]
             return max(aimed or prior, key=lambda e: e.evidence.start).source
