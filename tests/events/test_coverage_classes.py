@@ -31,6 +31,7 @@ def _rules(text: str) -> set[str]:
     ("Chile vowed to bring those responsible to justice.", "accuse.bring_justice", "ACCUSE"),
     ("Chile holds Peru responsible for the border incident.", "accuse.hold_responsible", "ACCUSE"),
     ("A rebel group in Peru claimed responsibility for the bombing in Lima.", "assault.claim_responsibility", "ASSAULT"),
+    ("Officials in Lima have implied Chilean involvement in the bombing of the pipeline.", "assault.involvement", "ASSAULT"),
     ("Thousands of Chilean students attended the vigil in Santiago.", "protest.join", "PROTEST"),
     ("The Peruvian president conveyed his solidarity and support to Chile.", "support.convey", "SUPPORT"),
     ("The Chilean government deemed the Peruvian measures justified.", "support.justified", "SUPPORT"),
@@ -58,6 +59,7 @@ def test_a_suspect_arrested_by_no_named_agent_is_still_an_arrest():
     ("The Chilean company claimed credit for the new design.", "assault.claim_responsibility"),
     ("A Chilean court found the former minister guilty of fraud.", "accuse.hold_responsible"),
     ("Chilean troops attacked the Peruvian border post.", "accuse.attack_verbal"),
+    ("Peru welcomed Chilean involvement in the peace talks.", "assault.involvement"),
 ])
 def test_the_limits_of_a_class(text, rule):
     assert rule not in _rules(text), (text, _coded(text))
