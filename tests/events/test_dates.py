@@ -38,3 +38,14 @@ def test_an_undated_current_event_takes_the_day_the_article_is_about():
     found, _ = code("Angela Merkel demanded an explanation from Russia.")
     (e,) = [e for e, *_ in found if e.type == "REQUEST"]
     assert e.date == FRIDAY
+
+
+def test_an_event_told_in_the_present_is_of_the_publication_day_not_the_paragraph_day():
+    found, _ = code("On Wednesday, Germany said Navalny had been poisoned. Poland demands that Russia "
+                    "releases Navalny.")
+    (e,) = [e for e, *_ in found if e.type == "REQUEST"]
+    assert e.date == FRIDAY
+    found, _ = code("On Wednesday, Germany said Navalny had been poisoned. Angela Merkel has demanded an "
+                    "explanation from Russia.")
+    (e,) = [e for e, *_ in found if e.type == "REQUEST"]
+    assert e.date == FRIDAY

@@ -120,8 +120,8 @@ def event_date(tokens: list[Token], times: TimeLayer, published: dt.date | None,
     condition) to the verb reporting it ("said on Monday that Iran had issued warrants": Monday);
     any other of the sentence's own expressions that hangs on a verb above the trigger ("Friday night
     was the fourth night that Serbians protested") and on no other trigger on its way (``others``:
-    their token indices), the nearest; for a fact, the day the article is about at that point
-    (``_context_date``); the publication date last.
+    their token indices), the nearest; for a fact not told in the present (``_told_present``), the
+    day the article is about at that point (``_context_date``); the publication date last.
     """
     found = _sentence_times(tokens[0], times)
     if found:
@@ -150,11 +150,49 @@ def event_date(tokens: list[Token], times: TimeLayer, published: dt.date | None,
                 and not any(t.i in others and t.i not in mine for t in chain)]
         if free:
             return (*min(free, key=lambda h: abs(h[1].root.i - tokens[0].i))[0], True)
-    if reported and published is not None:
+    if reported and published is not None and not _told_present(tokens[-1]):
         ctx = _context_date(tokens[0], times, published)
         if ctx is not None:
             return ctx, "day", False
     return published, ("day" if published else None), False
+
+
+#: Tags of finite verbs in the present ("demands", "want"), and of the auxiliaries of a present perfect.
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _finite(tok: Token) -> Token | None:
+    """The finite verb (or its first auxiliary) of the clause carrying ``tok``, climbing non-finite
+    clauses ("a policy of turning away boats" → "have maintained"); None for a verbless phrase."""
+    v = _clause_verb(tok)
+    for _ in range(8):
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
+        if aux:
+            return aux[0]
+        if v.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return v
+        if v.head.i == v.i:
+            return None
+        v = _clause_verb(v.head)
+    return None
+
+
+def _told_present(tok: Token) -> bool:
+    """The event is told in the present or present perfect, and so is every verb reporting it
+    ("Ukraine demands that …", "officials have stated there is no evidence …"): the state at the
+    article's publication, not at the day an earlier paragraph named."""
+    f = _finite(tok)
+    if f is None or f.tag_ not in _PRESENT:
+        return False
+    v = _clause_verb(f.head if f.dep_ in ("aux", "auxpass") else f)
+    while v.dep_ in _REPORTED + _CLIMB and v.head.i != v.i:
+        v = _clause_verb(v.head)
+        g = _finite(v)
+        if g is not None and g.tag_ not in _PRESENT:
+            return False
+    return True
 
 
 #: How many days before publication the article's day may lie to date its undated current events
