@@ -38,3 +38,23 @@ def test_an_undated_current_event_takes_the_day_the_article_is_about():
     found, _ = code("Angela Merkel demanded an explanation from Russia.")
     (e,) = [e for e, *_ in found if e.type == "REQUEST"]
     assert e.date == FRIDAY
+
+
+def test_an_event_told_in_the_present_is_of_the_publication_day_not_the_paragraph_day():
+    found, _ = code("On Wednesday, Germany said Navalny had been poisoned. Poland demands that Russia "
+                    "releases Navalny.")
+    (e,) = [e for e, *_ in found if e.type == "REQUEST"]
+    assert e.date == FRIDAY
+    found, _ = code("On Wednesday, Germany said Navalny had been poisoned. Angela Merkel has demanded an "
+                    "explanation from Russia.")
+    (e,) = [e for e, *_ in found if e.type == "REQUEST"]
+    assert e.date == FRIDAY
+
+
+def test_a_time_in_a_when_or_before_clause_dates_the_main_clause():
+    found, _ = code("Hours before the plane crashed on Monday, Syria fired rockets at Israeli troops.")
+    assault = [e for e, *_ in found if e.type == "ASSAULT"]
+    assert assault and all(e.date == dt.date(2022, 1, 24) for e in assault), found
+    found, _ = code("Britain has avoided criticising Russia, while France condemned Russia on Monday.")
+    (e,) = [e for e, *_ in found if e.type == "ACCUSE" and e.status == "negated"]
+    assert e.date == FRIDAY  # "while" is a contrast here, not a time

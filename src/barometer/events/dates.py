@@ -97,6 +97,17 @@ def _frame(t: Token) -> bool:
     return t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "pobj" and t.head.lower_ == "during"))
 
 
+#: Conjunctions of a clause that sets the time of the clause it modifies ("hours before the jet
+#: crashed on Wednesday, Iran fired missiles": Wednesday).
+_WHEN = frozenset({"when", "before", "after", "once"})  # not "while", "as": as often contrast or cause
+
+
+def _time_clause(verb: Token, targets: set[int]) -> bool:
+    """``verb`` heads a temporal clause ("when …", "before …") of one of the ``targets`` (token indices)."""
+    return verb.dep_ == "advcl" and verb.head.i in targets and any(
+        c.dep_ == "mark" and c.lower_ in _WHEN for c in verb.children)
+
+
 def _sentence_times(tok: Token, times: TimeLayer) -> list[tuple[tuple[dt.date, str], Span, list[Token]]]:
     doc, sent = tok.doc, tok.sent
     out = []
@@ -120,8 +131,9 @@ def event_date(tokens: list[Token], times: TimeLayer, published: dt.date | None,
     condition) to the verb reporting it ("said on Monday that Iran had issued warrants": Monday);
     any other of the sentence's own expressions that hangs on a verb above the trigger ("Friday night
     was the fourth night that Serbians protested") and on no other trigger on its way (``others``:
-    their token indices), the nearest; for a fact, the day the article is about at that point
-    (``_context_date``); the publication date last.
+    their token indices), the nearest; one in a temporal clause of the trigger's verbs ("before the
+    jet crashed on Wednesday, Iran fired missiles": ``_WHEN``); for a fact not told in the present (``_told_present``), the
+    day the article is about at that point (``_context_date``); the publication date last.
     """
     found = _sentence_times(tokens[0], times)
     if found:
@@ -150,11 +162,52 @@ def event_date(tokens: list[Token], times: TimeLayer, published: dt.date | None,
                 and not any(t.i in others and t.i not in mine for t in chain)]
         if free:
             return (*min(free, key=lambda h: abs(h[1].root.i - tokens[0].i))[0], True)
-    if reported and published is not None:
+        held = [(p, span) for p, span, chain in found if _time_clause(chain[-1], above | {t.i for t in targets})]
+        if held:
+            return (*min(held, key=lambda h: abs(h[1].root.i - tokens[0].i))[0], True)
+    if reported and published is not None and not _told_present(tokens[-1]):
         ctx = _context_date(tokens[0], times, published)
         if ctx is not None:
             return ctx, "day", False
     return published, ("day" if published else None), False
+
+
+#: Tags of finite verbs in the present ("demands", "want"), and of the auxiliaries of a present perfect.
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _finite(tok: Token) -> Token | None:
+    """The finite verb (or its first auxiliary) of the clause carrying ``tok``, climbing non-finite
+    clauses ("a policy of turning away boats" → "have maintained"); None for a verbless phrase."""
+    v = _clause_verb(tok)
+    for _ in range(8):
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
+        if aux:
+            return aux[0]
+        if v.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return v
+        if v.head.i == v.i:
+            return None
+        v = _clause_verb(v.head)
+    return None
+
+
+def _told_present(tok: Token) -> bool:
+    """The event is told in the present or present perfect, and so is every verb reporting it
+    ("Ukraine demands that …", "officials have stated there is no evidence …"): the state at the
+    article's publication, not at the day an earlier paragraph named."""
+    f = _finite(tok)
+    if f is None or f.tag_ not in _PRESENT:
+        return False
+    v = _clause_verb(f.head if f.dep_ in ("aux", "auxpass") else f)
+    while v.dep_ in _REPORTED + _CLIMB and v.head.i != v.i:
+        v = _clause_verb(v.head)
+        g = _finite(v)
+        if g is not None and g.tag_ not in _PRESENT:
+            return False
+    return True
 
 
 #: How many days before publication the article's day may lie to date its undated current events
