@@ -368,3 +368,15 @@ def test_a_happening_never_speaks(nlp):
             '"I was waiting for the bus when I heard four loud bangs."')
     quotes = extract_quotes(nlp(text), ActorLayer())
     assert quotes and all(q.speaker_text is None or "shooting" not in q.speaker_text for q in quotes)
+
+
+def test_a_published_content_leaves_its_that_out(nlp):
+    """The complementizer joins the clause to the cue: the published words reported start after it."""
+    from barometer.quotes.publish import publish_quotes
+
+    text = "The Kremlin said that the talks had failed."
+    doc = nlp(text)
+    [q] = extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)]))
+    assert q.text == "that the talks had failed"
+    [p], _ = publish_quotes(doc, [q], [])
+    assert p.text == "the talks had failed" and text[p.start:p.end] == p.text

@@ -153,3 +153,24 @@ def test_fronted_in_poll_phrase_reports_its_clause(attrs):
     # the clause's own cue keeps it: "In a statement, X said …"
     [b] = attrs("In a statement, the mayor said the race was over.")
     assert (b["cue"], b["source"]) == ("said", "the mayor")
+
+
+def test_a_relative_aside_with_an_as_predicate_is_its_own_quotation(attrs):
+    """"a step the Kremlin described as a reply": the speaker of the relative clause said the predicate;
+    the outer content ends before the clause."""
+    out = {a["cue"]: a for a in attrs("The ministry announced new drills in a step the Kremlin described as a reply "
+                                      "to Western threats.")}
+    assert (out["described as"]["source"], out["described as"]["content"]) == ("the Kremlin", "a reply to Western threats")
+    assert out["announced"]["content"] == "new drills in a step"
+    said = {a["cue"]: a for a in attrs('The governor said the city had rejected the plan that the mayor described as '
+                                       '"a wasteful gamble".')}
+    assert said["said"]["content"] == "the city had rejected the plan"
+    assert said["described as"]["content"] == '"a wasteful gamble"'
+
+
+def test_a_relative_pronoun_is_no_part_of_the_content(attrs):
+    [a] = attrs("The vote prompted claims of fraud, which the observers conceded was possible.")
+    assert (a["source"], a["content"]) == ("the observers", "was possible")
+    out = {a["cue"]: a for a in attrs('The senator attacked the ruling, which the judge has referred to as '
+                                      '"a necessary step".')}
+    assert out["has referred to"]["content"] == 'as "a necessary step"'

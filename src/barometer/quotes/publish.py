@@ -90,6 +90,7 @@ def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[
     for k, q in enumerate(kept):
         start, end = _predicate(doc, q)
         end = _without_aside(doc, start, end)
+        start = _without_complementizer(doc, start, end)
         if (start, end) != (q.start, q.end) and end > start:
             kept[k] = q.model_copy(update={"start": start, "end": end, "text": text[start:end]})
     if len(kept) == len(quotes):
@@ -98,6 +99,20 @@ def publish_quotes(doc: Doc, quotes: list[Quote], events: list[Event]) -> tuple[
     kept = [q.model_copy(update={"id": ids[q.id]}) for q in kept]
     events = [e.model_copy(update={"quote": ids.get(e.quote)}) if e.quote is not None else e for e in events]
     return kept, events
+
+
+def _without_complementizer(doc: Doc, start: int, end: int) -> int:
+    """The start of a content without the "that" opening its clause ("said that troops were massing" ->
+    "troops were massing"): the complementizer joins the clause to the cue, it is not what was said
+    (docs/annotation.md section 7: the words reported)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return start
+    first = span[0]
+    if first.lower_ != "that" or first.dep_ != "mark" or not span.start < first.head.i < span.end:
+        return start
+    nxt = doc[first.i + 1]
+    return max(start, nxt.idx)
 
 
 def _predicate(doc: Doc, q: Quote) -> tuple[int, int]:

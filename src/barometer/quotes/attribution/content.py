@@ -15,6 +15,8 @@ from barometer.quotes.attribution.base import (
 from barometer.quotes.lexicon import CueVerb
 from barometer.quotes.marks import MarkSpan
 
+#: Words that open a relative clause: as the object of its cue they stand for the noun, not for words said.
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
 #: Tokens of a content and the preposition that joins the cue ("called for"), if any.
 Found = tuple[list[Token], Token | None]
 #: What a frame gives when it applies but holds nothing: the cue then has no content at all.
@@ -36,9 +38,13 @@ class Content(FinderBase):
             if found is not None:
                 return found
         if ccomps:
-            return self._complement_content(verb, ccomps)
+            toks, prep = self._complement_content(verb, ccomps)
+            if verb.dep_ == "relcl":  # "accusations, which officials acknowledged was a possibility":
+                # the relative pronoun stands for the noun the clause hangs on, not for words said
+                toks = [t for t in toks if not (t.i < verb.i and t.tag_ in ("WDT", "WP") and t.head.dep_ == "ccomp")]
+            return toks, prep
         for frame in (self._gerund_object, self._infinitive, self._prep_object, self._direct_object,
-                      self._as_clause, self._misread_clause, self._parataxis_host):
+                      self._as_predicate, self._as_clause, self._misread_clause, self._parataxis_host):
             found = frame(verb, entry)
             if found is not None:
                 return None if found is NO_CONTENT else found
@@ -148,10 +154,13 @@ class Content(FinderBase):
                                 for t in o.subtree)
                     # "called on X to Y": the infinitive is part of the content; so is "as Y" in
                     # "referred to X as Y"
-                    for x in verb.children:
-                        if x.dep_ == "xcomp" or (x.dep_ == "prep" and x.i > c.i and x.lower_ in OBJECT_PREDICATE_PREPS
-                                                 and x.lower_ not in entry.preps):
-                            toks.extend(x.subtree)
+                    pred = [t for x in verb.children if x.dep_ == "xcomp" or (
+                        x.dep_ == "prep" and x.i > c.i and x.lower_ in OBJECT_PREDICATE_PREPS
+                        and x.lower_ not in entry.preps) for t in x.subtree]
+                    if pred and all(o.lower_ in RELATIVE_WORDS for o in objs):  # "which Ross referred to as
+                        # “a stunt”": the relative pronoun stands for the noun; the predicate was said
+                        return pred, c  # (with its "as": the stance filter reads it as a predicate)
+                    toks.extend(pred)
                     return sorted(toks, key=lambda t: t.i), c
         return None
 
@@ -164,6 +173,21 @@ class Content(FinderBase):
                 extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
                     o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS) or self._object_tail(o)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
+        return None
+
+    @staticmethod
+    def _as_predicate(verb: Token, entry: CueVerb) -> Found | None:
+        """"a move the Kremlin described as a response to …": an object verb whose object is the gap of a
+        relative clause (no object of its own, no passive subject) reports only its "as" predicate."""
+        if not entry.object or any(c.dep_ in ("nsubjpass", "ccomp", "xcomp") or (c.dep_ == "dobj" and not (
+                c.i < verb.i and c.lower_ in RELATIVE_WORDS)) for c in verb.children):
+            return None
+        if verb.dep_ not in ("relcl", "ccomp", "acl"):
+            return None
+        for c in verb.children:
+            objs = [x for x in c.children if x.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i and objs:
+                return list(objs[0].subtree), c
         return None
 
     @staticmethod
