@@ -380,3 +380,9 @@ def test_a_published_content_leaves_its_that_out(nlp):
     assert q.text == "that the talks had failed"
     [p], _ = publish_quotes(doc, [q], [])
     assert p.text == "the talks had failed" and text[p.start:p.end] == p.text
+
+
+def test_in_his_opinion_speaks_for_the_person_named_before(nlp):
+    text = "Boris Johnson met the envoy on Monday. In his opinion, the dam will not hold another winter."
+    quotes = extract_quotes(nlp(text), layer(text, [("Boris Johnson", JOHNSON)]))
+    assert [(q.speaker, q.text) for q in quotes] == [(JOHNSON.id, "the dam will not hold another winter")]

@@ -174,3 +174,16 @@ def test_a_relative_pronoun_is_no_part_of_the_content(attrs):
     out = {a["cue"]: a for a in attrs('The senator attacked the ruling, which the judge has referred to as '
                                       '"a necessary step".')}
     assert out["has referred to"]["content"] == 'as "a necessary step"'
+
+
+def test_in_his_opinion_reports_the_clause_of_its_owner(attrs):
+    [a] = attrs("In his opinion, the dam will not hold another winter.")
+    assert (a["cue"], a["source"], a["content"]) == ("In", "his opinion", "the dam will not hold another winter")
+    [b] = attrs("In their eyes, the border must stay closed.")  # a plural noun of the list, not only its lemma
+    assert b["content"] == "the border must stay closed"
+
+
+def test_a_relative_clause_in_the_speakers_words_stays_in_the_content(attrs):
+    [a] = attrs("The mayor announced that the city wanted no strike, which, in her words, could start only if "
+                "the talks failed.")
+    assert a["content"].endswith("could start only if the talks failed")

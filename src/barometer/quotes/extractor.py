@@ -76,7 +76,7 @@ def _within_sentence(text: str, start: int, end: int, cue: tuple[int, int] | Non
         while end > start and text[end - 1] in " \t\n,;":
             end -= 1
     return start, end, cue
-PERSONAL = {"he", "she", "him", "her"}
+PERSONAL = {"he", "she", "him", "her", "his"}
 
 
 PLURAL = {"they", "them"}

@@ -314,6 +314,13 @@ class Content(FinderBase):
         return any(e.clause and ((e.object and "dobj" in deps) or (e.infinitive and "xcomp" in deps)
                                  or bool(set(e.preps) & preps)) for e in entries)
 
+    def _own_words(self, sub: list[Token]) -> bool:
+        """A clause that says it is still the speaker's ("…, which, in his words, could explode only if …")."""
+        return any(t.dep_ == "prep" and t.lower_ == "in" and any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in self.lex.in_sources or o.lower_ in self.lex.in_sources)
+            and any(p.dep_ == "poss" for p in o.children)
+            for o in t.children) for t in sub)
+
     def _without_trailing_relative(self, toks: list[Token]) -> list[Token]:
         """A non-restrictive relative clause closing the content ("…, which is controversial because …",
         "…, who was nominated in 2012") is the writer's aside, not part of what was said."""
@@ -328,7 +335,7 @@ class Content(FinderBase):
             lo = sub[0].i
             if sub[-1].i < last - 1 or lo == 0 or self.doc[lo - 1].text not in (",", "—", "–", "-", "--"):
                 continue
-            if any(self.mark_of[x.i] >= 0 for x in sub):
+            if any(self.mark_of[x.i] >= 0 for x in sub) or self._own_words(sub):
                 continue
             return [x for x in toks if x.i < lo - 1]
         return toks
