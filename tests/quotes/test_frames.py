@@ -187,3 +187,9 @@ def test_a_relative_clause_in_the_speakers_words_stays_in_the_content(attrs):
     [a] = attrs("The mayor announced that the city wanted no strike, which, in her words, could start only if "
                 "the talks failed.")
     assert a["content"].endswith("could start only if the talks failed")
+
+
+def test_a_speech_noun_as_passive_subject_is_spoken_by_the_agent(attrs):
+    [a] = attrs("Similar declarations regarding the need for new talks were made by the foreign minister.")
+    assert (a["source"], a["content"]) == ("the foreign minister", "the need for new talks")
+    assert attrs("The declaration of war was read out in the square.") == []  # "of" is no frame of it
