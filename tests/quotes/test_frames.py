@@ -193,3 +193,11 @@ def test_a_speech_noun_as_passive_subject_is_spoken_by_the_agent(attrs):
     [a] = attrs("Similar declarations regarding the need for new talks were made by the foreign minister.")
     assert (a["source"], a["content"]) == ("the foreign minister", "the need for new talks")
     assert attrs("The declaration of war was read out in the square.") == []  # "of" is no frame of it
+
+
+def test_a_trailing_report_of_the_writer_leaves_the_content(attrs):
+    """"…, our correspondent reports": the correspondent reports the minister's words; the minister spoke."""
+    [a] = attrs('The minister told state media the meeting was "useful", our correspondent reports.')
+    assert (a["source"], a["cue"], a["content"]) == ("The minister", "told", 'the meeting was "useful"')
+    [b] = attrs("He said the war would end soon and the troops would return.")  # no report closing it
+    assert b["content"] == "the war would end soon and the troops would return"

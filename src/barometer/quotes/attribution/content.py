@@ -110,7 +110,13 @@ class Content(FinderBase):
         if side and any(c.i > verb.i for c in ccomps) and not any(self.mark_of[t.i] >= 0 for c in ccomps
                                                                   if c.i < verb.i for t in c.subtree):
             side = False  # "On the day that …, Trump told aides that …": the clause after the cue
+        ccomps = [x for c in ccomps for x in self._without_trailing_report(verb, c, ccomps)]
         toks = [t for c in ccomps if (c.i < verb.i) == side for t in c.subtree]
+        for c in ccomps:  # "told agencies the chat was “balanced”": the parser's second object is the
+            if c.i > verb.i and not any(x.dep_ in SUBJECT_DEPS or x.dep_ == "expl" for x in c.children):  # subject
+                objs = [o for o in verb.children if o.dep_ == "dobj" and o.i < c.i]
+                if len(objs) >= 2 and objs[-1].right_edge.i + 1 == c.left_edge.i:
+                    toks.extend(objs[-1].subtree)
         if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
             last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
             for c in verb.children:
@@ -122,6 +128,20 @@ class Content(FinderBase):
                     toks.extend(t for t in c.subtree)
                     toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
         return sorted(toks, key=lambda t: t.i), None
+
+    def _without_trailing_report(self, verb: Token, c: Token, ccomps: list[Token]) -> list[Token]:
+        """"told agencies the chat was “balanced”, our Moscow correspondent reports": a cue verb with a
+        subject of its own closing the sentence after a comma is the writer's attribution of the report,
+        not a clause of it: the clause before it (the parser's other complement of the cue, or of the
+        closing verb) is the content. (PolNeAR, univocal, reads the closing cue as the attribution.)"""
+        subj = [x for x in c.children if x.dep_ == "nsubj" and x.i < c.i]
+        if self.univocal or not (c.i > verb.i and c.right_edge.i >= c.sent.end - 2 and subj and self._after_comma(subj[0].left_edge)
+                and self.lex.entries(c.lemma_.lower(), c.lower_)):
+            return [c]
+        inner = [x for x in c.children if x.dep_ == "ccomp" and verb.i < x.i < c.i]
+        if inner:
+            return inner
+        return [] if any(verb.i < o.i < c.i for o in ccomps) else [c]
 
     @staticmethod
     def _gerund_object(verb: Token, entry: CueVerb) -> Found | None:

@@ -34,6 +34,8 @@ class Finder(VerbCues, NounCues, AccordingTo, OrphanQuotes, LineCues, Content, S
         self.title_lines()
         self.colon_lines()
         self.result = self._outermost(self.result)
+        if not self.univocal:
+            self.result = self._innermost_of_same(self.result)
         self.result.sort(key=lambda a: a.content[0])
         # continuity indices were computed before sorting: recompute by position
         for a in self.result:
@@ -55,6 +57,21 @@ class Finder(VerbCues, NounCues, AccordingTo, OrphanQuotes, LineCues, Content, S
                              for b in atts):
                 continue
             out.append(a)
+        return out
+
+    @staticmethod
+    def _innermost_of_same(atts: list[Attribution]) -> list[Attribution]:
+        """"The minister told media the meeting was “useful”, our correspondent reports": of two cues of
+        one content, the one after it is the writer's report of the other's words; the news guide
+        takes the innermost speaker (docs/annotation.md section 7), the other is its ``reported_by``."""
+        out = []
+        for a in atts:
+            inner = next((b for b in atts if b is not a and b.content == a.content and a.cue and b.cue
+                          and b.source and b.cue[1] <= a.content[0] and a.cue[0] >= a.content[1]), None)
+            if inner is None:
+                out.append(a)
+            elif inner.reported_by is None:
+                inner.reported_by, inner.reported_by_head, inner.reported_cue = a.source, a.source_head, a.cue
         return out
 
     def _relative_aside(self, a: Attribution) -> bool:
