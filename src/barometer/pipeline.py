@@ -40,7 +40,7 @@ from barometer.layers import LAYERS, Layers
 from barometer.model import Analysis, Article
 from barometer.nlp import get_nlp
 from barometer.pieces import Merger, piece_article, split_pieces
-from barometer.quotes.extractor import publish_quotes
+from barometer.quotes.publish import publish_quotes
 from barometer.registry import StageSpec
 from barometer.settings import Settings, env_name, get_settings
 

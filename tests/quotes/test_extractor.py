@@ -139,7 +139,7 @@ def test_an_agentless_passive_is_no_cue(nlp):
 def test_what_the_news_guide_counts_as_a_quotation(nlp, text, published):
     """The attribution finder keeps PolNeAR's attributions; the published quotations are the news
     guide's (docs/annotation.md section 7), the rest stay with the event stage."""
-    from barometer.quotes.extractor import publish_quotes
+    from barometer.quotes.publish import publish_quotes
 
     doc = nlp(text)
     quotes = extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)]))
@@ -204,7 +204,7 @@ def test_he_with_nobody_speaking_before_is_the_last_person_named(nlp):
 
 
 def test_a_participle_after_a_dash_is_the_writers_aside(nlp):
-    from barometer.quotes.extractor import publish_quotes
+    from barometer.quotes.publish import publish_quotes
 
     text = 'The Kremlin said the blasts were "demilitarisation in action" — using the same term as Moscow.'
     doc = nlp(text)
@@ -213,7 +213,7 @@ def test_a_participle_after_a_dash_is_the_writers_aside(nlp):
 
 
 def test_what_someone_is_blamed_for_is_the_published_content(nlp):
-    from barometer.quotes.extractor import publish_quotes
+    from barometer.quotes.publish import publish_quotes
 
     text = "The Kremlin blamed both Israel and the United States for the attack."
     doc = nlp(text)
@@ -284,7 +284,7 @@ def test_a_statement_which_said_is_said_by_who_released_it(nlp):
 
 
 def test_a_lone_relative_pronoun_or_date_is_no_content(nlp):
-    from barometer.quotes.extractor import news_quotation
+    from barometer.quotes.publish import news_quotation
 
     text = "The deal, which the Kremlin does not recognize, was signed. The Kremlin announced Wednesday."
     doc = nlp(text)
@@ -368,3 +368,21 @@ def test_a_happening_never_speaks(nlp):
             '"I was waiting for the bus when I heard four loud bangs."')
     quotes = extract_quotes(nlp(text), ActorLayer())
     assert quotes and all(q.speaker_text is None or "shooting" not in q.speaker_text for q in quotes)
+
+
+def test_a_published_content_leaves_its_that_out(nlp):
+    """The complementizer joins the clause to the cue: the published words reported start after it."""
+    from barometer.quotes.publish import publish_quotes
+
+    text = "The Kremlin said that the talks had failed."
+    doc = nlp(text)
+    [q] = extract_quotes(doc, layer(text, [("The Kremlin", KREMLIN)]))
+    assert q.text == "that the talks had failed"
+    [p], _ = publish_quotes(doc, [q], [])
+    assert p.text == "the talks had failed" and text[p.start:p.end] == p.text
+
+
+def test_in_his_opinion_speaks_for_the_person_named_before(nlp):
+    text = "Boris Johnson met the envoy on Monday. In his opinion, the dam will not hold another winter."
+    quotes = extract_quotes(nlp(text), layer(text, [("Boris Johnson", JOHNSON)]))
+    assert [(q.speaker, q.text) for q in quotes] == [(JOHNSON.id, "the dam will not hold another winter")]

@@ -153,3 +153,51 @@ def test_fronted_in_poll_phrase_reports_its_clause(attrs):
     # the clause's own cue keeps it: "In a statement, X said …"
     [b] = attrs("In a statement, the mayor said the race was over.")
     assert (b["cue"], b["source"]) == ("said", "the mayor")
+
+
+def test_a_relative_aside_with_an_as_predicate_is_its_own_quotation(attrs):
+    """"a step the Kremlin described as a reply": the speaker of the relative clause said the predicate;
+    the outer content ends before the clause."""
+    out = {a["cue"]: a for a in attrs("The ministry announced new drills in a step the Kremlin described as a reply "
+                                      "to Western threats.")}
+    assert (out["described as"]["source"], out["described as"]["content"]) == ("the Kremlin", "a reply to Western threats")
+    assert out["announced"]["content"] == "new drills in a step"
+    said = {a["cue"]: a for a in attrs('The governor said the city had rejected the plan that the mayor described as '
+                                       '"a wasteful gamble".')}
+    assert said["said"]["content"] == "the city had rejected the plan"
+    assert said["described as"]["content"] == '"a wasteful gamble"'
+
+
+def test_a_relative_pronoun_is_no_part_of_the_content(attrs):
+    [a] = attrs("The vote prompted claims of fraud, which the observers conceded was possible.")
+    assert (a["source"], a["content"]) == ("the observers", "was possible")
+    out = {a["cue"]: a for a in attrs('The senator attacked the ruling, which the judge has referred to as '
+                                      '"a necessary step".')}
+    assert out["has referred to"]["content"] == 'as "a necessary step"'
+
+
+def test_in_his_opinion_reports_the_clause_of_its_owner(attrs):
+    [a] = attrs("In his opinion, the dam will not hold another winter.")
+    assert (a["cue"], a["source"], a["content"]) == ("In", "his opinion", "the dam will not hold another winter")
+    [b] = attrs("In their eyes, the border must stay closed.")  # a plural noun of the list, not only its lemma
+    assert b["content"] == "the border must stay closed"
+
+
+def test_a_relative_clause_in_the_speakers_words_stays_in_the_content(attrs):
+    [a] = attrs("The mayor announced that the city wanted no strike, which, in her words, could start only if "
+                "the talks failed.")
+    assert a["content"].endswith("could start only if the talks failed")
+
+
+def test_a_speech_noun_as_passive_subject_is_spoken_by_the_agent(attrs):
+    [a] = attrs("Similar declarations regarding the need for new talks were made by the foreign minister.")
+    assert (a["source"], a["content"]) == ("the foreign minister", "the need for new talks")
+    assert attrs("The declaration of war was read out in the square.") == []  # "of" is no frame of it
+
+
+def test_a_trailing_report_of_the_writer_leaves_the_content(attrs):
+    """"…, our correspondent reports": the correspondent reports the minister's words; the minister spoke."""
+    [a] = attrs('The minister told state media the meeting was "useful", our correspondent reports.')
+    assert (a["source"], a["cue"], a["content"]) == ("The minister", "told", 'the meeting was "useful"')
+    [b] = attrs("He said the war would end soon and the troops would return.")  # no report closing it
+    assert b["content"] == "the war would end soon and the troops would return"

@@ -133,7 +133,7 @@ def predicted_spans(doc, atts=None) -> dict[str, list[list[tuple[int, int]]]]:  
     from barometer.quotes.attribution import find_attributions
 
     out: dict[str, list[list[tuple[int, int]]]] = {"content": [], "source": [], "cue": []}
-    for a in find_attributions(doc) if atts is None else atts:
+    for a in find_attributions(doc, univocal=True) if atts is None else atts:
         content, source, cue = univocal(a)
         out["content"].append(content)
         if source:
@@ -156,7 +156,7 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict:
         from barometer.quotes.attribution import find_attributions
 
         toks = Tokens(art.text)
-        atts = find_attributions(doc)
+        atts = find_attributions(doc, univocal=True)
         pred = predicted_spans(doc, atts)
         views = [univocal(a) for a in atts]
         pc = [toks.of(v[0]) for v in views]

@@ -30,6 +30,8 @@ from barometer.quotes.lexicon import CueLexicon, cue_lexicon
 __all__ = ["Attribution", "find_attributions"]
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon | None = None) -> list[Attribution]:
-    """Every attribution in ``doc``, ordered by content start."""
-    return Finder(doc, lexicon or cue_lexicon()).run()
+def find_attributions(doc: Doc, lexicon: CueLexicon | None = None, univocal: bool = False) -> list[Attribution]:
+    """Every attribution in ``doc``, ordered by content start. ``univocal``: PolNeAR's reading, where a
+    token has one role in one attribution, so a relative aside inside a content ("… a move the Kremlin
+    described as a response") is part of that content, not an attribution of its own."""
+    return Finder(doc, lexicon or cue_lexicon(), univocal=univocal).run()

@@ -29,11 +29,17 @@ class AccordingTo(FinderBase):
 
     def in_source(self, tok: Token) -> None:
         """"In a CNN poll, Clinton leads": the poll reports the clause the phrase opens."""
-        objs = [t for t in tok.children if t.dep_ == "pobj" and t.lemma_.lower() in self.lex.in_sources]
+        objs = [t for t in tok.children if t.dep_ == "pobj" and (t.lemma_.lower() in self.lex.in_sources
+                                                                 or t.lower_ in self.lex.in_sources)]
         if not objs or tok.head.pos_ not in ("VERB", "AUX") or self.mark_of[objs[0].i] >= 0 or tok.i > tok.head.i:
             return
         head = objs[0]
         source = self.source_span(head, None, full=True)
+        # "In his opinion", "in the view of the minister": whose opinion it is speaks, not the opinion
+        owner = [c for c in head.children if c.dep_ == "poss"] + [
+            o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if owner and head.lemma_.lower() not in self.lex.documents:
+            head = owner[0]
         phrase = {t.i for t in tok.subtree}
         self.pending_according.append((tok, tok, head, source, phrase, tok.head, self.lex.in_source_id))
 

@@ -95,6 +95,9 @@ class FinderBase:
     """The state every cue family reads: the Doc's text, its quote-mark spans and token attributes,
     paragraphs, embed markup, and the attributions found so far."""
 
+    #: PolNeAR's reading (one role per token): nested reports stay inside the content that holds them
+    univocal: bool = False
+
     def __init__(self, doc: Doc, lex: CueLexicon) -> None:
         self.doc = doc
         self.text = doc_text(doc)

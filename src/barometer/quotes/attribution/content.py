@@ -15,6 +15,8 @@ from barometer.quotes.attribution.base import (
 from barometer.quotes.lexicon import CueVerb
 from barometer.quotes.marks import MarkSpan
 
+#: Words that open a relative clause: as the object of its cue they stand for the noun, not for words said.
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
 #: Tokens of a content and the preposition that joins the cue ("called for"), if any.
 Found = tuple[list[Token], Token | None]
 #: What a frame gives when it applies but holds nothing: the cue then has no content at all.
@@ -36,9 +38,13 @@ class Content(FinderBase):
             if found is not None:
                 return found
         if ccomps:
-            return self._complement_content(verb, ccomps)
+            toks, prep = self._complement_content(verb, ccomps)
+            if verb.dep_ == "relcl":  # "accusations, which officials acknowledged was a possibility":
+                # the relative pronoun stands for the noun the clause hangs on, not for words said
+                toks = [t for t in toks if not (t.i < verb.i and t.tag_ in ("WDT", "WP") and t.head.dep_ == "ccomp")]
+            return toks, prep
         for frame in (self._gerund_object, self._infinitive, self._prep_object, self._direct_object,
-                      self._as_clause, self._misread_clause, self._parataxis_host):
+                      self._as_predicate, self._as_clause, self._misread_clause, self._parataxis_host):
             found = frame(verb, entry)
             if found is not None:
                 return None if found is NO_CONTENT else found
@@ -104,7 +110,13 @@ class Content(FinderBase):
         if side and any(c.i > verb.i for c in ccomps) and not any(self.mark_of[t.i] >= 0 for c in ccomps
                                                                   if c.i < verb.i for t in c.subtree):
             side = False  # "On the day that …, Trump told aides that …": the clause after the cue
+        ccomps = [x for c in ccomps for x in self._without_trailing_report(verb, c, ccomps)]
         toks = [t for c in ccomps if (c.i < verb.i) == side for t in c.subtree]
+        for c in ccomps:  # "told agencies the chat was “balanced”": the parser's second object is the
+            if c.i > verb.i and not any(x.dep_ in SUBJECT_DEPS or x.dep_ == "expl" for x in c.children):  # subject
+                objs = [o for o in verb.children if o.dep_ == "dobj" and o.i < c.i]
+                if len(objs) >= 2 and objs[-1].right_edge.i + 1 == c.left_edge.i:
+                    toks.extend(objs[-1].subtree)
         if not side:  # "said they had misgivings, but could not bear ...": a clause the parser hung
             last = max(c.i for c in ccomps)  # on the cue instead of the content continues it
             for c in verb.children:
@@ -116,6 +128,20 @@ class Content(FinderBase):
                     toks.extend(t for t in c.subtree)
                     toks.extend(x for x in verb.children if x.dep_ == "cc" and last < x.i < c.i)
         return sorted(toks, key=lambda t: t.i), None
+
+    def _without_trailing_report(self, verb: Token, c: Token, ccomps: list[Token]) -> list[Token]:
+        """"told agencies the chat was “balanced”, our Moscow correspondent reports": a cue verb with a
+        subject of its own closing the sentence after a comma is the writer's attribution of the report,
+        not a clause of it: the clause before it (the parser's other complement of the cue, or of the
+        closing verb) is the content. (PolNeAR, univocal, reads the closing cue as the attribution.)"""
+        subj = [x for x in c.children if x.dep_ == "nsubj" and x.i < c.i]
+        if self.univocal or not (c.i > verb.i and c.right_edge.i >= c.sent.end - 2 and subj and self._after_comma(subj[0].left_edge)
+                and self.lex.entries(c.lemma_.lower(), c.lower_)):
+            return [c]
+        inner = [x for x in c.children if x.dep_ == "ccomp" and verb.i < x.i < c.i]
+        if inner:
+            return inner
+        return [] if any(verb.i < o.i < c.i for o in ccomps) else [c]
 
     @staticmethod
     def _gerund_object(verb: Token, entry: CueVerb) -> Found | None:
@@ -148,10 +174,13 @@ class Content(FinderBase):
                                 for t in o.subtree)
                     # "called on X to Y": the infinitive is part of the content; so is "as Y" in
                     # "referred to X as Y"
-                    for x in verb.children:
-                        if x.dep_ == "xcomp" or (x.dep_ == "prep" and x.i > c.i and x.lower_ in OBJECT_PREDICATE_PREPS
-                                                 and x.lower_ not in entry.preps):
-                            toks.extend(x.subtree)
+                    pred = [t for x in verb.children if x.dep_ == "xcomp" or (
+                        x.dep_ == "prep" and x.i > c.i and x.lower_ in OBJECT_PREDICATE_PREPS
+                        and x.lower_ not in entry.preps) for t in x.subtree]
+                    if pred and all(o.lower_ in RELATIVE_WORDS for o in objs):  # "which Ross referred to as
+                        # “a stunt”": the relative pronoun stands for the noun; the predicate was said
+                        return pred, c  # (with its "as": the stance filter reads it as a predicate)
+                    toks.extend(pred)
                     return sorted(toks, key=lambda t: t.i), c
         return None
 
@@ -164,6 +193,21 @@ class Content(FinderBase):
                 extra = [t for o in verb.children if o.i > c.i and (o.dep_ in ("oprd", "ccomp") or (
                     o.dep_ == "prep" and o.lower_ in OBJECT_PREDICATE_PREPS) or self._object_tail(o)) for t in o.subtree]
                 return sorted([*c.subtree, *extra], key=lambda t: t.i), None
+        return None
+
+    @staticmethod
+    def _as_predicate(verb: Token, entry: CueVerb) -> Found | None:
+        """"a move the Kremlin described as a response to …": an object verb whose object is the gap of a
+        relative clause (no object of its own, no passive subject) reports only its "as" predicate."""
+        if not entry.object or any(c.dep_ in ("nsubjpass", "ccomp", "xcomp") or (c.dep_ == "dobj" and not (
+                c.i < verb.i and c.lower_ in RELATIVE_WORDS)) for c in verb.children):
+            return None
+        if verb.dep_ not in ("relcl", "ccomp", "acl"):
+            return None
+        for c in verb.children:
+            objs = [x for x in c.children if x.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i and objs:
+                return list(objs[0].subtree), c
         return None
 
     @staticmethod
@@ -290,6 +334,13 @@ class Content(FinderBase):
         return any(e.clause and ((e.object and "dobj" in deps) or (e.infinitive and "xcomp" in deps)
                                  or bool(set(e.preps) & preps)) for e in entries)
 
+    def _own_words(self, sub: list[Token]) -> bool:
+        """A clause that says it is still the speaker's ("…, which, in his words, could explode only if …")."""
+        return any(t.dep_ == "prep" and t.lower_ == "in" and any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in self.lex.in_sources or o.lower_ in self.lex.in_sources)
+            and any(p.dep_ == "poss" for p in o.children)
+            for o in t.children) for t in sub)
+
     def _without_trailing_relative(self, toks: list[Token]) -> list[Token]:
         """A non-restrictive relative clause closing the content ("…, which is controversial because …",
         "…, who was nominated in 2012") is the writer's aside, not part of what was said."""
@@ -304,7 +355,7 @@ class Content(FinderBase):
             lo = sub[0].i
             if sub[-1].i < last - 1 or lo == 0 or self.doc[lo - 1].text not in (",", "—", "–", "-", "--"):
                 continue
-            if any(self.mark_of[x.i] >= 0 for x in sub):
+            if any(self.mark_of[x.i] >= 0 for x in sub) or self._own_words(sub):
                 continue
             return [x for x in toks if x.i < lo - 1]
         return toks

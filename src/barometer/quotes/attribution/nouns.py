@@ -30,8 +30,9 @@ class NounCues(FinderBase):
             if entry.infinitive and c.dep_ in ("acl", "xcomp") and any(m.dep_ == "aux" and m.lower_ == "to"
                                                                        for m in c.children):
                 return list(c.subtree), None
-            if c.dep_ == "prep" and c.lower_ in entry.preps:
-                objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp")]
+            # "declarations regarding …": a participle preposition the parser reads as a clause on the noun
+            if c.lower_ in entry.preps and (c.dep_ == "prep" or (c.dep_ == "acl" and c.tag_ == "VBG")):
+                objs = [t for t in c.children if t.dep_ in ("pobj", "pcomp") or (t.dep_ == "dobj" and c.dep_ == "acl")]
                 if objs:
                     return [t for o in objs for t in o.subtree], c
         return None
@@ -45,7 +46,7 @@ class NounCues(FinderBase):
 
     def _noun_source(self, noun: Token) -> Token | None:
         """Who holds the claim: the possessor ("Trump's claim"), a "by" phrase ("claims by the agency"),
-        or the subject of the verb the noun is the object of ("he made the suggestion that", "said in a
+        the agent of the passive the noun is the subject of ("claims … were made by the agency"), or the subject of the verb the noun is the object of ("he made the suggestion that", "said in a
         statement that")."""
         for c in noun.children:
             if c.dep_ == "poss" and self.mark_of[c.i] < 0:
@@ -53,6 +54,11 @@ class NounCues(FinderBase):
         for c in noun.children:
             if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
                 objs = [t for t in c.children if t.dep_ == "pobj" and self.mark_of[t.i] < 0]
+                if objs:
+                    return objs[0]
+        if noun.dep_ == "nsubjpass":  # "similar declarations … were made by the minister": the agent
+            for c in noun.head.children:
+                objs = [t for t in c.children if t.dep_ == "pobj" and self.mark_of[t.i] < 0] if c.dep_ == "agent" else []
                 if objs:
                     return objs[0]
         host = noun.head
