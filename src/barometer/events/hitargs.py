@@ -153,6 +153,8 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
     if passive:
         if A.act_noun(ctx, subj) and A.agent(tok) is None:  # "EU sanctions were imposed on Moscow": the act's doer did it
             sources += A.act_doers(ctx, subj)  # (args.passive_act.doer)
+            targets += [a for p in A.pobjs(subj, ("on", "against", "upon")) for a in A.actors_of(ctx, p)
+                        if a not in sources]  # "sanctions on Russia were tightened": Russia is sanctioned
         elif not trig.theme_object:
             targets += A.actors_of(ctx, subj)
         sources += A.actors_of(ctx, A.agent(tok))
