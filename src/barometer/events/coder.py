@@ -202,7 +202,7 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             if sources and not targets and not between:  # "Russia escalates its military campaign"
                 targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
                                                    lambda a, b: same_side(ctx, a, b), tok)
-            elif targets and not sources and not between:  # "the invasion of Ukraine": whose invasion
+            elif targets and not sources and not between and not trig.needs_source:  # "the invasion of Ukraine"
                 sources, arg_rule = ongoing_source(trig.type, tok.pos_, targets, events,
                                                    lambda a, b: same_side(ctx, a, b), lambda a, b: _same_country(ctx, a, b), tok)
             if trig.needs_light and h.anchor.i == tok.i and not between and not any(
@@ -220,7 +220,8 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             if sources and not targets and not between and not trig.symmetric:
                 targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
                                                    lambda a, b: same_side(ctx, a, b))
-            elif targets and not sources and not between and tok.tag_ == "VBN" and A.agent(tok) is None:
+            elif targets and not sources and not between and tok.tag_ == "VBN" and A.agent(tok) is None \
+                    and not trig.needs_source:
                 # "other firms were also sanctioned": by whoever sanctioned that country's firms before
                 sources, arg_rule = ongoing_source(trig.type, tok.pos_, targets, events,
                                                    lambda a, b: same_side(ctx, a, b), lambda a, b: _same_country(ctx, a, b), tok)
