@@ -341,3 +341,8 @@ def test_an_infinitive_on_a_voted_document_shares_the_voters_subject():
 def test_the_own_phrase_of_a_passive_act_noun_is_its_target():
     (_, src, tgt, _), = only("EU sanctions on Iran were tightened.", "SANCTION")
     assert tgt is not None and tgt.startswith("IRN")
+
+
+def test_a_relative_subject_is_the_source_of_an_act_with_a_target():
+    found, _ = code("Officials blamed Hamas, which fired rockets at Israel on Monday.")
+    assert any(e.type == "ASSAULT" and (src, tgt) == ("PSEREB", "ISR") for e, src, tgt, _ in found), found

@@ -202,6 +202,11 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
         targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
     if not targets:  # "Moscow asked China to provide weapons": Moscow receives (args.asker.*)
         targets = [t for t in asker_targets(ctx, tok, trig.type) if t not in sources]
+    if not sources and targets and not passive and subj is not None and subj.dep_ == "nsubj" \
+            and subj.lower_ in arg_rules().relative_pronouns and subj.head.dep_ == "relcl":
+        # "Hamas, which fired rockets at Israel": an act with a target already, so never a new event (args.relative.subject)
+        ante = A.actors_of(ctx, subj.head.head)
+        sources = ante if not set(ante) & set(targets) else []  # an antecedent that is its own target is a misreading
     return sources, targets, False
 
 
