@@ -312,3 +312,37 @@ def test_an_act_noun_subject_lends_its_doer_to_the_verb():
 def test_where_victims_are_taken_is_no_target():
     found = only("Russia's deportation of Ukrainian children to Russia is a crime.", "COERCE")  # args.destination.place
     assert {(s, t) for _, s, t, _ in found} == {("RUS", "UKRCVL")}, found
+
+
+def test_a_doerless_act_noun_goes_on_the_act_told_before_against_that_country():
+    found, _ = code("Turkey invaded Cyprus in July.\nThe islanders still remember the invasion of Cyprus.")
+    pairs = {(src, tgt) for e, src, tgt, _ in found if e.type == "ASSAULT"}
+    assert ("TUR", "CYP") in pairs and (None, "CYP") not in pairs, found
+    # with no earlier act against that country, the doer stays unknown
+    found, _ = code("The islanders still remember the invasion of Cyprus.")
+    assert all(src is None for e, src, _, _ in found if e.type == "ASSAULT"), found
+
+
+def test_an_agentless_passive_act_in_an_act_of_its_type_is_that_acts_doers():
+    found, _ = code("The commander was killed in a French counter-terrorism operation in Mali.")
+    assert any(e.type == "ASSAULT" and src == "FRA" for e, src, _, _ in found), found
+
+
+def test_the_of_phrase_of_a_request_noun_is_who_asks():
+    found, _ = code("At the request of the Polish prime minister, the king dissolved parliament.")
+    assert any(e.type == "REQUEST" and src is not None and src.startswith("POL") for e, src, _, _ in found), found
+
+
+def test_an_infinitive_on_a_voted_document_shares_the_voters_subject():
+    found, _ = code("The parliament of Kenya voted on a resolution to expel French troops from the country.")
+    assert any(e.type == "SANCTION" and src is not None and src.startswith("KEN") for e, src, _, _ in found), found
+
+
+def test_the_own_phrase_of_a_passive_act_noun_is_its_target():
+    (_, src, tgt, _), = only("EU sanctions on Iran were tightened.", "SANCTION")
+    assert tgt is not None and tgt.startswith("IRN")
+
+
+def test_a_relative_subject_is_the_source_of_an_act_with_a_target():
+    found, _ = code("Officials blamed Hamas, which fired rockets at Israel on Monday.")
+    assert any(e.type == "ASSAULT" and (src, tgt) == ("PSEREB", "ISR") for e, src, tgt, _ in found), found

@@ -136,3 +136,26 @@ def _disjoint_antecedent(ctx: EventContext, pron: Token, sources: set[str]) -> s
         if (a.kind == "group" or span.root.tag_ in ("NNS", "NNPS")) if plural else a.kind == "person":
             best = m
     return best.actor_id if best is not None else None
+
+
+def ongoing_source(trig_type: str, pos: str, targets: list[str], earlier: list[Event],
+                   same_side: Callable[[str, str], bool], same_country: Callable[[str, str], bool],
+                   tok: Token | None = None) -> tuple[list[str], str | None]:
+    """([source], rule id) for an event with a target and no source ("the invasion of Ukraine", "the
+    aggression against Ukraine", "other firms were also sanctioned"): the doer of the nearest earlier
+    event of its type against the same country in an earlier sentence (``ongoing_doer`` in
+    arguments.yaml), never one of the targets' own side."""
+    spec = next((n for n in arg_rules().ongoing_doer if trig_type in n.types and pos in n.pos), None)
+    if spec is None or not targets:
+        return [], None
+    lo = window_start(tok, spec.window) if tok is not None and spec.window else 0
+    for e in reversed(earlier):
+        if e.evidence.start < lo:
+            break
+        if tok is not None and e.evidence.start >= tok.sent.start_char:
+            continue  # an act of its own sentence is this one told twice ("killed civilians during the war")
+        if e.type == trig_type and e.source is not None and e.target is not None and e.source not in targets \
+                and not any(same_side(e.source, t) for t in targets) \
+                and any(same_country(e.target, t) for t in targets):
+            return [e.source], spec.id
+    return [], None

@@ -45,6 +45,14 @@ class AnaphorSpec(Strict):
     verb_types: list[str]
 
 
+class MeansSpec(Strict):
+    """"was killed in a US operation": an agentless passive's phrase with one of ``preps`` holding an
+    act noun of the verb's own type names the doer (that noun's possessor or adjective)."""
+
+    id: str
+    preps: list[str]
+
+
 class RecipientSpec(Strict):
     """"supplied Ukraine with artillery": for these verbs, a phrase with one of ``preps`` holds the
     thing given, and the object is the recipient (the target)."""
@@ -64,6 +72,8 @@ class OngoingSpec(Strict):
     pos: list[str]
     #: a definite noun ("the attack") also takes the target of the nearest earlier event of its type by anyone
     definite: bool = False
+    #: how many sentences back the earlier act may be (``ongoing_doer``; 0: the whole article)
+    window: int = 0
 
 
 class ResponseSpec(Strict):
@@ -143,6 +153,9 @@ class ArgumentsFile(DataFile):
     roles: list[_Nouns] = []
     observers: list[_Words] = []
     destination: list[JointSpec] = []
+    ongoing_doer: list[OngoingSpec] = []
+    means: list[MeansSpec] = []
+    maker_of: list[JointSpec] = []
 
 
 @dataclass(frozen=True)
@@ -201,6 +214,13 @@ class ArgRules:
     observers: frozenset[str] = frozenset()
     #: PLOVER types whose event noun's "to" phrase is where its "of" victim is taken (``destination``)
     destination_types: frozenset[str] = frozenset()
+    #: an event of these types with a target and no source goes on the act coded before against that
+    #: target: its doer (``ongoing_doer``)
+    ongoing_doer: tuple[OngoingSpec, ...] = ()
+    #: prepositions of an agentless passive whose act noun of the same type names the doer (``means``)
+    means_preps: frozenset[str] = frozenset()
+    #: PLOVER types whose event noun's "of" phrase is who makes the act ("the demands of the protesters")
+    maker_of_types: frozenset[str] = frozenset()
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -246,4 +266,6 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.nouns) for r in f.shared_subject_nouns)),
                     frozenset().union(*(_low(r.nouns) for r in f.roles)),
                     frozenset().union(*(_low(r.words) for r in f.observers)),
-                    frozenset(t for d in f.destination for t in d.types))
+                    frozenset(t for d in f.destination for t in d.types), tuple(f.ongoing_doer),
+                    frozenset().union(*(_low(r.preps) for r in f.means)),
+                    frozenset(t for d in f.maker_of for t in d.types))

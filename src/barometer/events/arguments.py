@@ -231,6 +231,11 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
             cur = head.head  # "denied any plan to attack X": the planner is the denier
             continue
+        if (cur.dep_ == "acl" and head.dep_ == "pobj" and head.lemma_.lower() in lexicon().document_nouns
+                and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            cur = head.head.head  # "voted on a resolution to expel the troops": the voters expel (args.document.to)
+            continue
         if (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and head.lower_ == "of"
                 and head.head.lemma_.lower() in arg_rules().shared_subject_nouns
                 and head.head.dep_ in ("dobj", "attr") and head.head.head.pos_ in ("VERB", "AUX")):

@@ -19,7 +19,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from barometer.events import arguments as A
-from barometer.events.anaphora import antecedent, disjoint_targets, ongoing_target
+from barometer.events.anaphora import antecedent, disjoint_targets, ongoing_source, ongoing_target
 from barometer.events.argdata import arg_rules
 from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
@@ -202,6 +202,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             if sources and not targets and not between:  # "Russia escalates its military campaign"
                 targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
                                                    lambda a, b: same_side(ctx, a, b), tok)
+            elif targets and not sources and not between and not trig.needs_source:  # "the invasion of Ukraine"
+                sources, arg_rule = ongoing_source(trig.type, tok.pos_, targets, events,
+                                                   lambda a, b: same_side(ctx, a, b), lambda a, b: _same_country(ctx, a, b), tok)
             if trig.needs_light and h.anchor.i == tok.i and not between and not any(
                     c.dep_ == "poss" for c in tok.children):
                 continue
@@ -217,6 +220,11 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             if sources and not targets and not between and not trig.symmetric:
                 targets, arg_rule = ongoing_target(trig.type, tok.pos_, sources, events,
                                                    lambda a, b: same_side(ctx, a, b))
+            elif targets and not sources and not between and tok.tag_ == "VBN" and A.agent(tok) is None \
+                    and not trig.needs_source:
+                # "other firms were also sanctioned": by whoever sanctioned that country's firms before
+                sources, arg_rule = ongoing_source(trig.type, tok.pos_, targets, events,
+                                                   lambda a, b: same_side(ctx, a, b), lambda a, b: _same_country(ctx, a, b), tok)
         if trig.needs_between and not between:
             continue
         if (moved := arg_rules().moved.get(trig.type)) is not None:  # "withdraws its troops" (args.moved.*)
@@ -284,6 +292,12 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             if origin is not None:
                 origin[id(events[-1])] = tok.i
     return _dedupe(events)
+
+
+def _same_country(ctx: EventContext, a: str, b: str) -> bool:
+    """Whether two actors are of one country (or are one actor): "Ukraine" and Ukrainian civilians."""
+    x, y = ctx.actors.by_id(a), ctx.actors.by_id(b)
+    return a == b or bool(x and y and (x.country or x.code) and (x.country or x.code) == (y.country or y.code))
 
 
 def moved_forces(ctx: EventContext, sources: list[str], targets: list[str],

@@ -76,6 +76,9 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
         for q in A.pobjs(tok, ("of", "on", "against", "to", "with")):
             for p in A.pobjs(q, ("by",)):
                 sources += A.actors_of(ctx, p)
+    maker = not sources and h.trig.type in arg_rules().maker_of_types
+    if maker:  # "at the request of the prime minister", "the demands of the protesters" (args.maker.of)
+        sources = [a for p in A.pobjs(tok, ("of",)) for a in A.actors_of(ctx, p)]
     between = A.pobjs(tok, ("between", "among"))
     targets: list[str] = list(owned)
     if between:
@@ -86,6 +89,8 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
     for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
         if taken and p.head.lower_ in ("to", "into"):
             continue  # "the deportation of children to Russia": where the victims are taken (args.destination.*)
+        if maker and p.head.lower_ == "of":
+            continue
         if h.trig.theme_object and p.head.lower_ == "of":
             sources += A.actors_of(ctx, p)  # "the dispatch of British soldiers": whose soldiers move
         else:
@@ -148,9 +153,13 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
     if passive:
         if A.act_noun(ctx, subj) and A.agent(tok) is None:  # "EU sanctions were imposed on Moscow": the act's doer did it
             sources += A.act_doers(ctx, subj)  # (args.passive_act.doer)
+            targets += [a for p in A.pobjs(subj, ("on", "against", "upon")) for a in A.actors_of(ctx, p)
+                        if a not in sources]  # "sanctions on Russia were tightened": Russia is sanctioned
         elif not trig.theme_object:
             targets += A.actors_of(ctx, subj)
         sources += A.actors_of(ctx, A.agent(tok))
+        if not sources and A.agent(tok) is None:  # "was killed in a US operation" (args.means.doer)
+            sources = means_doers(ctx, tok, trig.type)
     elif trig.from_speaker:
         sources = reporter_ids[:1]  # "the door is open", Macron said: the speaker offers
     else:
@@ -193,7 +202,24 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
         targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
     if not targets:  # "Moscow asked China to provide weapons": Moscow receives (args.asker.*)
         targets = [t for t in asker_targets(ctx, tok, trig.type) if t not in sources]
+    if not sources and targets and not passive and subj is not None and subj.dep_ == "nsubj" \
+            and subj.lower_ in arg_rules().relative_pronouns and subj.head.dep_ == "relcl":
+        # "Hamas, which fired rockets at Israel": an act with a target already, so never a new event (args.relative.subject)
+        ante = A.actors_of(ctx, subj.head.head)
+        sources = ante if not set(ante) & set(targets) else []  # an antecedent that is its own target is a misreading
     return sources, targets, False
+
+
+def means_doers(ctx: EventContext, verb: Token, trig_type: str) -> list[str]:
+    """Doers of an agentless passive act named by the act noun of its own type it happened in: "was
+    killed in a US counter-terrorism operation", "died in an Israeli airstrike" (``means``)."""
+    lex = lexicon()
+    for p in A.pobjs(verb, arg_rules().means_preps):
+        if A.act_noun(ctx, p) and any(t.type == trig_type for t in lex.candidates(p.lemma_.lower(), "NOUN")):
+            found = A.act_doers(ctx, p)
+            if found:
+                return found
+    return []
 
 
 def asker_targets(ctx: EventContext, tok: Token, trig_type: str) -> list[str]:
