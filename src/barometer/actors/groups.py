@@ -19,7 +19,12 @@ the table; its country, in order (rule ``group:<id>:<how>``):
 * ``own`` also: "Western companies" are a sector of the West (``WSTBUS``, no country);
 * ``none``: otherwise the sector alone (``COP``, ``UAF``), as the annotation guide codes them.
   Embassies, consulates and delegations are never located by their place ("the embassy in Kyiv"
-  is a foreign one): only "<country> embassy", a description, says whose.
+  is a foreign one): only "<country> embassy", a description, says whose. People sent by a state
+  (representatives, delegates, envoys) and those bodies take their country of origin only — a
+  possessive or an ``of``/``from`` phrase ("Germany's envoys", "representatives from Iran"), also
+  right after the noun when the parser hangs it on the verb — and never the article's; without one
+  they are no actor. "Foreign forces", "overseas investors" are an unnamed party (the annotation
+  guide leaves them null): no actor.
 
 Only plural or definite phrases count ("the police", "Parliament", "protesters"), never a bare
 singular or a noun that modifies another ("a police car", "government spokesman").
