@@ -43,3 +43,10 @@ def test_another_countrys_democrats_are_not_the_us_bloc(resolve):
     text = "The Liberal Democrats in Britain criticised the plan."
     layer = resolve(text, "2019-03-01")
     assert at(layer, text, "Liberal Democrats").code == "GBROPP"
+
+
+def test_an_institution_noun_opening_a_sentence_is_the_body(resolve):
+    text = ("Kenya's president closed the session in Kenya on Monday. Parliament is to stay shut until May, "
+            "Kenya's government said.")
+    layer = resolve(text, "2021-05-03")
+    assert at(layer, text, "Parliament").code == "KENLEG"

@@ -27,7 +27,9 @@ the table; its country, in order (rule ``group:<id>:<how>``):
   guide leaves them null): no actor.
 
 Only plural or definite phrases count ("the police", "Parliament", "protesters"), never a bare
-singular or a noun that modifies another ("a police car", "government spokesman").
+singular or a noun that modifies another ("a police car", "government spokesman"). A capitalised
+table noun counts as definite ("Parliament voted"), at a sentence's start only as its proper-noun
+subject ("Parliament is to remain out of session").
 """
 
 from __future__ import annotations
@@ -223,7 +225,11 @@ def _is_group_phrase(st: State, start: int, end: int, text: str, table: bool = F
         # a group noun of the table is definite wherever its "the" hangs ("the Maidan Wardak provincial
         # council", "the LA Sheriff's office"); a sector noun only right after it ("the entire population")
         return True
-    return head.text[:1].isupper() and not head.is_sent_start
+    if head.is_sent_start:
+        # "Parliament is to remain out of session": a table's institution noun (groups.yaml) opening
+        # a sentence as a proper-noun subject is the body, as it would be mid-sentence
+        return table and start == head.i and head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass")
+    return head.text[:1].isupper()
 
 
 #: Role kinds a person may hold abroad as easily as at home: no country from the article's.
