@@ -19,10 +19,17 @@ the table; its country, in order (rule ``group:<id>:<how>``):
 * ``own`` also: "Western companies" are a sector of the West (``WSTBUS``, no country);
 * ``none``: otherwise the sector alone (``COP``, ``UAF``), as the annotation guide codes them.
   Embassies, consulates and delegations are never located by their place ("the embassy in Kyiv"
-  is a foreign one): only "<country> embassy", a description, says whose.
+  is a foreign one): only "<country> embassy", a description, says whose. People sent by a state
+  (representatives, delegates, envoys) and those bodies take their country of origin only — a
+  possessive or an ``of``/``from`` phrase ("Germany's envoys", "representatives from Iran"), also
+  right after the noun when the parser hangs it on the verb — and never the article's; without one
+  they are no actor. "Foreign forces", "overseas investors" are an unnamed party (the annotation
+  guide leaves them null): no actor.
 
 Only plural or definite phrases count ("the police", "Parliament", "protesters"), never a bare
-singular or a noun that modifies another ("a police car", "government spokesman").
+singular or a noun that modifies another ("a police car", "government spokesman"). A capitalised
+table noun counts as definite ("Parliament voted"), at a sentence's start only as its proper-noun
+subject ("Parliament is to remain out of session").
 """
 
 from __future__ import annotations
@@ -41,6 +48,15 @@ from barometer.model import Actor
 LOCATING = frozenset({"in", "of", "from", "across", "throughout", "inside"})
 #: Sector nouns of bodies seated abroad: their place says nothing of whose they are.
 FOREIGN_SEATED = frozenset({"embassy", "embassies", "consulate", "delegation"})
+#: Group nouns of people sent by a state: only a country of origin says whose they are
+#: ("representatives from Iran", "Germany's envoys", "the delegation of Turkey"), never the place
+#: they are in nor the article's country.
+SENT = FOREIGN_SEATED | {"representatives", "delegations", "delegates", "envoys", "emissaries"}
+#: Prepositions of origin for SENT groups ("embassy in Kyiv" does not say whose).
+ORIGIN = frozenset({"of", "from"})
+#: Modifiers that make a group someone else's with no country said: "foreign forces", "foreign
+#: powers" (annotation guide: an unnamed party is left null), "overseas investors".
+UNNAMED_OTHERS = frozenset({"foreign", "overseas", "outside", "external"})
 #: Group nouns that are singular in form but name a group ("police", "security forces").
 MASS = frozenset({"police", "riot police", "law enforcement", "the military", "the army", "the press", "the media"})
 
@@ -141,14 +157,18 @@ def _country_of_alias(kb: KB, record: str) -> str | None:
     return rec.country if rec is not None and rec.kind != "person" else None
 
 
-def _own_country(st: State, alias_at: dict, start: int, end: int) -> str | None:
+def _own_country(st: State, alias_at: dict, start: int, end: int, preps: frozenset = LOCATING) -> str | None:
     """A country named in the group's own phrase: a modifier or a locating prepositional phrase."""
     head = st.doc[end - 1]
     # its modifiers ("Vietnamese-led forces"), not a backer ("Russia-backed separatists")
     toks = [t for t in head.subtree if t.i < start and not backer(st.kb, t)]
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in LOCATING:
+        if c.dep_ == "prep" and c.lower_ in preps:
             toks += [t for p in c.children if p.dep_ == "pobj" for t in p.subtree if t.dep_ not in ("relcl", "acl")]
+    nxt = end + 1 + (end + 1 < len(st.doc) and st.doc[end + 1].lower_ == "the")
+    if end < len(st.doc) and st.doc[end].lower_ in preps and nxt in alias_at:
+        # "officials from Turkey" where the parser hangs the phrase on the verb ("met ... from Turkey")
+        toks.append(st.doc[nxt])
     found: set[str] = set()
     spans = {i: (s, e, a) for s, (e, a) in alias_at.items() for i in range(s, e)}
     for t in toks:
@@ -205,7 +225,11 @@ def _is_group_phrase(st: State, start: int, end: int, text: str, table: bool = F
         # a group noun of the table is definite wherever its "the" hangs ("the Maidan Wardak provincial
         # council", "the LA Sheriff's office"); a sector noun only right after it ("the entire population")
         return True
-    return head.text[:1].isupper() and not head.is_sent_start
+    if head.is_sent_start:
+        # "Parliament is to remain out of session": a table's institution noun (groups.yaml) opening
+        # a sentence as a proper-noun subject is the body, as it would be mid-sentence
+        return table and start == head.i and head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass")
+    return head.text[:1].isupper()
 
 
 #: Role kinds a person may hold abroad as easily as at home: no country from the article's.
@@ -259,9 +283,17 @@ def local_groups(st: State, alias_at: dict, role_at: dict) -> None:
         else:
             sector = kb.sector_nouns[text]
             gid, countryless = sector.lower(), False
-        if text in FOREIGN_SEATED:
-            continue  # "the embassy in Kyiv" is a foreign one: only "<country> embassy" (a description) says whose
-        country, how = _own_country(st, alias_at, rs, re_), "own"
+        if any(t.lower_ in UNNAMED_OTHERS for t in st.doc[rs:re_]) or \
+                any(c.lower_ in UNNAMED_OTHERS and c.i < rs for c in st.doc[re_ - 1].children):
+            continue  # "foreign forces": an unnamed party, null (annotation guide section 6)
+        if text in SENT:
+            # "the embassy in Kyiv" is a foreign one: only its origin ("of"/"from", a possessive) says whose
+            country = _own_country(st, alias_at, rs, re_, ORIGIN)
+            if country is None:
+                continue
+        else:
+            country = _own_country(st, alias_at, rs, re_)
+        how = "own"
         prefix = country or ""
         if country is None and rs > 0 and st.doc[rs - 1].lower_ == "western":
             prefix = "WST"  # "Western companies": a sector of the West (WSTBUS), no country
