@@ -24,13 +24,14 @@ from barometer.events.argdata import arg_rules
 from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
-from barometer.events.filters import Filters, filters, matches, object_words
+from barometer.events.filters import Filters, entry_fires, filters
 from barometer.events.hitargs import Hit, noun_args, verb_args
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import located_targets, place_target
 from barometer.events.merge import merge_facts
 from barometer.events.modality import presupposed, status_of
 from barometer.events.ontology import ontology
+from barometer.events.known import known_date
 from barometer.events.past import historical, shows_past
 from barometer.events.speech import _same_side as same_side
 from barometer.events.speech import speech_events, yielding_hits
@@ -74,9 +75,7 @@ def _light_head(tok: Token, lex: Lexicon) -> Token | None:
 def _constraints_ok(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The entry's argument constraints hold on ``tok`` (the conditions of events/filters.py, plus
     ``exclude_object``)."""
-    if trig.exclude_object and object_words(tok) & trig.exclude_object:
-        return False
-    return matches(trig, tok)
+    return entry_fires(trig, tok)
 
 
 def find_hits(doc: Doc, lex: Lexicon, ctx: EventContext | None = None, filt: Filters | None = None) -> list[Hit]:
@@ -270,6 +269,10 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         if h.anchor.dep_ in ("advcl", "acl", "relcl"):
             base -= 0.15  # a purpose or modifying clause ("... to demand X") is not the sentence's main event
         for s, t in pairs:
+            e_date, e_gran, e_past, known = date, granularity, past, None
+            if not own_date and (known := known_date(tok, trig.type, s, t, _actor_facts(ctx), ctx.published)):
+                e_date, e_gran = known.start, "day"  # "the invasion": its own start (events/known.py)
+                e_past = historical(e_date, e_gran, ctx.published, True, False)
             if unresolved:  # an unidentified group did it: never above 0.5
                 conf = min(base, 0.5) - (0.05 if t is None else 0.0)
             else:
@@ -278,12 +281,20 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
-                date=date, date_granularity=granularity, historical=past, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
+                date=e_date, date_granularity=e_gran, historical=e_past, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
-                rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
+                rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else "") + (f"+{known.id}" if known else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
             if origin is not None:
                 origin[id(events[-1])] = tok.i
     return _dedupe(events)
+
+
+def _actor_facts(ctx: EventContext):
+    """(country, kind) of an actor id, for known_date."""
+    def facts(a: str) -> tuple[str | None, str | None]:
+        actor = ctx.actors.by_id(a)
+        return (actor.country, actor.kind) if actor is not None else (None, None)
+    return facts
 
 
 def moved_forces(ctx: EventContext, sources: list[str], targets: list[str],
