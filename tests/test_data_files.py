@@ -21,9 +21,9 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.events.argdata import ArgumentsFile
     from barometer.events.calibration import CalibrationFile
     from barometer.events.filters import FiltersFile
+    from barometer.events.known import KnownEventsFile
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
-    from barometer.events.known import KnownEventsFile
     from barometer.events.past import PastFile
     from barometer.events.speech import SpeechActsFile
     from barometer.places.resolver import AliasesFile, PlaceRolesFile, RegionsFile

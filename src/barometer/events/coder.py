@@ -26,12 +26,12 @@ from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
 from barometer.events.filters import Filters, entry_fires, filters
 from barometer.events.hitargs import Hit, noun_args, verb_args
+from barometer.events.known import known_date
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import located_targets, place_target
 from barometer.events.merge import merge_facts
 from barometer.events.modality import presupposed, status_of
 from barometer.events.ontology import ontology
-from barometer.events.known import known_date
 from barometer.events.past import historical, shows_past
 from barometer.events.speech import _same_side as same_side
 from barometer.events.speech import speech_events, yielding_hits
@@ -270,9 +270,11 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             base -= 0.15  # a purpose or modifying clause ("... to demand X") is not the sentence's main event
         for s, t in pairs:
             e_date, e_gran, e_past, known = date, granularity, past, None
-            if not own_date and (known := known_date(tok, trig.type, s, t, _actor_facts(ctx), ctx.published)):
-                e_date, e_gran = known.start, "day"  # "the invasion": its own start (events/known.py)
-                e_past = historical(e_date, e_gran, ctx.published, True, False)
+            known = None if own_date else known_date(tok, trig.type, s, t, _actor_facts(ctx), ctx.published)
+            if known is not None and historical(known.start, "day", ctx.published, True, False):
+                e_date, e_gran, e_past = known.start, "day", True  # "the invasion": its start (events/known.py)
+            else:
+                known = None  # in the weeks after its start the known event is the ongoing news itself
             if unresolved:  # an unidentified group did it: never above 0.5
                 conf = min(base, 0.5) - (0.05 if t is None else 0.0)
             else:

@@ -11,8 +11,9 @@ invasion" and "the invasion" in a 2023 article are the 2022 invasion, "Israel's 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable, Literal
+from typing import Literal
 
 from pydantic import field_validator
 from spacy.tokens import Token
