@@ -43,11 +43,18 @@ def test_the_annexation_of_crimea_needs_crimea():
     assert [e.date for e, *_ in found if e.type == "COERCE"] == [AUTUMN_2023], found
 
 
-def test_a_party_outside_the_entry_blocks_it():
-    from barometer.events.known import known_events
+def test_an_entry_with_no_source_countries_takes_any_doer():
+    events = _assaults("Airport security was tightened after the 9/11 attacks by al-Qaeda.")
+    assert [(e.date, e.historical) for e in events] == [(dt.date(2001, 9, 11), True)], events
 
-    k = {k.id: k for k in known_events()}["known.attack.ukraine.2022"]
-    assert "RUS" in k.source and "UKR" in k.target and k.needs == "party"
+
+def test_an_attack_needs_the_state_as_target_and_the_singular():
+    for text in ("Grain exports have fallen since the Russian attack on the Ukrainian army.",
+                 "Grain exports have fallen since Russia's attacks on Ukraine."):
+        events = _assaults(text)
+        assert events and all(e.date == AUTUMN_2023 and "known." not in e.rule for e in events), events
+    events = _assaults("Grain exports have fallen since Russia's attack on Ukraine.")
+    assert [e.date for e in events] == [INVASION], events
 
 
 def test_a_verb_answers_a_deed_only_by_the_entry_that_fires_on_it():

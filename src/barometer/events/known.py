@@ -68,7 +68,7 @@ def known_date(tok: Token, etype: str, source: str | None, target: str | None,
         if k.type != etype or tok.lower_ not in k.nouns or not (k.published[0] <= published <= k.published[1]):
             continue
         (src, _), (tgt, tkind) = (actor(source) if source else (None, None)), (actor(target) if target else (None, None))
-        if (source and src not in k.source) or (target and tgt not in k.target):
+        if (source and k.source and src not in k.source) or (target and k.target and tgt not in k.target):
             continue  # "Israel's invasion", "the invasion of Kuwait": another event
         words = _phrase_words(tok)
         party = bool(source or target)
