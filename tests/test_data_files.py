@@ -21,6 +21,7 @@ def _models() -> dict[str, type[DataFile]]:
     from barometer.events.argdata import ArgumentsFile
     from barometer.events.calibration import CalibrationFile
     from barometer.events.filters import FiltersFile
+    from barometer.events.known import KnownEventsFile
     from barometer.events.lexicon import ModalityFile, TriggersFile
     from barometer.events.ontology import PloverFile
     from barometer.events.past import PastFile
@@ -35,7 +36,7 @@ def _models() -> dict[str, type[DataFile]]:
             "actors/epithets.yaml": EpithetsFile, "amounts/lexicon.yaml": AmountLexiconFile,
             "clean/boilerplate.yaml": BoilerplateFile, "events/plover.yaml": PloverFile,
             "events/triggers.yaml": TriggersFile, "events/modality.yaml": ModalityFile,
-            "events/arguments.yaml": ArgumentsFile, "events/calibration.yaml": CalibrationFile, "events/past.yaml": PastFile, "events/speech_acts.yaml": SpeechActsFile, "events/filters.yaml": FiltersFile,
+            "events/arguments.yaml": ArgumentsFile, "events/calibration.yaml": CalibrationFile, "events/past.yaml": PastFile, "events/known_events.yaml": KnownEventsFile, "events/speech_acts.yaml": SpeechActsFile, "events/filters.yaml": FiltersFile,
             "places/regions.yaml": RegionsFile, "places/aliases.yaml": AliasesFile,
             "places/roles.yaml": PlaceRolesFile, "quotes/cues.yaml": CuesFile,
             "times/lexicon.yaml": TimeLexiconFile, "times/relative.yaml": RelativeFile}

@@ -24,8 +24,9 @@ from barometer.events.argdata import arg_rules
 from barometer.events.calibration import calibrate
 from barometer.events.dates import event_date, event_place
 from barometer.events.derived import derive
-from barometer.events.filters import Filters, filters, matches, object_words
+from barometer.events.filters import Filters, entry_fires, filters
 from barometer.events.hitargs import Hit, noun_args, verb_args
+from barometer.events.known import known_date
 from barometer.events.lexicon import Lexicon, Modality, Trigger, lexicon, modality
 from barometer.events.locality import located_targets, place_target
 from barometer.events.merge import merge_facts
@@ -74,9 +75,7 @@ def _light_head(tok: Token, lex: Lexicon) -> Token | None:
 def _constraints_ok(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The entry's argument constraints hold on ``tok`` (the conditions of events/filters.py, plus
     ``exclude_object``)."""
-    if trig.exclude_object and object_words(tok) & trig.exclude_object:
-        return False
-    return matches(trig, tok)
+    return entry_fires(trig, tok)
 
 
 def find_hits(doc: Doc, lex: Lexicon, ctx: EventContext | None = None, filt: Filters | None = None) -> list[Hit]:
@@ -278,6 +277,12 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
         if h.anchor.dep_ in ("advcl", "acl", "relcl"):
             base -= 0.15  # a purpose or modifying clause ("... to demand X") is not the sentence's main event
         for s, t in pairs:
+            e_date, e_gran, e_past, known = date, granularity, past, None
+            known = None if own_date else known_date(tok, trig.type, s, t, _actor_facts(ctx), ctx.published)
+            if known is not None and historical(known.start, "day", ctx.published, True, False):
+                e_date, e_gran, e_past = known.start, "day", True  # "the invasion": its start (events/known.py)
+            else:
+                known = None  # in the weeks after its start the known event is the ongoing news itself
             if unresolved:  # an unidentified group did it: never above 0.5
                 conf = min(base, 0.5) - (0.05 if t is None else 0.0)
             else:
@@ -286,9 +291,9 @@ def code_hits(doc: Doc, ctx: EventContext, hits: list[Hit], mod: Modality, lex: 
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode, context=list(trig.context),
                 cameo=code, quad_class=quad, goldstein=goldstein, source=s, target=t, status=status,
-                date=date, date_granularity=granularity, historical=past, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
+                date=e_date, date_granularity=e_gran, historical=e_past, place=place, said_by=said_by if said_by != s or status == "reported" else said_by,
                 quote=quote.id if quote else None, evidence=evidence,
-                rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
+                rule=trig.id + (f"+{cue}" if cue else "") + (f"+{arg_rule}" if arg_rule else "") + (f"+{known.id}" if known else ""), confidence=round(max(0.05, min(1.0, conf)), 3)))
             if origin is not None:
                 origin[id(events[-1])] = tok.i
     return _dedupe(events)
@@ -298,6 +303,14 @@ def _same_country(ctx: EventContext, a: str, b: str) -> bool:
     """Whether two actors are of one country (or are one actor): "Ukraine" and Ukrainian civilians."""
     x, y = ctx.actors.by_id(a), ctx.actors.by_id(b)
     return a == b or bool(x and y and (x.country or x.code) and (x.country or x.code) == (y.country or y.code))
+
+
+def _actor_facts(ctx: EventContext):
+    """(country, kind) of an actor id, for known_date."""
+    def facts(a: str) -> tuple[str | None, str | None]:
+        actor = ctx.actors.by_id(a)
+        return (actor.country, actor.kind) if actor is not None else (None, None)
+    return facts
 
 
 def moved_forces(ctx: EventContext, sources: list[str], targets: list[str],

@@ -152,6 +152,14 @@ def _passive(tok: Token) -> bool:
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod"))
 
 
+def entry_fires(trig: Trigger, tok: Token) -> bool:
+    """A trigger entry's argument constraints hold on ``tok`` (``matches`` plus ``exclude_object``):
+    the entry would fire there."""
+    if trig.exclude_object and object_words(tok) & trig.exclude_object:
+        return False
+    return matches(trig, tok)
+
+
 def matches(f: Filter | Trigger, tok: Token, ctx=None) -> bool:  # noqa: ANN001 - EventContext | None
     """Whether every condition of ``f`` (a filter, or a trigger entry's constraints) holds on ``tok``."""
     if f.dep_any and tok.dep_ not in f.dep_any:

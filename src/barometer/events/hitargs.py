@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from barometer.events import arguments as A
 from barometer.events.argdata import arg_rules
+from barometer.events.filters import entry_fires
 from barometer.events.lexicon import Lexicon, Trigger, lexicon, modality
 from barometer.layers import EventContext
 
@@ -128,9 +129,11 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
 
 def reacts_to_deed(verb: Token, lex: Lexicon) -> bool:
     """Whether ``verb`` answers its object's deed ("condemned the invasion", "protested the arrest of X",
-    args.deed.*): its subject judges the deed and never did it."""
-    types = arg_rules().deed_types
-    return any(t.type in types for t in lex.candidates(verb.lemma_.lower(), "VERB"))
+    args.deed.*): its subject judges the deed and never did it. The entry that fires on the verb says
+    so, not any entry of its lemma: an ACCUSE entry's lemma under a constraint that fails here is no
+    judgement."""
+    fired = next((t for t in lex.candidates(verb.lemma_.lower(), "VERB") if entry_fires(t, verb)), None)
+    return fired is not None and fired.type in arg_rules().deed_types
 
 
 def non_agent(subj: Token | None) -> bool:
