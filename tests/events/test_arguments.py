@@ -346,3 +346,19 @@ def test_the_own_phrase_of_a_passive_act_noun_is_its_target():
 def test_a_relative_subject_is_the_source_of_an_act_with_a_target():
     found, _ = code("Officials blamed Hamas, which fired rockets at Israel on Monday.")
     assert any(e.type == "ASSAULT" and (src, tgt) == ("PSEREB", "ISR") for e, src, tgt, _ in found), found
+
+
+def test_a_warning_told_in_a_call_is_addressed_to_the_calls_partner():
+    found, _ = code("In his telephone call with the Turkish president, the French president warned that the "
+                    "offensive would bring enormous suffering.")  # args.setting.talks
+    pairs = {(e.type, src, tgt) for e, src, tgt, _ in found}
+    assert ("THREATEN", "FRAGOV", "TURGOV") in pairs, found
+    # the call's owner is never the one warned
+    assert ("THREATEN", "FRAGOV", "FRAGOV") not in pairs, found
+
+
+def test_talks_held_in_a_verbs_phrase_are_its_subjects():
+    found, _ = code("During talks with the Iranian foreign minister, the Japanese prime minister criticised the "
+                    "missile tests.")  # args.setting.host, args.setting.talks
+    pairs = {(e.type, src, tgt) for e, src, tgt, _ in found}
+    assert ("CONSULT", "JPNGOV", "IRNGOV") in pairs and ("ACCUSE", "JPNGOV", "IRNGOV") in pairs, found

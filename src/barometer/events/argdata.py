@@ -156,6 +156,7 @@ class ArgumentsFile(DataFile):
     ongoing_doer: list[OngoingSpec] = []
     means: list[MeansSpec] = []
     maker_of: list[JointSpec] = []
+    settings: list[ObjectPartySpec] = []
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,8 @@ class ArgRules:
     means_preps: frozenset[str] = frozenset()
     #: PLOVER types whose event noun's "of" phrase is who makes the act ("the demands of the protesters")
     maker_of_types: frozenset[str] = frozenset()
+    #: PLOVER type -> prepositions of a talks noun whose "with" phrase is the addressee (``settings``)
+    settings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -268,4 +271,5 @@ def arg_rules() -> ArgRules:
                     frozenset().union(*(_low(r.words) for r in f.observers)),
                     frozenset(t for d in f.destination for t in d.types), tuple(f.ongoing_doer),
                     frozenset().union(*(_low(r.preps) for r in f.means)),
-                    frozenset(t for d in f.maker_of for t in d.types))
+                    frozenset(t for d in f.maker_of for t in d.types),
+                    {t: _low(r.preps) for r in f.settings for t in r.types})

@@ -404,3 +404,24 @@ def undone_parties(ctx: EventContext, verb: Token, trig_type: str) -> tuple[list
                 return doers, [a for p in pobjs(o, ("of", "on", "against")) for a in actors_of(ctx, p)
                                if a not in doers]
     return [], []
+
+
+def setting_partners(ctx: EventContext, verb: Token, trig_type: str | None = None) -> list[str]:
+    """Whom a verbal act told in talks is addressed to: the "with" phrase of the CONSULT noun of the
+    verb's "in"/"during" phrase ("in his phone call with the Russian leader, Biden warned ...",
+    args.setting.*). ``trig_type`` None: any type of ``settings`` (a quotation's cue)."""
+    rules = arg_rules().settings
+    preps = rules.get(trig_type) if trig_type is not None else frozenset().union(*rules.values())
+    if not preps:
+        return []
+    for p in pobjs(verb, preps):
+        if talks_noun(ctx, p):
+            found = [a for q in pobjs(p, ("with",)) for a in actors_of(ctx, q)]
+            if found:
+                return found
+    return []
+
+
+def talks_noun(ctx: EventContext, tok: Token) -> bool:
+    """Whether ``tok`` is a CONSULT noun of the lexicon ("call", "talks", "meeting") that names no actor."""
+    return act_noun(ctx, tok) and any(t.type == "CONSULT" for t in lexicon().candidates(tok.lemma_.lower(), "NOUN"))

@@ -121,6 +121,11 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
             subj, passive = A.subject(gov)
             if not passive and not non_agent(subj):
                 sources = A.actors_of(ctx, subj)
+    if not sources and targets and h.trig.type in arg_rules().joint and tok.dep_ == "pobj" \
+            and tok.head.lower_ in arg_rules().settings.get(h.trig.type, ()) and tok.head.head.pos_ in ("VERB", "AUX"):
+        subj, passive = A.subject(tok.head.head)  # "during talks with Xi, Macron urged ...": Macron talks (args.setting.host)
+        if not passive and not non_agent(subj):
+            sources = [a for a in A.actors_of(ctx, subj) if a not in targets]
     verb = h.anchor if h.anchor.i != tok.i else tok.head
     if not targets and len(set(sources)) >= 2 and tok.dep_ == "dobj" and verb.lemma_.lower() in arg_rules().reciprocal:
         return sources, [], True  # "Kyiv and Moscow traded accusations": each at the other (args.reciprocal.*)
@@ -186,7 +191,10 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
         for o in A.children(tok, ("dobj",)) + ([subj] if passive and subj is not None else []):
             sources += [a for a in A.actors_of(ctx, o) if a not in targets]
     located = frozenset({"at", "in", "near", "inside"}) if targets else frozenset()  # "killed X at a Baghdad airport"
+    settings = arg_rules().settings.get(trig.type, frozenset())
     for p in A.pobjs(tok, tuple(trig.target_preps - located), through_time=True):
+        if p.head.lower_ in settings and A.talks_noun(ctx, p):
+            continue  # "in his call with Putin, Biden warned": the call's partner, never its owner (args.setting.*)
         targets += A.actors_of(ctx, p)
     if not sources and not passive:  # "the deal lifted a Russian blockade of Ukraine's ports" (args.undo.*)
         owners, victims = A.undone_parties(ctx, tok, trig.type)
@@ -205,6 +213,8 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
         targets = [t for t in A.responded_act_doers(ctx, tok, trig.type)[0] if t not in sources]
     if not targets:  # "Moscow asked China to provide weapons": Moscow receives (args.asker.*)
         targets = [t for t in asker_targets(ctx, tok, trig.type) if t not in sources]
+    if not targets:  # "in his call with the Russian leader, Biden warned" (args.setting.*)
+        targets = [t for t in A.setting_partners(ctx, tok, trig.type) if t not in sources]
     if not sources and targets and not passive and subj is not None and subj.dep_ == "nsubj" \
             and subj.lower_ in arg_rules().relative_pronouns and subj.head.dep_ == "relcl":
         # "Hamas, which fired rockets at Israel": an act with a target already, so never a new event (args.relative.subject)

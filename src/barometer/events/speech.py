@@ -110,6 +110,12 @@ def _content(doc: Doc, q: Quote) -> Span | None:
     return span if span is not None and len(span) else None
 
 
+def _partner(ctx: EventContext, cue: Token, speaker: str) -> str | None:
+    """Whom the speaker talked with when the cue was said in talks ("in his call with the Russian leader,
+    Biden warned ...": args.setting.talks)."""
+    return next((a for a in A.setting_partners(ctx, cue) if a != speaker), None)
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -152,7 +158,7 @@ def _content_act(ctx: EventContext, q: Quote, cue: Token | None, content: Span, 
             elif entry.target == "agent":
                 target = _agent(ctx, tok, speaker)
             elif entry.target == "object":
-                target = _addressee(ctx, _clause_verb(tok), speaker)
+                target = _addressee(ctx, _clause_verb(tok), speaker) or (_partner(ctx, cue, speaker) if cue is not None else None)
             elif entry.target == "possessor":
                 target = _possessor(ctx, tok, speaker)
             elif entry.target == "claimant":  # "no evidence to support the President's claims": the President
@@ -272,6 +278,8 @@ def speech_events(doc: Doc, ctx: EventContext, coded: list[Event], fired: dict[i
         if decided is None:
             continue
         act, target, by_coder = decided
+        if target is None and cue is not None:  # "in his call with the Russian leader, Biden warned" (args.setting.*)
+            target = _partner(ctx, cue, speaker)
         anchor = cue if cue is not None else content.root
         sent = anchor.sent
         target = target if target != speaker else None

@@ -156,6 +156,9 @@ def _addressee(ctx: EventContext, verb: Token, speaker: str) -> str | None:
         found = _agent(ctx, o, speaker) if o.pos_ == "NOUN" else None
         if found:
             return found
+    for a in A.setting_partners(ctx, verb):  # "in his call with the Russian leader, Biden warned" (args.setting.*)
+        if a != speaker:
+            return a
     return None
 
 
