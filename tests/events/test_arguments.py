@@ -362,3 +362,10 @@ def test_talks_held_in_a_verbs_phrase_are_its_subjects():
                     "missile tests.")  # args.setting.host, args.setting.talks
     pairs = {(e.type, src, tgt) for e, src, tgt, _ in found}
     assert ("CONSULT", "JPNGOV", "IRNGOV") in pairs and ("ACCUSE", "JPNGOV", "IRNGOV") in pairs, found
+
+
+def test_a_meeting_of_two_parties_is_held_between_them():
+    found, _ = code("A meeting of the French and Turkish foreign ministers took place in Rome.")  # args.joint.members
+    consult = [(src, tgt) for e, src, tgt, _ in found if e.type == "CONSULT"]
+    assert len(consult) == 1 and all(consult[0]), found
+    assert {consult[0][0][:3], consult[0][1][:3]} == {"FRA", "TUR"}, found

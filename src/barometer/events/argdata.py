@@ -157,6 +157,7 @@ class ArgumentsFile(DataFile):
     means: list[MeansSpec] = []
     maker_of: list[JointSpec] = []
     settings: list[ObjectPartySpec] = []
+    joint_members: list[ObjectPartySpec] = []
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,8 @@ class ArgRules:
     maker_of_types: frozenset[str] = frozenset()
     #: PLOVER type -> prepositions of a talks noun whose "with" phrase is the addressee (``settings``)
     settings: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: PLOVER type -> prepositions of a joint act noun whose two actors or more are its parties (``joint_members``)
+    joint_members: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def anaphor(self, lemma: str, verb_type: str) -> AnaphorSpec | None:
         """The anaphora entry of an object noun of a verb of ``verb_type``, if any."""
@@ -272,4 +275,5 @@ def arg_rules() -> ArgRules:
                     frozenset(t for d in f.destination for t in d.types), tuple(f.ongoing_doer),
                     frozenset().union(*(_low(r.preps) for r in f.means)),
                     frozenset(t for d in f.maker_of for t in d.types),
-                    {t: _low(r.preps) for r in f.settings for t in r.types})
+                    {t: _low(r.preps) for r in f.settings for t in r.types},
+                    {t: _low(r.preps) for r in f.joint_members for t in r.types})

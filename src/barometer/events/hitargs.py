@@ -86,6 +86,11 @@ def noun_args(h: Hit, ctx: EventContext, lex: Lexicon) -> tuple[list[str], list[
         pair = A.actors_of(ctx, between[0])
         if len(pair) >= 2:
             return pair, [], True
+    if not sources and (members := arg_rules().joint_members.get(h.trig.type)):
+        for p in A.pobjs(tok, members):  # "a meeting of the French and Turkish ministers" (args.joint.members)
+            pair = A.actors_of(ctx, p)
+            if len(pair) >= 2:
+                return pair, [], True
     taken = h.trig.type in arg_rules().destination_types and not h.trig.theme_object and A.pobjs(tok, ("of",))
     for p in A.pobjs(tok, ("on", "against", "of", "with", "to", "into", "in", "upon", "for", "at")):
         if taken and p.head.lower_ in ("to", "into"):
