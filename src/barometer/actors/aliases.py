@@ -62,7 +62,7 @@ def find_aliases(st: State, matchers: Matchers, labels: list[str]) -> dict[int, 
             continue
         if _stance(doc, s, kb) or (s > 0 and doc[s - 1].lower_ == "ethnic"):
             continue  # "pro-Russian" is a stance, "ethnic Albanians" an ethnicity: no state
-        a = choose_alias(cands, labels, s, e, strong | _act_adjective(doc, s, e, cands))
+        a = choose_alias(cands, labels, s, e, strong | _act_adjective(kb, doc, s, e, cands))
         if a is None:
             continue
         if a.form == "surname" and not _surname_ok(st, a, labels, s, e, strong):
@@ -72,15 +72,12 @@ def find_aliases(st: State, matchers: Matchers, labels: list[str]) -> dict[int, 
     return alias_at
 
 
-def _act_adjective(doc: Doc, s: int, e: int, cands: list[Alias]) -> set[str]:
+def _act_adjective(kb: KB, doc: Doc, s: int, e: int, cands: list[Alias]) -> set[str]:
     """A weak group adjective that says whose act a noun names is its own corroboration: "Western
     sanctions", "Western support" are the West's, in an article that never names it otherwise."""
     tok = doc[s]
-    if e != s + 1 or tok.dep_ != "amod" or tok.head.pos_ != "NOUN" or tok.head.i < s:
-        return set()
-    from barometer.events.lexicon import lexicon  # late: the events stage builds on this one
-
-    if not lexicon().candidates(tok.head.lemma_.lower(), "NOUN"):
+    if e != s + 1 or tok.dep_ != "amod" or tok.head.pos_ != "NOUN" or tok.head.i < s \
+            or tok.head.lemma_.lower() not in kb.act_nouns:
         return set()
     return {a.record for a in cands if a.weak and a.form == "igo_weak"}
 
