@@ -177,3 +177,13 @@ def test_duplicate_country_entry_is_rejected(monkeypatch):
     _patched(monkeypatch, "countries.yaml", mutate)
     with pytest.raises(kbmod.KBError, match=r"countries.yaml.*'UKR'.*twice"):
         kbmod.build_kb()
+
+
+def test_act_nouns_are_event_nouns_of_the_lexicon():
+    # the actor stage's own list of acts (roles.yaml act_nouns) must stay in step with the events lexicon
+    from barometer.actors.kb import load_kb
+    from barometer.events.lexicon import lexicon
+
+    nouns = load_kb().act_nouns
+    assert "sanction" in nouns
+    assert not [n for n in nouns if not lexicon().candidates(n, "NOUN")]

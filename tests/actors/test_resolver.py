@@ -103,6 +103,18 @@ def test_weak_aliases_need_the_organisation_named(resolve):
     assert at(resolve(without), without, "The Alliance") is None
 
 
+def test_a_western_act_is_the_wests_without_corroboration(resolve):
+    acted = "The oil exporter evaded Western sanctions for a decade."
+    plain = "The band played Western music for a decade."
+    assert at(resolve(acted), acted, "Western").code == "WST"
+    assert at(resolve(plain), plain, "Western") is None
+    regional = "The exporter evaded European sanctions but sold African aid."
+    assert at(resolve(regional), regional, "European").id == "EUROPE"
+    assert at(resolve(regional), regional, "African").id == "AFRICA"
+    art = "The band played European music."
+    assert at(resolve(art), art, "European") is None
+
+
 def test_brussels_is_the_eu_only_when_the_eu_is_named(resolve):
     eu = "The European Union is preparing sanctions; Brussels said more would follow."
     bel = "Brussels said the Belgian budget was balanced."

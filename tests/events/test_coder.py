@@ -188,6 +188,16 @@ def test_receiving_is_the_converse_of_giving():
     assert src == "IRN" and tgt != "IRN"
 
 
+@pytest.mark.parametrize("text", [
+    "The militia in Lebanon received Syrian weapons last year.",
+    "Syrian assistance was received by the militia in Lebanon.",
+])
+def test_the_gift_names_its_giver(text):
+    # no "from" phrase: the adjective of the gift is the giver, never the receiver
+    (e, src, tgt, _), = only(text, "AID")
+    assert src == "SYR" and tgt != "SYR"
+
+
 def test_projectiles_launched_at_a_target():
     (e, src, tgt, _), = only("Syria launched missiles at Israel.", "ASSAULT")
     assert (src, tgt) == ("SYR", "ISR")

@@ -62,7 +62,7 @@ def find_aliases(st: State, matchers: Matchers, labels: list[str]) -> dict[int, 
             continue
         if _stance(doc, s, kb) or (s > 0 and doc[s - 1].lower_ == "ethnic"):
             continue  # "pro-Russian" is a stance, "ethnic Albanians" an ethnicity: no state
-        a = choose_alias(cands, labels, s, e, strong)
+        a = choose_alias(cands, labels, s, e, strong | _act_adjective(kb, doc, s, e, cands))
         if a is None:
             continue
         if a.form == "surname" and not _surname_ok(st, a, labels, s, e, strong):
@@ -70,6 +70,16 @@ def find_aliases(st: State, matchers: Matchers, labels: list[str]) -> dict[int, 
         alias_at[s] = (e, a)
     alias_at = _non_overlapping(alias_at)
     return alias_at
+
+
+def _act_adjective(kb: KB, doc: Doc, s: int, e: int, cands: list[Alias]) -> set[str]:
+    """A weak group adjective that says whose act a noun names is its own corroboration: "Western
+    sanctions", "Western support" are the West's, in an article that never names it otherwise."""
+    tok = doc[s]
+    if e != s + 1 or tok.dep_ != "amod" or tok.head.pos_ != "NOUN" or tok.head.i < s \
+            or tok.head.lemma_.lower() not in kb.act_nouns:
+        return set()
+    return {a.record for a in cands if a.weak and a.form == "igo_weak"}
 
 
 def find_roles(st: State, matchers: Matchers, alias_at: dict[int, tuple[int, Alias]]) -> dict[int, tuple[int, str]]:

@@ -59,6 +59,8 @@ class RolesFile(DataFile):
     stance_prefixes: list[str] = Field(default_factory=list)
     #: "Russia-backed separatists", "Iranian-funded militias": the country before "-<suffix>" is a backer.
     stance_suffixes: list[str] = Field(default_factory=list)
+    #: "Western sanctions", "European aid": acts whose weak group adjective is its own corroboration.
+    act_nouns: list[str] = Field(default_factory=list)
     #: gender -> honorifics before a name ("Mrs Smith" is f): coreference agreement for local people.
     honorifics: dict[Literal["m", "f"], list[str]] = Field(default_factory=dict)
 
@@ -251,6 +253,7 @@ class KB:
     perspective_nouns: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
     stance_suffixes: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
     honorifics: dict[str, str] = field(default_factory=dict)  # honorific -> gender
     revised: dt.date | None = None
     #: people of the generated table (leaders.yaml): their bare surname needs the full name in the article
@@ -324,6 +327,7 @@ def build_kb() -> KB:
             perspective_nouns=frozenset(w.lower() for w in roles.perspective_nouns),
             stance_prefixes=frozenset(w.lower() for w in roles.stance_prefixes),
             stance_suffixes=frozenset(w.lower() for w in roles.stance_suffixes),
+            act_nouns=frozenset(w.lower() for w in roles.act_nouns),
             honorifics={w: g for g, words in roles.honorifics.items() for w in words})
     for kind, spec in roles.kinds.items():
         for w in spec.words:

@@ -207,7 +207,7 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
             return owners, victims, False
     if trig.converse:  # "rebels received weapons from Iran": Iran gives, the rebels receive
         givers = [a for p in A.pobjs(tok, ("from",)) for a in A.actors_of(ctx, p)]
-        return givers, sources, False
+        return givers or gift_owners(ctx, tok, subj if passive else None, sources), sources, False
     if not targets and not deeds:  # "reached an agreement with Peru", "imposed sanctions on Iran", "demanded an explanation from Russia"
         targets = object_noun_targets(ctx, tok, trig.target_preps | arg_rules().object_preps.get(trig.type, frozenset()))
     if not targets and not (tok.lemma_.lower() in A.OBJECT_CONTROL and A.children(tok, ("dobj",))):
@@ -226,6 +226,14 @@ def verb_args(h: Hit, ctx: EventContext, reporter_ids: list[str]) -> tuple[list[
         ante = A.actors_of(ctx, subj.head.head)
         sources = ante if not set(ante) & set(targets) else []  # an antecedent that is its own target is a misreading
     return sources, targets, False
+
+
+def gift_owners(ctx: EventContext, verb: Token, passive_subj: Token | None, receivers: list[str]) -> list[str]:
+    """Givers named on the gift itself when a receiving verb has no "from" phrase:
+    "the Houthis received Iranian weapons", "Iranian assistance is received by the Houthis"."""
+    gifts = [passive_subj] if passive_subj is not None else A.children(verb, ("dobj",))
+    return [a for g in gifts for c in g.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < g.i
+            for a in A.actors_of(ctx, c) if a not in receivers]
 
 
 def means_doers(ctx: EventContext, verb: Token, trig_type: str) -> list[str]:
