@@ -286,3 +286,9 @@ def test_an_adverb_before_a_trailing_participial_cue_does_not_hide_its_comma(att
                   'reduces trade."')
     said = next(a for a in found if a["cue"] == "said")
     assert "reduces trade" not in said["content"]
+
+
+def test_second_object_after_a_comma_stays_in_the_content(attrs):
+    # the parser joins "and the severe lack …" to the verb, not to the first object
+    [a] = attrs("Many farmers blame the high price of diesel and fuel, and the severe lack of seed and feed.")
+    assert a["content"] == "the high price of diesel and fuel, and the severe lack of seed and feed"

@@ -253,6 +253,11 @@ class Content(FinderBase):
         if o.dep_ == "advcl":
             return any(x.dep_ == "aux" and x.lower_ == "to" for x in o.children) \
                 and not any(x.dep_ in SUBJECT_DEPS for x in o.children)
+        if o.dep_ == "conj":  # "blame the price of fuel, and the lack of seed": a second object the
+            # parser joined to the verb (a noun conjunct of a verb, no clause of its own)
+            return o.pos_ in ("NOUN", "PROPN") and not any(x.dep_ in SUBJECT_DEPS or x.dep_ in ("aux", "dobj")
+                                                           for x in o.children) \
+                and self.doc[o.left_edge.i - 1].dep_ == "cc" and self.doc[o.left_edge.i - 1].head.i == o.head.i
         return o.dep_ == "dobj"
 
     def continuation(self, pos: int, marks: list[MarkSpan], since: int | None = None) -> MarkSpan | None:
