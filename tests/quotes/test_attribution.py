@@ -286,3 +286,20 @@ def test_an_adverb_before_a_trailing_participial_cue_does_not_hide_its_comma(att
                   'reduces trade."')
     said = next(a for a in found if a["cue"] == "said")
     assert "reduces trade" not in said["content"]
+
+
+def test_second_object_after_a_comma_stays_in_the_content(attrs):
+    # the parser joins "and the severe lack …" to the verb, not to the first object
+    [a] = attrs("Many farmers blame the high price of diesel and fuel, and the severe lack of seed and feed.")
+    assert a["content"] == "the high price of diesel and fuel, and the severe lack of seed and feed"
+
+
+def test_conveyed_speech_noun_reports_its_of_complement(attrs):
+    # "the declaration of X was expressed by Y": Y said X, not "the declaration of X"
+    found = attrs("The declaration of Ruritania's lack of interest in a war was also expressed by the foreign minister.")
+    assert [a["content"] for a in found] == ["Ruritania's lack of interest in a war"]
+
+
+def test_condemned_speech_noun_keeps_the_noun(attrs):
+    found = attrs("The declaration of independence was condemned by the foreign minister.")
+    assert [a["content"] for a in found] == ["The declaration of independence"]

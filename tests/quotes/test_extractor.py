@@ -386,3 +386,13 @@ def test_in_his_opinion_speaks_for_the_person_named_before(nlp):
     text = "Boris Johnson met the envoy on Monday. In his opinion, the dam will not hold another winter."
     quotes = extract_quotes(nlp(text), layer(text, [("Boris Johnson", JOHNSON)]))
     assert [(q.speaker, q.text) for q in quotes] == [(JOHNSON.id, "the dam will not hold another winter")]
+
+
+def test_title_with_name_in_apposition_is_the_named_person(nlp):
+    text = "The new idea was also expressed by the Minister of Defence of this country Lloyd Austin."
+    doc = nlp(text)
+    quotes = extract_quotes(doc, layer(text, [("Lloyd Austin", AUSTIN)]))
+    minister = next(t for t in doc if t.text == "Minister")
+    if not any(c.dep_ == "appos" for t in minister.subtree for c in t.children):
+        pytest.skip("the parser did not read the name as an apposition")
+    assert [q.speaker for q in quotes] == ["person:lloyd-austin"]

@@ -33,6 +33,9 @@ def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple
         m = actors.mention_at(start, end)
         if m is not None and m.start <= head.idx < m.end:
             return m.actor_id
+        named = _appositive_person(doc, actors, head)
+        if named is not None:
+            return named
         if head.pos_ in ("PRON", "PROPN"):
             return None  # a pronoun or a name the actor stage did not resolve: no guessing
     inside = [m for m in actors.mentions if span[0] <= m.start and m.end <= span[1]]
@@ -48,6 +51,27 @@ def resolve_source(doc: Doc, actors: ActorLayer, head_i: int | None, span: tuple
     kinds = {a.id: a.kind for a in actors.actors}
     inside.sort(key=lambda m: (kinds.get(m.actor_id) != "person", abs(m.start - pivot)))
     return inside[0].actor_id
+
+
+def _appositive_person(doc: Doc, actors: ActorLayer, head) -> str | None:  # noqa: ANN001 - spaCy Token
+    """"the Minister of Foreign Affairs of this country Sergei Lavrov": the person named in apposition
+    to the title (or to a noun of its "of" chain, where the parser may hang the name), not a guess from
+    the bodies inside the phrase."""
+    kinds = {a.id: a.kind for a in actors.actors}
+    chain = [head]
+    while True:
+        ofs = [c for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [o for p in ofs[-1:] for o in p.children if o.dep_ == "pobj"]
+        if not objs or len(chain) > 4:
+            break
+        chain.append(objs[0])
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i:
+                m = actors.mention_at(c.idx, c.idx + len(c.text))
+                if m is not None and m.start <= c.idx < m.end and kinds.get(m.actor_id) == "person":
+                    return m.actor_id
+    return None
 
 
 FIRST_PERSON = {"i", "we", "me", "us"}

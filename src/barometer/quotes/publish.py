@@ -20,6 +20,10 @@ def _clausal(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    of = span.root.head
+    if span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in cue_lexicon().nouns \
+            and of.head.dep_ == "nsubjpass":
+        return True  # "the declaration of X's reluctance was expressed by Y": a speech noun's content
     for t in span:
         if t.lower_ == "as" and t.dep_ == "prep" and any(True for _ in t.children):
             return True

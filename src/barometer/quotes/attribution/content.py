@@ -12,7 +12,7 @@ from barometer.quotes.attribution.base import (
     SUBJECT_DEPS,
     FinderBase,
 )
-from barometer.quotes.lexicon import CueVerb
+from barometer.quotes.lexicon import CueVerb, cue_lexicon
 from barometer.quotes.marks import MarkSpan
 
 #: Words that open a relative clause: as the object of its cue they stand for the noun, not for words said.
@@ -21,6 +21,24 @@ RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
 Found = tuple[list[Token], Token | None]
 #: What a frame gives when it applies but holds nothing: the cue then has no content at all.
 NO_CONTENT = object()
+
+
+#: Cue verbs that only convey a speech noun ("the view was expressed by X", "the call was echoed by Y"):
+#: what was said is the noun's "of" complement, not the noun.
+CONVEYING = frozenset({"express", "voice", "echo", "reiterate", "repeat", "share"})
+
+
+def _conveyed_of(verb: Token, noun: Token) -> Token | None:
+    """"The declaration of Ruritania's lack of interest in war was also expressed by X": the object of
+    the speech noun's "of", when the verb only conveys the noun (docs/quotes.md)."""
+    if verb.lemma_.lower() not in CONVEYING or noun.lemma_.lower() not in cue_lexicon().nouns:
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i:
+            objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0]
+    return None
 
 
 class Content(FinderBase):
@@ -85,7 +103,8 @@ class Content(FinderBase):
             return None
         pas = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if pas:
-            return list(pas[0].subtree), None
+            said = _conveyed_of(verb, pas[0])
+            return (list(said.subtree), None) if said is not None else (list(pas[0].subtree), None)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}], None
         return None
@@ -253,6 +272,11 @@ class Content(FinderBase):
         if o.dep_ == "advcl":
             return any(x.dep_ == "aux" and x.lower_ == "to" for x in o.children) \
                 and not any(x.dep_ in SUBJECT_DEPS for x in o.children)
+        if o.dep_ == "conj":  # "blame the price of fuel, and the lack of seed": a second object the
+            # parser joined to the verb (a noun conjunct of a verb, no clause of its own)
+            return o.pos_ in ("NOUN", "PROPN") and not any(x.dep_ in SUBJECT_DEPS or x.dep_ in ("aux", "dobj")
+                                                           for x in o.children) \
+                and self.doc[o.left_edge.i - 1].dep_ == "cc" and self.doc[o.left_edge.i - 1].head.i == o.head.i
         return o.dep_ == "dobj"
 
     def continuation(self, pos: int, marks: list[MarkSpan], since: int | None = None) -> MarkSpan | None:
